@@ -1,0 +1,71 @@
+# Checkje. `make run` serves the app; `make test` runs every test. Both set up what they need.
+# Each setup step is a file target, so a second run only redoes what changed.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+export FLASK_APP := app
+
+CONTENT_DB := instance/content.db
+CONTENT    := $(shell find content -name '*.yaml')
+CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
+COMPILED   := $(CATALOGUES:.po=.mo)
+HTMX       := static/vendor/htmx.min.js
+
+.PHONY: run test setup setup-test chromium content translations help
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+run: setup ## Set up, then serve Checkje on http://$(HOST):$(PORT) (HOST and PORT change it)
+	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) 'app:create_app()'
+
+test: setup-test chromium ## Set up, then run the whole test suite (browser tests included)
+	$(BIN)/pytest
+
+setup: $(VENV)/.installed node_modules/.installed $(HTMX) $(COMPILED) $(CONTENT_DB)
+
+setup-test: setup $(VENV)/.test-installed
+
+content: $(VENV)/.installed ## Check content/ and rebuild the content database
+	$(BIN)/flask build-content
+
+translations: $(VENV)/.installed ## Collect new UI strings from the code into the catalogues
+	$(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot --no-location --omit-header --sort-output .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --omit-header --ignore-obsolete
+
+$(VENV)/.installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+$(VENV)/.test-installed: requirements-dev.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(HTMX): node_modules/.installed
+	mkdir -p $(@D)
+	cp node_modules/htmx.org/dist/htmx.min.js $@
+
+%.mo: %.po $(VENV)/.installed
+	$(BIN)/pybabel compile -i $< -o $@
+
+$(CONTENT_DB): $(CONTENT) checkje/documents.py checkje/schema.py $(VENV)/.installed
+	$(BIN)/flask build-content
+
+# The browser tests drive Debian's Chromium; Playwright's own download does not work offline.
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Chromium for the browser tests (apt-get)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null; \
+	else \
+		echo "The browser tests need Chromium. Install it first, for example: sudo apt-get install chromium fonts-liberation" >&2; \
+		exit 1; \
+	fi

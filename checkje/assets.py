@@ -1,0 +1,33 @@
+"""Static files with a content hash in their URL, so browsers may keep them for a year."""
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from flask import current_app, request, url_for
+
+ONE_YEAR = 365 * 24 * 3600
+
+
+@lru_cache(maxsize=None)
+def _fingerprint(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def static_url(filename):
+    """URL of a static file with ?v=<hash of its bytes>; a changed file gets a new URL."""
+    path = Path(current_app.static_folder) / filename
+    return url_for("static", filename=filename, v=_fingerprint(str(path)))
+
+
+def _cache_fingerprinted(response):
+    if request.endpoint == "static" and response.status_code == 200 and "v" in request.args:
+        response.cache_control.public = True
+        response.cache_control.max_age = ONE_YEAR
+        response.cache_control.immutable = True
+    return response
+
+
+def init_app(app):
+    app.after_request(_cache_fingerprinted)
+    app.jinja_env.globals["static_url"] = static_url

@@ -1,0 +1,22 @@
+"""`flask` commands for maintainers."""
+
+import click
+from flask import current_app
+
+from checkje.content import ContentError, build
+
+
+@click.command("build-content")
+def build_content_command():
+    """Check every file in content/ and build the content database."""
+    config = current_app.config
+    try:
+        count = build(config["CONTENT_DIR"], config["CONTENT_DB"])
+    except ContentError as error:
+        click.echo(f"Content has {len(error.problems)} problem(s):\n{error}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"Built {count} content files into {config['CONTENT_DB']}")
+
+
+def init_app(app):
+    app.cli.add_command(build_content_command)

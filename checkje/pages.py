@@ -1,0 +1,36 @@
+"""The youth pages that are plain content: home, help and safety."""
+
+from flask import current_app, render_template
+
+from checkje.i18n import current_language, language_blueprint
+
+bp = language_blueprint("pages", __name__)
+
+
+def content(name):
+    """The content document `name` in the page's language."""
+    return current_app.extensions["checkje.content"].get(name, current_language())
+
+
+@bp.app_context_processor
+def help_bar_context():
+    """The help bar on every page, error pages included, shows the emergency number."""
+    return {"helplines_emergency": content("helplines")["emergency"]}
+
+
+@bp.get("/")
+def home():
+    """Show the welcome and a tile for each part of Checkje."""
+    return render_template("pages/home.html", page=content("pages/home"))
+
+
+@bp.get("/hulp")
+def help():
+    """List the help lines, each one tap away."""
+    return render_template("pages/help.html", page=content("pages/help"), helplines=content("helplines"))
+
+
+@bp.get("/veiligheid")
+def safety():
+    """Explain what quick exit hides and what it cannot hide."""
+    return render_template("pages/safety.html", page=content("pages/safety"))
