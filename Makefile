@@ -23,7 +23,9 @@ run: setup ## Set up, then serve Checkje on http://$(HOST):$(PORT) (HOST and POR
 	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) 'app:create_app()'
 
 test: setup-test chromium ## Set up, then run the whole test suite (browser tests included)
-	$(BIN)/pytest
+	@$(BIN)/pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
+	exit $$status
 
 setup: $(VENV)/.installed node_modules/.installed $(HTMX) $(COMPILED) $(CONTENT_DB)
 

@@ -4,7 +4,7 @@ The language lives in the URL, never in a cookie, so every page can be shared,
 cached and read offline in the language it was opened in.
 """
 
-from flask import Blueprint, g, redirect, request, url_for
+from flask import Blueprint, current_app, g, redirect, request, url_for
 from flask_babel import Babel
 from werkzeug.routing import BaseConverter
 
@@ -51,14 +51,14 @@ def redirect_to_language():
     return response
 
 
-def alternate_urls():
+def alternate_paths():
     """The same page in every language, for the language switch and hreflang links."""
     endpoint = request.endpoint
     if request.url_rule is None or "lang" not in request.url_rule.arguments:
         endpoint, args = "pages.home", {}
     else:
-        args = dict(request.view_args or {})
-    return {lang: url_for(endpoint, **args, lang=lang, _external=True) for lang in LANGUAGES}
+        args = {name: value for name, value in (request.view_args or {}).items() if name != "lang"}
+    return {lang: url_for(endpoint, **args, lang=lang) for lang in LANGUAGES}
 
 
 def init_app(app):
@@ -74,5 +74,7 @@ def init_app(app):
             "lang": lang,
             "other_languages": [other for other in LANGUAGES if other != lang],
             "language_names": LANGUAGE_NAMES,
-            "alternate_urls": alternate_urls(),
+            "alternate_paths": alternate_paths(),
+            # hreflang links must be absolute; SITE_URL names the public address behind a proxy.
+            "site_url": (current_app.config["SITE_URL"] or request.url_root).rstrip("/"),
         }

@@ -13,6 +13,9 @@ DEFAULTS = {
     "QUICK_EXIT_URL": "https://www.buienradar.nl/",
     # Set to 1 only when the site is served over HTTPS, so browsers never try HTTP again.
     "HTTPS": False,
+    # The public address, like https://checkje.nl, for links that must be absolute.
+    # Empty: taken from each request.
+    "SITE_URL": "",
     "CONTENT_DIR": str(ROOT / "content"),
     "CONTENT_DB": str(ROOT / "instance" / "content.db"),
     # Forms are small; anything bigger is a mistake or an attack.

@@ -70,7 +70,15 @@ def _construct_sequence(loader, node):
     return items
 
 
+def _construct_date(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        raise YamlProblem(node.start_mark.line + 1, f"{node.value!r} is not a real date (write YYYY-MM-DD)") from None
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 

@@ -1,0 +1,93 @@
+"""Fixtures: the app built from the real content, a test client, and every page URL."""
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from checkje.content import build
+from checkje.settings import DEFAULTS, LANGUAGES
+
+# The real content, built once per test run into a database of the run's own.
+_CONTENT_DB = Path(tempfile.mkdtemp(prefix="checkje-tests-")) / "content.db"
+build(DEFAULTS["CONTENT_DIR"], _CONTENT_DB)
+TEST_CONFIG = {"TESTING": True, "CONTENT_DB": str(_CONTENT_DB)}
+
+
+def _page_urls():
+    """Every page a visitor can open: each GET route under /<lang>/ without other arguments, in every language."""
+    urls = []
+    for rule in create_app(TEST_CONFIG).url_map.iter_rules():
+        if rule.arguments == {"lang"} and "GET" in rule.methods:
+            urls.extend(rule.rule.replace("<lang:lang>", lang) for lang in LANGUAGES)
+    return sorted(urls)
+
+
+PAGE_URLS = _page_urls()
+
+
+def pytest_generate_tests(metafunc):
+    if "page_url" in metafunc.fixturenames:
+        metafunc.parametrize("page_url", PAGE_URLS)
+
+
+@pytest.fixture
+def app():
+    return create_app(TEST_CONFIG)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(params=LANGUAGES)
+def lang(request):
+    return request.param
+
+
+# --- Real browser: the app served on a free port, and Debian's Chromium driven by Playwright.
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """The app on 127.0.0.1 with a free port, in a thread; yields its base URL."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, create_app(TEST_CONFIG), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    # Without these, Chromium keeps calling Google's servers, which this network refuses.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    import os
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not executable:
+        pytest.fail("The browser tests need Chromium: run `make test`, which installs it, or set CHROMIUM=/path/to/chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

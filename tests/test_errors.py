@@ -1,0 +1,70 @@
+"""Error pages: friendly, in the visitor's language, with help and quick exit."""
+
+import pytest
+from werkzeug.exceptions import BadRequest
+
+from tests.helpers import parse
+
+TITLES = {
+    "nl": {404: "Deze pagina bestaat niet", 405: "Dat kan deze pagina niet", 400: "Er ging iets mis met wat je stuurde", 500: "Er ging bij ons iets mis"},
+    "en": {404: "This page does not exist", 405: "This page cannot do that", 400: "Something went wrong with what was sent", 500: "Something went wrong on our side"},
+}
+
+
+@pytest.fixture
+def app_with_failing_routes(app):
+    """Routes that fail on purpose, only in this test's app."""
+
+    def bad_request(lang):
+        raise BadRequest()
+
+    def crash(lang):
+        raise RuntimeError("a bug")
+
+    app.add_url_rule("/<lang:lang>/test-bad-request", "bad_request", bad_request)
+    app.add_url_rule("/<lang:lang>/test-crash", "crash", crash)
+    return app
+
+
+def assert_friendly(response, lang, code):
+    assert response.status_code == code
+    soup = parse(response)
+    assert soup.html["lang"] == lang
+    assert soup.h1.get_text(strip=True) == TITLES[lang][code]
+    assert soup.select("a[data-quick-exit]")
+    assert soup.select_one(".help-bar a[href='tel:112']")
+    assert soup.select_one(f".help-bar a[href='/{lang}/hulp']")
+    assert "Set-Cookie" not in response.headers
+    assert "Content-Security-Policy" in response.headers
+
+
+def test_not_found_speaks_the_language_of_the_address(client, lang):
+    assert_friendly(client.get(f"/{lang}/no-such-page"), lang, 404)
+
+
+@pytest.mark.parametrize(("accept_language", "lang"), [("en-US", "en"), ("nl", "nl"), ("", "nl")])
+def test_not_found_outside_a_language_uses_the_browser_language(client, accept_language, lang):
+    assert_friendly(client.get("/xx/whatever", headers={"Accept-Language": accept_language}), lang, 404)
+
+
+def test_wrong_method_names_the_allowed_ones(client, lang):
+    response = client.post(f"/{lang}/hulp")
+    assert_friendly(response, lang, 405)
+    assert "GET" in response.headers["Allow"]
+
+
+def test_bad_request(app_with_failing_routes, lang):
+    assert_friendly(app_with_failing_routes.test_client().get(f"/{lang}/test-bad-request"), lang, 400)
+
+
+def test_crash_shows_a_calm_page_and_is_logged(app_with_failing_routes, lang, caplog):
+    response = app_with_failing_routes.test_client().get(f"/{lang}/test-crash")
+    assert_friendly(response, lang, 500)
+    assert "a bug" not in response.get_data(as_text=True)
+    assert any("Unhandled error" in record.message for record in caplog.records)
+
+
+def test_missing_trailing_slash_redirects_home(client):
+    response = client.get("/nl")
+    assert response.status_code == 308
+    assert response.headers["Location"].endswith("/nl/")
