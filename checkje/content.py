@@ -12,9 +12,11 @@ import tempfile
 from pathlib import Path
 
 import sqlite_utils
+from flask import current_app
 
 from checkje import yaml_lines
 from checkje.documents import SCHEMAS
+from checkje.i18n import current_language
 from checkje.schema import Problem
 from checkje.settings import LANGUAGES
 
@@ -117,3 +119,8 @@ class ContentStore:
 
     def get(self, name, lang):
         return self._documents[(name, lang)]
+
+
+def content(name):
+    """The content document `name` in the language of the current request."""
+    return current_app.extensions["checkje.content"].get(name, current_language())

@@ -1,15 +1,11 @@
 """The youth pages that are plain content: home, help and safety."""
 
-from flask import current_app, render_template
+from flask import render_template
 
-from checkje.i18n import current_language, language_blueprint
+from checkje.content import content
+from checkje.i18n import language_blueprint
 
 bp = language_blueprint("pages", __name__)
-
-
-def content(name):
-    """The content document `name` in the page's language."""
-    return current_app.extensions["checkje.content"].get(name, current_language())
 
 
 @bp.app_context_processor

@@ -8,6 +8,7 @@ import pytest
 from app import create_app
 from checkje.content import build
 from checkje.settings import DEFAULTS, LANGUAGES
+from checkje.sitemap import page_paths
 
 # The real content, built once per test run into a database of the run's own.
 _CONTENT_DB = Path(tempfile.mkdtemp(prefix="checkje-tests-")) / "content.db"
@@ -16,12 +17,10 @@ TEST_CONFIG = {"TESTING": True, "CONTENT_DB": str(_CONTENT_DB)}
 
 
 def _page_urls():
-    """Every page a visitor can open: each GET route under /<lang>/ without other arguments, in every language."""
-    urls = []
-    for rule in create_app(TEST_CONFIG).url_map.iter_rules():
-        if rule.arguments == {"lang"} and "GET" in rule.methods:
-            urls.extend(rule.rule.replace("<lang:lang>", lang) for lang in LANGUAGES)
-    return sorted(urls)
+    """Every page a visitor can open, in every language (see checkje.sitemap)."""
+    app = create_app(TEST_CONFIG)
+    with app.test_request_context():
+        return [path for lang in LANGUAGES for path in page_paths(lang)]
 
 
 PAGE_URLS = _page_urls()
