@@ -26,6 +26,20 @@ def help():
     return render_template("pages/help.html", page=content("pages/help"), helplines=content("helplines"))
 
 
+@bp.get("/mijn-mensen")
+def trusted():
+    """Let the youth keep trusted people on this phone, each one tap away."""
+    return render_template("pages/trusted.html", page=content("pages/trusted"))
+
+
+@bp.get("/hulpkaart")
+def card():
+    """Show a card to screenshot or print: the youth's people and key help numbers."""
+    lines = {line["id"]: line for line in content("helplines")["lines"]}
+    page = content("pages/card")
+    return render_template("pages/card.html", page=page, lines=[lines[line_id] for line_id in page["lines"]])
+
+
 @bp.get("/veiligheid")
 def safety():
     """Explain what quick exit hides and what it cannot hide."""

@@ -135,6 +135,26 @@ class Record(Field):
         return {key: field.localize(value[key], lang) for key, field in self.fields.items() if key in value}
 
 
+class MapOf(Field):
+    """A mapping from names (slugs) to values of one kind, like `when: {image: "yes"}`."""
+
+    def __init__(self, value, **kwargs):
+        super().__init__(**kwargs)
+        self.value = value
+        self.key = Slug()
+
+    def check(self, value, place, line):
+        if not isinstance(value, dict) or not value:
+            yield Problem(place, line, "should be one or more `name: value` lines")
+            return
+        for key, item in value.items():
+            yield from self.key.check(key, f"{place}.{key}", value.line_of(key))
+            yield from self.value.check(item, f"{place}.{key}", value.line_of(key))
+
+    def localize(self, value, lang):
+        return {key: self.value.localize(item, lang) for key, item in value.items()}
+
+
 class ListOf(Field):
     """A list of items; `unique` names a key that must differ between items."""
 

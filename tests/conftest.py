@@ -41,6 +41,16 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture
+def content_copy(tmp_path):
+    """A copy of content/ that a test may break."""
+    import shutil
+
+    target = tmp_path / "content"
+    shutil.copytree(DEFAULTS["CONTENT_DIR"], target)
+    return target
+
+
 @pytest.fixture(params=LANGUAGES)
 def lang(request):
     return request.param

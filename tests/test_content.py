@@ -1,6 +1,5 @@
 """The content build: real content passes; every kind of mistake stops it with file, line and place."""
 
-import shutil
 import sqlite3
 
 import pytest
@@ -9,6 +8,7 @@ from app import create_app
 from checkje.content import ContentError, ContentStore, build, check_all
 from checkje.documents import SCHEMAS
 from checkje.settings import DEFAULTS, LANGUAGES
+from tests.helpers import replace_in
 
 CONTENT_DIR = DEFAULTS["CONTENT_DIR"]
 
@@ -28,19 +28,6 @@ def test_build_writes_every_document_in_every_language(tmp_path):
             assert store.get(name, lang)
     assert store.get("pages/help", "nl")["title"] == "Hulp"
     assert store.get("pages/help", "en")["title"] == "Help"
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, target)
-    return target
-
-
-def replace_in(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def line_number_of(path, needle):

@@ -66,8 +66,10 @@ def test_help_bar_reaches_help_and_emergency(page):
     url, soup = page
     lang = language_of(url)
     bar = soup.find("nav", class_="help-bar")
-    hrefs = [a["href"] for a in bar.find_all("a")]
+    hrefs = [a["href"] for a in bar.find_all("a") if not a.has_attr("hidden")]
     assert hrefs == [f"/{lang}/hulp", "tel:112"]
+    person = bar.find("a", attrs={"data-help-bar-person": True})
+    assert person.has_attr("hidden"), "filled from this phone's storage by script, never by the server"
 
 
 def test_language_switch_points_at_the_twin_page(page):

@@ -1,15 +1,15 @@
-// Quick exit: leave for the neutral site and take this page out of the back history.
-// Without this script the exit links still work as plain links.
+// Checkje's script for every page: quick exit, the youth's trusted people from this phone's
+// storage (help bar, help page, help card), and "remove everything". Every page works without it.
 (function () {
   "use strict";
 
+  var PEOPLE_KEY = "checkje.trustedPeople";
+
+  // --- Quick exit: leave for the neutral site and take this page out of the back history.
   var SHIFT_PRESSES = 3;
   var WITHIN_MS = 5000;
   var exitLinks = document.querySelectorAll("[data-quick-exit]");
-  if (!exitLinks.length) {
-    return;
-  }
-  var neutralSite = exitLinks[0].href;
+  var neutralSite = exitLinks.length ? exitLinks[0].href : null;
 
   function leave(event) {
     if (event) {
@@ -20,22 +20,150 @@
     window.location.replace(neutralSite);
   }
 
-  exitLinks.forEach(function (link) {
-    link.addEventListener("click", leave);
+  if (neutralSite) {
+    exitLinks.forEach(function (link) {
+      link.addEventListener("click", leave);
+    });
+    var shiftTimes = [];
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Shift" || event.repeat) {
+        return;
+      }
+      var now = Date.now();
+      shiftTimes = shiftTimes.filter(function (time) {
+        return now - time < WITHIN_MS;
+      });
+      shiftTimes.push(now);
+      if (shiftTimes.length >= SHIFT_PRESSES) {
+        leave();
+      }
+    });
+  }
+
+  // --- Trusted people, kept in this browser only.
+  function loadPeople() {
+    try {
+      var people = JSON.parse(window.localStorage.getItem(PEOPLE_KEY) || "[]");
+      return Array.isArray(people) ? people : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function savePeople(people) {
+    if (people.length) {
+      window.localStorage.setItem(PEOPLE_KEY, JSON.stringify(people));
+    } else {
+      window.localStorage.removeItem(PEOPLE_KEY);
+    }
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // A link whose visible word ("Call") is followed by the person's name for screen readers.
+  function actionLink(href, word, name, external) {
+    var link = element("a", "button button--small");
+    link.href = href;
+    if (external) {
+      link.rel = "noreferrer noopener";
+    }
+    link.appendChild(document.createTextNode(word + " "));
+    link.appendChild(element("span", "visually-hidden", name));
+    return link;
+  }
+
+  // Call, text and WhatsApp links for one person; numbers are stored as +<country><number>.
+  function personActions(person) {
+    var labels = document.body.dataset;
+    var actions = element("div", "people__actions");
+    actions.appendChild(actionLink("tel:" + person.phone, labels.labelCall, person.name));
+    actions.appendChild(actionLink("sms:" + person.phone, labels.labelSms, person.name));
+    actions.appendChild(actionLink("https://wa.me/" + person.phone.slice(1), labels.labelWhatsapp, person.name, true));
+    return actions;
+  }
+
+  function personItem(person) {
+    var item = element("li", "people__person");
+    item.appendChild(element("p", "people__name", person.name));
+    item.appendChild(element("p", "people__phone", person.shown));
+    item.appendChild(personActions(person));
+    return item;
+  }
+
+  function showPeople() {
+    var people = loadPeople();
+    var helpBarLink = document.querySelector("[data-help-bar-person]");
+    if (helpBarLink) {
+      helpBarLink.hidden = !people.length;
+      if (people.length) {
+        var label = helpBarLink.querySelector("[data-label-template]");
+        label.textContent = label.dataset.labelTemplate.replace("{name}", people[0].name);
+        helpBarLink.href = "tel:" + people[0].phone;
+      }
+    }
+    document.querySelectorAll("[data-my-people]").forEach(function (section) {
+      var list = section.querySelector("[data-people-list]");
+      list.textContent = "";
+      people.forEach(function (person) {
+        list.appendChild(personItem(person));
+      });
+      section.hidden = !people.length;
+    });
+  }
+
+  // --- Remove everything Checkje kept on this phone: storage, offline copies, service worker.
+  function wipe() {
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+    var work = [];
+    if (window.caches) {
+      work.push(window.caches.keys().then(function (names) {
+        return Promise.all(names.map(function (name) { return window.caches.delete(name); }));
+      }));
+    }
+    if (navigator.serviceWorker) {
+      work.push(navigator.serviceWorker.getRegistrations().then(function (registrations) {
+        return Promise.all(registrations.map(function (registration) { return registration.unregister(); }));
+      }));
+    }
+    return Promise.all(work);
+  }
+
+  document.querySelectorAll("[data-wipe]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      wipe().then(function () {
+        showPeople();
+        document.dispatchEvent(new CustomEvent("checkje:wiped"));
+        document.querySelectorAll("[data-wipe-status]").forEach(function (status) {
+          status.textContent = button.dataset.wiped;
+          status.classList.remove("visually-hidden");
+        });
+      });
+    });
   });
 
-  var shiftTimes = [];
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) {
-      return;
-    }
-    var now = Date.now();
-    shiftTimes = shiftTimes.filter(function (time) {
-      return now - time < WITHIN_MS;
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      window.print();
     });
-    shiftTimes.push(now);
-    if (shiftTimes.length >= SHIFT_PRESSES) {
-      leave();
-    }
   });
+
+  showPeople();
+
+  window.Checkje = {
+    loadPeople: loadPeople,
+    savePeople: savePeople,
+    showPeople: showPeople,
+    personItem: personItem,
+    element: element
+  };
 })();

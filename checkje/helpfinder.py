@@ -1,0 +1,45 @@
+"""The help finder: plain questions, one per screen, that end at the help lines that fit. Keeps no answers."""
+
+from flask import request
+
+from checkje import htmx
+from checkje.content import content
+from checkje.helpfinder_rules import next_question, read_answers, result_for
+from checkje.i18n import language_blueprint
+
+bp = language_blueprint("helpfinder", __name__)
+
+
+def _render(answers, *, missing_answer=False):
+    finder = content("helpfinder")
+    result = result_for(finder, answers)
+    lines = {line["id"]: line for line in content("helplines")["lines"]}
+    questions = finder["questions"]
+    question = None if result else next_question(finder, answers)
+    return htmx.render(
+        "helpfinder/page.html",
+        "helpfinder/_finder.html",
+        has_answers=bool(answers) or missing_answer,
+        page=finder,
+        answers=answers,
+        question=question,
+        question_number=questions.index(question) + 1 if question else None,
+        question_count=len(questions),
+        result=result,
+        result_lines=[lines[line_id] for line_id in result["lines"]] if result else [],
+        missing_answer=missing_answer,
+    )
+
+
+@bp.get("/hulpzoeker")
+def finder():
+    """Ask the first question."""
+    return _render({})
+
+
+@bp.post("/hulpzoeker")
+def answer():
+    """Take the answers so far and show the next question, or the help that fits."""
+    answers = read_answers(content("helpfinder"), request.form)
+    asked = request.form.get("asked")
+    return _render(answers, missing_answer=bool(asked) and asked not in answers)

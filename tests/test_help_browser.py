@@ -1,0 +1,165 @@
+"""Trusted people and the help finder in a real Chromium on a phone: kept on the phone, one tap away."""
+
+import json
+
+import pytest
+
+from tests.browser_helpers import PHONE, axe_violations, is_our_origin
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def watched(context):
+    """Every request the pages make, with its body, so a test can prove what never left the phone."""
+    requests = []
+    context.on("request", lambda request: requests.append((request.url, request.post_data or "")))
+    return requests
+
+
+def add_person(page, name, phone):
+    page.get_by_label("Naam of bijnaam").fill(name)
+    page.get_by_label("Telefoonnummer").fill(phone)
+    page.get_by_role("button", name="Toevoegen").tap()
+
+
+def stored_people(page):
+    return json.loads(page.evaluate("localStorage.getItem('checkje.trustedPeople') || '[]'"))
+
+
+def test_trusted_people_stay_on_the_phone(context, watched, live_server):
+    page = context.new_page()
+    page.goto(live_server + "/nl/mijn-mensen")
+    assert page.get_by_text("Je hebt nog niemand toegevoegd.").is_visible()
+
+    add_person(page, "Mentor Sanne", "06-12 34 56 78")
+    add_person(page, "Tante Fatima", "+32 470 12 34 56")
+    assert [p["phone"] for p in stored_people(page)] == ["+31612345678", "+32470123456"]
+    assert page.get_by_role("status").filter(has_text="Tante Fatima is toegevoegd.").count() == 1
+
+    sanne = page.locator(".people__person").filter(has_text="Mentor Sanne")
+    hrefs = [link.get_attribute("href") for link in sanne.locator(".people__actions a").all()]
+    assert hrefs == ["tel:+31612345678", "sms:+31612345678", "https://wa.me/31612345678"]
+    assert sanne.get_by_role("link", name="Bel Mentor Sanne").is_visible()
+    assert axe_violations(page) == []
+
+    # Change a number, then remove someone.
+    sanne.get_by_role("button", name="Wijzig Mentor Sanne").tap()
+    page.get_by_label("Telefoonnummer").fill("0031 6 87654321")
+    page.get_by_role("button", name="Opslaan").tap()
+    assert stored_people(page)[0]["phone"] == "+31687654321"
+    page.locator(".people__person").filter(has_text="Tante Fatima").get_by_role("button", name="Verwijder Tante Fatima").tap()
+    assert [p["name"] for p in stored_people(page)] == ["Mentor Sanne"]
+
+    # They are still there after a reload, and show in the help bar and on the help page.
+    page.reload()
+    assert page.locator(".people__person").count() == 1
+    bar_person = page.locator("[data-help-bar-person]")
+    assert bar_person.is_visible()
+    assert bar_person.get_attribute("href") == "tel:+31687654321"
+    assert bar_person.inner_text().strip() == "Bel Mentor Sanne"
+    page.goto(live_server + "/nl/hulp")
+    assert page.locator("[data-my-people] .people__person").filter(has_text="Mentor Sanne").is_visible()
+    page.goto(live_server + "/nl/hulpkaart")
+    assert page.locator(".help-card [data-my-people]").filter(has_text="Mentor Sanne").is_visible()
+    assert axe_violations(page) == []
+
+    # One tap removes everything.
+    page.goto(live_server + "/nl/mijn-mensen")
+    page.get_by_role("button", name="Wis alles wat Checkje op deze telefoon bewaarde").tap()
+    page.get_by_text("Alles wat Checkje op deze telefoon bewaarde, is gewist.").wait_for()
+    assert page.evaluate("localStorage.length") == 0
+    assert page.locator(".people__person").count() == 0
+    assert page.locator("[data-help-bar-person]").is_hidden()
+
+    for url, body in watched:
+        assert is_our_origin(url, live_server), url
+        for secret in ("Sanne", "Fatima", "612345678", "687654321", "470123456", "470 12"):
+            assert secret not in url and secret not in body, (url, secret)
+
+
+@pytest.mark.parametrize(
+    ("name", "phone", "field", "message"),
+    [
+        ("", "0612345678", "Naam of bijnaam", "Vul een naam of bijnaam in."),
+        ("Sam", "", "Telefoonnummer", "Vul een telefoonnummer in."),
+        ("Sam", "06-1234", "Telefoonnummer", "Een Nederlands nummer heeft 10 cijfers, zoals 06 12345678."),
+        ("Sam", "06 1234 abcd", "Telefoonnummer", "Gebruik alleen cijfers. Een + aan het begin mag ook."),
+        ("Sam", "612345678", "Telefoonnummer", "Begin met 0, of met + en de landcode, zoals +32."),
+        ("Sam", "+3212", "Telefoonnummer", "Dit nummer is te kort of te lang."),
+        ("S" * 41, "0612345678", "Naam of bijnaam", "Gebruik 40 tekens of minder."),
+    ],
+)
+def test_mistakes_get_a_clear_message(context, live_server, name, phone, field, message):
+    page = context.new_page()
+    page.goto(live_server + "/nl/mijn-mensen")
+    add_person(page, name, phone)
+    summary = page.locator("[data-error-summary]")
+    assert summary.is_visible()
+    assert summary.get_by_role("link", name=message).is_visible()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    field_input = page.get_by_label(field)
+    assert field_input.get_attribute("aria-invalid") == "true"
+    assert message in page.locator(f"#{field_input.get_attribute('aria-describedby').split()[-1]}").inner_text()
+    assert stored_people(page) == []
+    assert axe_violations(page) == []
+
+
+def test_at_most_five_people(context, live_server):
+    page = context.new_page()
+    page.goto(live_server + "/en/mijn-mensen")
+    for number in range(5):
+        page.get_by_label("Name or nickname").fill(f"Person {number}")
+        page.get_by_label("Phone number").fill(f"061234567{number}")
+        page.get_by_role("button", name="Add", exact=True).tap()
+    assert page.locator("[data-person-form]").is_hidden()
+    assert page.get_by_text("You have 5 people. Remove someone to add another.").is_visible()
+
+
+def test_without_javascript_the_page_explains_and_help_still_works(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.goto(live_server + "/en/mijn-mensen")
+    assert page.get_by_text("this page needs JavaScript").is_visible()
+    assert page.locator("[data-person-form]").is_hidden()
+    page.get_by_role("link", name="Go to the help page").click()
+    page.wait_for_url(live_server + "/en/hulp")
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_help_finder_by_touch(browser, live_server, javascript):
+    context = browser.new_context(java_script_enabled=javascript, **PHONE)
+    page = context.new_page()
+    page.goto(live_server + "/en/hulp")
+    page.get_by_role("link", name="Not sure where to go? Answer a few questions").tap()
+    for number, answer in enumerate(("No", "Yes", "Yes, I want to stay anonymous", "Talk to someone"), start=1):
+        page.get_by_label(answer, exact=True).tap()
+        page.get_by_role("button", name="Next").tap()
+        if number < 4:
+            page.get_by_text(f"Question {number + 1} of 4").wait_for()
+    page.get_by_role("heading", name="Help with a photo or video").wait_for()
+    assert page.locator("#finder .helpline h3").all_inner_texts() == ["Helpwanted", "Chat met Fier"]
+    if javascript:
+        assert page.evaluate("document.activeElement.id") == "finder-heading", "focus follows the swapped-in result"
+        assert page.url == live_server + "/en/hulpzoeker"
+        assert page.evaluate("localStorage.length") == 0, "htmx keeps no copies of answers"
+        # axe runs as a script in the page, so only where scripts may run.
+        assert axe_violations(page) == []
+    context.close()
+
+
+def test_help_finder_asks_again_when_nothing_is_chosen(context, live_server):
+    page = context.new_page()
+    page.goto(live_server + "/nl/hulpzoeker")
+    page.get_by_role("button", name="Volgende").tap()
+    page.get_by_role("alert").wait_for()
+    assert page.get_by_role("alert").get_by_role("link", name="Kies één antwoord.").is_visible()
+    assert axe_violations(page) == []
