@@ -15,7 +15,7 @@ import sqlite_utils
 from flask import current_app
 
 from checkje import yaml_lines
-from checkje.documents import SCHEMAS
+from checkje.documents import CROSS_CHECKS, SCHEMAS
 from checkje.i18n import current_language
 from checkje.schema import Problem
 from checkje.settings import LANGUAGES
@@ -56,6 +56,8 @@ def check_all(content_dir):
             documents[name] = data
     for name in SCHEMAS.keys() - found.keys():
         problems.append((f"content/{name}.yaml", Problem("(file)", 0, "this file is missing")))
+    for cross_check in CROSS_CHECKS:
+        problems.extend((found[name], problem) for name, problem in cross_check(documents))
     return documents, problems
 
 

@@ -5,11 +5,23 @@ content file means adding its shape here; the build rejects files it does
 not know, so a typo in a file name cannot go unnoticed.
 """
 
-from checkje.schema import Choice, Date, Dialable, Flag, ListOf, Record, Slug, Text, Url, Words
+from checkje.schema import Choice, Date, Dialable, Flag, ListOf, Problem, Record, Slug, Text, Url, Words
 
-# Pages a home-page tile may lead to; each name is a view in checkje.pages.
-PAGES = ("help", "safety")
-ICONS = ("help", "shield", "exit", "phone", "chat", "web")
+# Pages a home-page tile may lead to: full endpoint names, so any blueprint can offer a tile.
+PAGES = ("pages.help", "pages.safety", "snaps.demo", "snaps.happened")
+ICONS = ("help", "shield", "exit", "phone", "chat", "web", "snap", "heart")
+
+# The drawn scenes of the "snaps can be saved" demonstration (templates/snaps/scenes.html),
+# each with the number of moments it shows one after the other.
+SCENE_MOMENTS = {
+    "countdown": 3,
+    "screenshot": 3,
+    "recording": 3,
+    "second-phone": 3,
+    "save-in-chat": 3,
+    "other-apps": 3,
+    "view-once": 3,
+}
 
 _PAGE_BASICS = {
     "title": Text(),
@@ -61,9 +73,99 @@ HELP = Record({**_PAGE_BASICS, "intro": Text(), "checked_intro": Text()})
 
 SAFETY = Record({**_PAGE_BASICS, "intro": Text(), "sections": _SECTIONS})
 
+SNAPS_DEMO = Record(
+    {
+        **_PAGE_BASICS,
+        "intro": Text(),
+        # The day the facts were last compared with their sources; the steps show it.
+        "checked": Date(),
+        "steps": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "title": Text(),
+                    "body": Text(),
+                    # A step with a scene tells, in "moments", what the drawing shows, one sentence per moment.
+                    "scene": Choice(SCENE_MOMENTS, optional=True),
+                    "moments": ListOf(Text(), optional=True),
+                    # Does the sender get a notice? Short answer, shown in a box.
+                    "notice": Text(optional=True),
+                    # For maintainers: where the facts come from (see shared/facts/app-settings.md).
+                    "source": Words(),
+                }
+            ),
+            unique="id",
+        ),
+    }
+)
+
+SNAPS_HAPPENED = Record(
+    {
+        **_PAGE_BASICS,
+        "intro": Text(),
+        # Ids of lines in helplines.yaml that fit; every page of the flow links to them on the help page.
+        "help": ListOf(Slug()),
+        "steps": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "title": Text(),
+                    "body": Text(),
+                    # Ready-made sentences to start a conversation.
+                    "sentences": ListOf(Text(), optional=True),
+                }
+            ),
+            unique="id",
+        ),
+    }
+)
+
+SNAPS_SAY_NO = Record(
+    {
+        **_PAGE_BASICS,
+        "intro": Text(),
+        "situations": ListOf(Record({"id": Slug(), "heading": Text(), "replies": ListOf(Text())}), unique="id"),
+        "after": Text(),
+    }
+)
+
 SCHEMAS = {
     "helplines": HELPLINES,
     "pages/home": HOME,
     "pages/help": HELP,
     "pages/safety": SAFETY,
+    "snaps/demo": SNAPS_DEMO,
+    "snaps/happened": SNAPS_HAPPENED,
+    "snaps/say-no": SNAPS_SAY_NO,
 }
+
+
+def _scenes_match_their_moments(documents):
+    demo = documents.get("snaps/demo")
+    if demo is None:
+        return
+    for index, step in enumerate(demo["steps"]):
+        place, line = f"steps[{index}]", demo["steps"].line_of(index)
+        told = len(step.get("moments", []))
+        if "scene" not in step:
+            if told:
+                yield "snaps/demo", Problem(f"{place}.moments", line, 'moments need a "scene" to describe')
+        elif told != SCENE_MOMENTS[step["scene"]]:
+            wanted = SCENE_MOMENTS[step["scene"]]
+            yield "snaps/demo", Problem(f"{place}.moments", line, f'the scene "{step["scene"]}" shows {wanted} moments; write one sentence for each, not {told}')
+
+
+def _help_lines_exist(documents):
+    happened, helplines = documents.get("snaps/happened"), documents.get("helplines")
+    if happened is None or helplines is None:
+        return
+    known = [line["id"] for line in helplines["lines"]]
+    for index, line_id in enumerate(happened["help"]):
+        if line_id not in known:
+            message = f"{line_id!r} is not a line in content/helplines.yaml (known: {', '.join(known)})"
+            yield "snaps/happened", Problem(f"help[{index}]", happened["help"].line_of(index), message)
+
+
+# Checks across fields or files, run once every file fits its own shape:
+# each yields (document name, Problem).
+CROSS_CHECKS = (_scenes_match_their_moments, _help_lines_exist)
