@@ -6,7 +6,7 @@
 
   var MOMENT_MS = 2200;
   var COUNTING_MOMENT = 2;
-  var RING_LENGTH = 56.55; // the timer ring's circumference (r = 9), as in scenes.html
+  var RING_LENGTH = 75.4; // the timer ring's circumference (r = 12), as in scenes.html
 
   var stage = document.querySelector("[data-snap-stage]");
   if (!stage) {
