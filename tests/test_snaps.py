@@ -54,21 +54,23 @@ def nav_links(soup):
     return {a["rel"][0]: a["href"] for a in nav.find_all("a")}
 
 
+def step_page(client, lang_and_index, flow, documents):
+    """A step's page, checked for what every step has: its title, where it is, and the way back and on."""
+    lang, index = lang_and_index
+    steps = documents[lang]["steps"]
+    soup = parse(client.get(f"/{lang}/{flow}/{steps[index]['id']}"))
+    assert soup.h1.get_text(strip=True) == steps[index]["title"]
+    assert soup.select_one(".step-progress").get_text(strip=True) == PROGRESS[lang].format(index + 1, len(steps))
+    links = nav_links(soup)
+    assert links["prev"] == (f"/{lang}/{flow}/{steps[index - 1]['id']}" if index else f"/{lang}/{flow}")
+    assert links.get("next") == (f"/{lang}/{flow}/{steps[index + 1]['id']}" if index + 1 < len(steps) else None)
+    return lang, steps[index], soup
+
+
 @pytest.mark.parametrize("lang_and_index", DEMO_STEPS, ids=steps_id)
 def test_demonstration_step(client, lang_and_index):
-    lang, index = lang_and_index
-    steps = DEMO[lang]["steps"]
-    step = steps[index]
-    soup = parse(client.get(f"/{lang}/snaps/{step['id']}"))
-    assert soup.h1.get_text(strip=True) == step["title"]
-    assert soup.select_one(".step-progress").get_text(strip=True) == PROGRESS[lang].format(index + 1, len(steps))
-
-    links = nav_links(soup)
-    assert links["prev"] == (f"/{lang}/snaps/{steps[index - 1]['id']}" if index else f"/{lang}/snaps")
-    if index + 1 < len(steps):
-        assert links["next"] == f"/{lang}/snaps/{steps[index + 1]['id']}"
-    else:
-        assert "next" not in links
+    lang, step, soup = step_page(client, lang_and_index, "snaps", DEMO)
+    if step is DEMO[lang]["steps"][-1]:
         ends = {a["href"] for a in soup.select(".snap-links a")}
         assert {f"/{lang}/nee-zeggen", f"/{lang}/het-is-gebeurd", f"/{lang}/snaps"} <= ends
 
@@ -125,7 +127,7 @@ def test_unknown_step_is_not_found(client, lang):
     assert client.get(f"/{lang}/het-is-gebeurd/bestaat-niet").status_code == 404
 
 
-def help_entries(soup, lang):
+def help_entries(soup):
     box = soup.find("aside", class_="help-now")
     return [a["href"] for a in box.select(".help-now__line")], {a["href"] for a in box.find_all("a")}
 
@@ -134,7 +136,7 @@ def test_happened_starts_with_not_your_fault_and_help(client, lang):
     soup = parse(client.get(f"/{lang}/het-is-gebeurd"))
     lead = soup.select_one(".lead").get_text(" ", strip=True)
     assert {"nl": "niet jouw schuld", "en": "not your fault"}[lang] in lead
-    lines, links = help_entries(soup, lang)
+    lines, links = help_entries(soup)
     assert lines == [f"/{lang}/hulp#helpwanted", f"/{lang}/hulp#fier", f"/{lang}/hulp#politie"]
     assert "tel:112" in links
     steps = [a["href"] for a in soup.select(".step-list a")]
@@ -143,7 +145,7 @@ def test_happened_starts_with_not_your_fault_and_help(client, lang):
 
 def test_help_entries_exist_on_the_help_page(client, lang):
     help_page = parse(client.get(f"/{lang}/hulp"))
-    lines, _ = help_entries(parse(client.get(f"/{lang}/het-is-gebeurd")), lang)
+    lines, _ = help_entries(parse(client.get(f"/{lang}/het-is-gebeurd")))
     for href in lines:
         entry = help_page.find("article", id=href.split("#")[1])
         assert entry is not None, href
@@ -152,16 +154,8 @@ def test_help_entries_exist_on_the_help_page(client, lang):
 
 @pytest.mark.parametrize("lang_and_index", HAPPENED_STEPS, ids=steps_id)
 def test_happened_step(client, lang_and_index):
-    lang, index = lang_and_index
-    steps = HAPPENED[lang]["steps"]
-    step = steps[index]
-    soup = parse(client.get(f"/{lang}/het-is-gebeurd/{step['id']}"))
-    assert soup.h1.get_text(strip=True) == step["title"]
-    assert soup.select_one(".step-progress").get_text(strip=True) == PROGRESS[lang].format(index + 1, len(steps))
-    links = nav_links(soup)
-    assert links["prev"] == (f"/{lang}/het-is-gebeurd/{steps[index - 1]['id']}" if index else f"/{lang}/het-is-gebeurd")
-    assert links.get("next") == (f"/{lang}/het-is-gebeurd/{steps[index + 1]['id']}" if index + 1 < len(steps) else None)
-    lines, links = help_entries(soup, lang)
+    _, step, soup = step_page(client, lang_and_index, "het-is-gebeurd", HAPPENED)
+    lines, links = help_entries(soup)
     assert len(lines) == 3 and "tel:112" in links, "help is one tap away on every step"
     sentences = [li.get_text(strip=True) for li in soup.select(".sentences li")]
     assert sentences == step.get("sentences", [])
@@ -206,40 +200,58 @@ def test_snaps_content_copies_no_help_line_details():
 # --- The build checks what the pages rely on, with file and line.
 
 
-def test_build_rejects_moments_that_do_not_fit_the_scene(content_copy):
-    demo = content_copy / "snaps" / "demo.yaml"
-    replace_in(demo, "      - nl: Jouw snap staat open.\n        en: Your snap is open.\n", "")
-    line = line_number_of(demo, "  - id: screenshot")
-    assert problems_of(content_copy) == [
-        f'content/snaps/demo.yaml:{line}: steps[1].moments: the scene "screenshot" shows 3 moments; write one sentence for each, not 2'
-    ]
-
-
-def test_build_rejects_moments_without_a_scene(content_copy):
-    demo = content_copy / "snaps" / "demo.yaml"
-    replace_in(demo, "    scene: recording\n", "")
-    line = line_number_of(demo, "  - id: schermopname")
-    assert problems_of(content_copy) == [f'content/snaps/demo.yaml:{line}: steps[2].moments: moments need a "scene" to describe']
-
-
-def test_build_rejects_an_unknown_scene(content_copy):
-    demo = content_copy / "snaps" / "demo.yaml"
-    replace_in(demo, "scene: recording", "scene: hologram")
-    line = line_number_of(demo, "scene: hologram")
-    (problem,) = problems_of(content_copy)
-    assert problem.startswith(f"content/snaps/demo.yaml:{line}: steps[2].scene: 'hologram' should be one of: countdown")
-
-
-def test_build_rejects_a_help_line_that_does_not_exist(content_copy):
-    happened = content_copy / "snaps" / "happened.yaml"
-    replace_in(happened, "  - fier\n", "  - feir\n")
-    line = line_number_of(happened, "  - feir")
-    (problem,) = problems_of(content_copy)
-    assert problem.startswith(f"content/snaps/happened.yaml:{line}: help[1]: 'feir' is not a line in content/helplines.yaml")
-
-
-def test_build_rejects_a_help_line_removed_from_helplines(content_copy):
-    replace_in(content_copy / "helplines.yaml", "  - id: politie", "  - id: police")
-    line = line_number_of(content_copy / "snaps" / "happened.yaml", "  - politie")
-    (problem,) = problems_of(content_copy)
-    assert problem.startswith(f"content/snaps/happened.yaml:{line}: help[2]: 'politie' is not a line")
+@pytest.mark.parametrize(
+    ("edited", "old", "new", "reported", "marker", "problem"),
+    [
+        pytest.param(
+            "snaps/demo.yaml",
+            "      - nl: Jouw snap staat open.\n        en: Your snap is open.\n",
+            "",
+            "snaps/demo.yaml",
+            "  - id: screenshot",
+            'steps[1].moments: the scene "screenshot" shows 3 moments; write one sentence for each, not 2',
+            id="moments-do-not-fit-the-scene",
+        ),
+        pytest.param(
+            "snaps/demo.yaml",
+            "    scene: recording\n",
+            "",
+            "snaps/demo.yaml",
+            "  - id: schermopname",
+            'steps[2].moments: moments need a "scene" to describe',
+            id="moments-without-a-scene",
+        ),
+        pytest.param(
+            "snaps/demo.yaml",
+            "scene: recording",
+            "scene: hologram",
+            "snaps/demo.yaml",
+            "scene: hologram",
+            "steps[2].scene: 'hologram' should be one of: countdown",
+            id="unknown-scene",
+        ),
+        pytest.param(
+            "snaps/happened.yaml",
+            "  - fier\n",
+            "  - feir\n",
+            "snaps/happened.yaml",
+            "  - feir",
+            "help[1]: 'feir' is not a line in content/helplines.yaml",
+            id="unknown-help-line",
+        ),
+        pytest.param(
+            "helplines.yaml",
+            "  - id: politie",
+            "  - id: police",
+            "snaps/happened.yaml",
+            "  - politie",
+            "help[2]: 'politie' is not a line in content/helplines.yaml",
+            id="help-line-renamed-in-helplines",
+        ),
+    ],
+)
+def test_build_rejects_what_the_pages_cannot_show(content_copy, edited, old, new, reported, marker, problem):
+    replace_in(content_copy / edited, old, new)
+    line = line_number_of(content_copy / reported, marker)
+    (found,) = problems_of(content_copy)
+    assert found.startswith(f"content/{reported}:{line}: {problem}")
