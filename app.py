@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from checkje import assets, cli, errors, helpfinder, i18n, pages, rails, settings, templating
+from checkje import assets, cli, errors, helpfinder, i18n, pages, rails, settings, snaps, templating
 from checkje.content import ContentError, ContentStore
 
 
@@ -22,6 +22,7 @@ def create_app(test_config=None):
     cli.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(helpfinder.bp)
+    app.register_blueprint(snaps.bp)
 
     # Content is read once, here: a page can never fail on it later. A missing
     # database is built first; content that does not fit stops start-up.

@@ -58,7 +58,7 @@ def check_all(content_dir):
         problems.append((f"content/{name}.yaml", Problem("(file)", 0, "this file is missing")))
     if not problems:
         for cross_check in CROSS_CHECKS:
-            problems.extend(cross_check(documents))
+            problems.extend((found[name], problem) for name, problem in cross_check(documents))
     return documents, problems
 
 

@@ -7,11 +7,23 @@ not know, so a typo in a file name cannot go unnoticed.
 
 from checkje import helpfinder_rules
 from checkje.references import unknown_help_lines
-from checkje.schema import Choice, Date, Dialable, Flag, ListOf, MapOf, Record, Slug, Text, Url, Words
+from checkje.schema import Choice, Date, Dialable, Flag, ListOf, MapOf, Problem, Record, Slug, Text, Url, Words
 
-# Pages a home-page tile may lead to; each name is a view in checkje.pages.
-PAGES = ("help", "safety")
-ICONS = ("help", "shield", "exit", "phone", "chat", "web")
+# Pages a home-page tile may lead to: full endpoint names, so any blueprint can offer a tile.
+PAGES = ("pages.help", "pages.safety", "snaps.demo", "snaps.happened")
+ICONS = ("help", "shield", "exit", "phone", "chat", "web", "snap", "heart")
+
+# The drawn scenes of the "snaps can be saved" demonstration (templates/snaps/scenes.html),
+# each with the number of moments it shows one after the other.
+SCENE_MOMENTS = {
+    "countdown": 3,
+    "screenshot": 3,
+    "recording": 3,
+    "second-phone": 3,
+    "save-in-chat": 3,
+    "other-apps": 3,
+    "view-once": 3,
+}
 
 _PAGE_BASICS = {
     "title": Text(),
@@ -97,6 +109,62 @@ HELPFINDER = Record(
     }
 )
 
+SNAPS_DEMO = Record(
+    {
+        **_PAGE_BASICS,
+        "intro": Text(),
+        # The day the facts were last compared with their sources; the steps show it.
+        "checked": Date(),
+        "steps": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "title": Text(),
+                    "body": Text(),
+                    # A step with a scene tells, in "moments", what the drawing shows, one sentence per moment.
+                    "scene": Choice(SCENE_MOMENTS, optional=True),
+                    "moments": ListOf(Text(), optional=True),
+                    # Does the sender get a notice? Short answer, shown in a box.
+                    "notice": Text(optional=True),
+                    # For maintainers: where the facts come from (see shared/facts/app-settings.md).
+                    "source": Words(),
+                }
+            ),
+            unique="id",
+        ),
+    }
+)
+
+SNAPS_HAPPENED = Record(
+    {
+        **_PAGE_BASICS,
+        "intro": Text(),
+        # Ids of lines in helplines.yaml that fit; every page of the flow links to them on the help page.
+        "help": ListOf(Slug()),
+        "steps": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "title": Text(),
+                    "body": Text(),
+                    # Ready-made sentences to start a conversation.
+                    "sentences": ListOf(Text(), optional=True),
+                }
+            ),
+            unique="id",
+        ),
+    }
+)
+
+SNAPS_SAY_NO = Record(
+    {
+        **_PAGE_BASICS,
+        "intro": Text(),
+        "situations": ListOf(Record({"id": Slug(), "heading": Text(), "replies": ListOf(Text())}), unique="id"),
+        "after": Text(),
+    }
+)
+
 SCHEMAS = {
     "helplines": HELPLINES,
     "pages/home": HOME,
@@ -105,14 +173,35 @@ SCHEMAS = {
     "pages/trusted": TRUSTED,
     "pages/card": CARD,
     "helpfinder": HELPFINDER,
+    "snaps/demo": SNAPS_DEMO,
+    "snaps/happened": SNAPS_HAPPENED,
+    "snaps/say-no": SNAPS_SAY_NO,
 }
-
 
 
 def _check_card_lines(documents):
     """The help card names help lines that exist."""
-    return unknown_help_lines(documents, "content/pages/card.yaml", "lines", documents["pages/card"]["lines"])
+    return unknown_help_lines(documents, "pages/card", "lines", documents["pages/card"]["lines"])
 
 
-# Checks across fields and files, run once every file fits its schema. Each yields (file, Problem).
-CROSS_CHECKS = (helpfinder_rules.check_references, _check_card_lines)
+def _check_happened_lines(documents):
+    """The "it already happened" flow names help lines that exist."""
+    return unknown_help_lines(documents, "snaps/happened", "help", documents["snaps/happened"]["help"])
+
+
+def _scenes_match_their_moments(documents):
+    demo = documents["snaps/demo"]
+    for index, step in enumerate(demo["steps"]):
+        place, line = f"steps[{index}]", demo["steps"].line_of(index)
+        told = len(step.get("moments", []))
+        if "scene" not in step:
+            if told:
+                yield "snaps/demo", Problem(f"{place}.moments", line, 'moments need a "scene" to describe')
+        elif told != SCENE_MOMENTS[step["scene"]]:
+            wanted = SCENE_MOMENTS[step["scene"]]
+            yield "snaps/demo", Problem(f"{place}.moments", line, f'the scene "{step["scene"]}" shows {wanted} moments; write one sentence for each, not {told}')
+
+
+# Checks across fields or files, run once every file fits its own shape:
+# each yields (document name, Problem).
+CROSS_CHECKS = (helpfinder_rules.check_references, _check_card_lines, _check_happened_lines, _scenes_match_their_moments)

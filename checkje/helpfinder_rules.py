@@ -6,7 +6,7 @@ Works on the help finder document (content/helpfinder.yaml); knows nothing of re
 from checkje.references import unknown_help_lines
 from checkje.schema import Problem
 
-FILE = "content/helpfinder.yaml"
+DOCUMENT = "helpfinder"
 
 
 def read_answers(document, form):
@@ -42,7 +42,7 @@ def result_for(document, answers):
 
 
 def check_references(documents):
-    """Every id the help finder names must exist; yields (file, Problem)."""
+    """Every id the help finder names must exist; yields (document name, Problem)."""
     finder = documents["helpfinder"]
     result_ids = {result["id"] for result in finder["results"]}
     answer_ids = {q["id"]: {a["id"] for a in q["answers"]} for q in finder["questions"]}
@@ -53,18 +53,18 @@ def check_references(documents):
                 jumped_to.add(answer["result"])
                 if answer["result"] not in result_ids:
                     place = f"questions[{qi}].answers[{ai}].result"
-                    yield FILE, Problem(place, answer.line_of("result"), f"{answer['result']!r} is not a result id")
+                    yield DOCUMENT, Problem(place, answer.line_of("result"), f"{answer['result']!r} is not a result id")
     results = finder["results"]
     for ri, result in enumerate(results):
         place = f"results[{ri}]"
         for question, answer in result.get("when", {}).items():
             if question not in answer_ids:
-                yield FILE, Problem(f"{place}.when.{question}", result["when"].line_of(question), f"{question!r} is not a question id")
+                yield DOCUMENT, Problem(f"{place}.when.{question}", result["when"].line_of(question), f"{question!r} is not a question id")
             elif answer not in answer_ids[question]:
-                yield FILE, Problem(f"{place}.when.{question}", result["when"].line_of(question), f"{answer!r} is not an answer of {question!r}")
-        yield from unknown_help_lines(documents, FILE, f"{place}.lines", result["lines"])
+                yield DOCUMENT, Problem(f"{place}.when.{question}", result["when"].line_of(question), f"{answer!r} is not an answer of {question!r}")
+        yield from unknown_help_lines(documents, DOCUMENT, f"{place}.lines", result["lines"])
         is_last = ri == len(results) - 1
         if is_last and "when" in result:
-            yield FILE, Problem(place, results.line_of(ri), 'the last result is for everyone else, so it has no "when"')
+            yield DOCUMENT, Problem(place, results.line_of(ri), 'the last result is for everyone else, so it has no "when"')
         if not is_last and "when" not in result and result["id"] not in jumped_to:
-            yield FILE, Problem(place, results.line_of(ri), 'no answer leads here: give it a "when", or name it in the "result" of an answer')
+            yield DOCUMENT, Problem(place, results.line_of(ri), 'no answer leads here: give it a "when", or name it in the "result" of an answer')

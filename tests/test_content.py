@@ -8,7 +8,7 @@ from app import create_app
 from checkje.content import ContentError, ContentStore, build, check_all
 from checkje.documents import SCHEMAS
 from checkje.settings import DEFAULTS, LANGUAGES
-from tests.helpers import replace_in
+from tests.helpers import line_number_of, problems_of, replace_in
 
 CONTENT_DIR = DEFAULTS["CONTENT_DIR"]
 
@@ -28,20 +28,6 @@ def test_build_writes_every_document_in_every_language(tmp_path):
             assert store.get(name, lang)
     assert store.get("pages/help", "nl")["title"] == "Hulp"
     assert store.get("pages/help", "en")["title"] == "Help"
-
-
-def line_number_of(path, needle):
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(needle)
-
-
-def problems_of(content_dir):
-    with pytest.raises(ContentError) as caught:
-        build(content_dir, content_dir.parent / "content.db")
-    assert not (content_dir.parent / "content.db").exists(), "a failed build writes nothing"
-    return str(caught.value).splitlines()
 
 
 def test_missing_field(content_copy):
@@ -129,7 +115,7 @@ def test_unknown_and_missing_files(content_copy):
 
 
 def test_tile_must_lead_to_an_existing_page(content_copy):
-    replace_in(content_copy / "pages" / "home.yaml", "  - page: safety", "  - page: coming-soon")
+    replace_in(content_copy / "pages" / "home.yaml", "  - page: pages.safety", "  - page: coming-soon")
     (problem,) = problems_of(content_copy)
     assert "tiles[1].page: 'coming-soon' should be one of:" in problem
 
