@@ -59,9 +59,9 @@ def _part_urls():
 
 
 def _next_part(part):
-    """Where the "next" button of a part leads: its title and address."""
+    """The "next" button under a part's result: its words and address."""
     following = PARTS[PARTS.index(part) + 1]
-    return {"title": _part_titles()[following], "url": _part_urls()[following]}
+    return {"label": gettext("Next: %(step)s", step=_part_titles()[following]), "url": _part_urls()[following]}
 
 
 def _progress(part):
@@ -208,7 +208,7 @@ def _practice_result(picks, request_id):
     (answer,) = picks
     verdict = part["verdicts"][practice["best"]]
     if following:
-        next_step = {"title": gettext("Next request"), "url": url_for("friendcheck.practice", request_id=following["id"])}
+        next_step = {"label": gettext("Next request"), "url": url_for("friendcheck.practice", request_id=following["id"])}
     else:
         next_step = _next_part("practice")
     return {
