@@ -19,6 +19,7 @@ from checkje.content import content
 from checkje.htmx import is_htmx_request, render
 from checkje.i18n import language_blueprint
 from checkje.picks import PickProblem, read_picks
+from checkje.settings import LANGUAGES
 
 bp = language_blueprint("friendcheck", __name__)
 
@@ -99,8 +100,18 @@ class Question:
         response.status_code = status
         return response
 
+    def result_url(self, view_args, picks, **language):
+        """The result page's address: the picked ids in the query, nothing a youth typed."""
+        return url_for(f"friendcheck.{self.name}_result", **language, **view_args, **{PICKS_FIELD: picks})
+
     def answer(self, view_args, picks):
-        return _render_page(f"friendcheck/{self.name}_result.html", **self.result_context(picks, **view_args))
+        # The language switch keeps the picks, so the result reads the same in the other language.
+        twins = {lang: self.result_url(view_args, picks, lang=lang) for lang in LANGUAGES}
+        return _render_page(
+            f"friendcheck/{self.name}_result.html",
+            alternate_paths=twins,
+            **self.result_context(picks, **view_args),
+        )
 
     def receive(self, view_args):
         """A posted form: the result for htmx, else a 303 to the result page."""
@@ -115,7 +126,7 @@ class Question:
             return self.ask(view_args, problem=problem.reason, status=400)
         if is_htmx_request():
             return self.answer(view_args, picks)
-        return redirect(url_for(f"friendcheck.{self.name}_result", **view_args, **{PICKS_FIELD: picks}), code=303)
+        return redirect(self.result_url(view_args, picks), code=303)
 
     def show(self, view_args):
         """The result page, from the ids in its query; bad ids get the form again."""
