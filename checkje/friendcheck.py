@@ -74,6 +74,8 @@ class Question:
     """One form of the check: the ids it accepts, and what its form and result pages show."""
 
     name: str
+    rule: str
+    result_rule: str
     options: Callable[..., list]
     form_context: Callable[..., dict]
     result_context: Callable[..., dict]
@@ -147,40 +149,81 @@ def _page(title, description):
     return {"title": title, "description": description}
 
 
-# --- Part 1: my rules now
+# --- Parts 1, 3 and 4 live in friendcheck/check.yaml, each with a question, options and a result.
 
 
-def _reasons():
-    return _check()["rules_now"]["reasons"]
+def _items(part, key):
+    return _check()[part][key]
 
 
-def _rules_now_form():
-    part = _check()["rules_now"]
-    return {"page": part, "progress": _progress("rules_now"), "legend": part["question"], "intro": part["intro"]}
+def _check_question(part, key, label, *, rule, result_rule, extra=dict, required=True):
+    """A question of parts 1, 3 and 4: pick items from a list; the result shows the picked ones in content order.
+
+    `key` names the list in the part's content, `label` the text of an item that
+    the form shows; `extra` adds what only this part's result needs.
+    """
+
+    def options():
+        return [{"id": item["id"], "label": item[label]} for item in _items(part, key)]
+
+    def form_context():
+        text = _check()[part]
+        return {"page": text, "progress": _progress(part), "legend": text["question"], "intro": text["intro"]}
+
+    def result_context(picks):
+        text = _check()[part]
+        return {
+            "page": _page(text["result_title"], text["description"]),
+            "text": text,
+            "progress": _progress(part),
+            "intro": text["result_intro"],
+            "chosen": [item for item in _items(part, key) if item["id"] in picks],
+            "again_url": url_for(f"friendcheck.{part}"),
+            "next": _next_part(part) if part != PARTS[-1] else None,
+            **extra(),
+        }
+
+    return Question(
+        part,
+        rule=rule,
+        result_rule=result_rule,
+        options=options,
+        form_context=form_context,
+        result_context=result_context,
+        required=required,
+    )
 
 
-def _rules_now_result(picks):
-    part = _check()["rules_now"]
-    return {
-        "page": _page(part["result_title"], part["description"]),
-        "progress": _progress("rules_now"),
-        "intro": part["result_intro"],
-        "chosen": [reason for reason in _reasons() if reason["id"] in picks],
-        "rules": {rule["id"]: rule for rule in _check()["my_rules"]["rules"]},
-        "again_url": url_for("friendcheck.rules_now"),
-        "next": _next_part("rules_now"),
-    }
-
-
-RULES_NOW = Question(
+RULES_NOW = _check_question(
     "rules_now",
-    options=lambda: [{"id": reason["id"], "label": reason["label"]} for reason in _reasons()],
-    form_context=_rules_now_form,
-    result_context=_rules_now_result,
+    "reasons",
+    "label",
+    rule="/vriendencheck/mijn-regels-nu",
+    result_rule="/vriendencheck/mijn-regels-nu/uitslag",
+    # A reason that is not safe names the safe rule to use instead.
+    extra=lambda: {"rules": {rule["id"]: rule for rule in _items("my_rules", "rules")}},
+)
+
+PROFILE = _check_question(
+    "profile",
+    "items",
+    "label",
+    rule="/vriendencheck/mijn-profiel",
+    result_rule="/vriendencheck/mijn-profiel/uitslag",
+    # Nothing may fit a youth's profile: then there is nothing to change.
+    required=False,
+)
+
+MY_RULES = _check_question(
+    "my_rules",
+    "rules",
+    "text",
+    rule="/vriendencheck/mijn-regels",
+    result_rule="/vriendencheck/mijn-regels/overzicht",
 )
 
 
-# --- Part 2: practice requests
+# --- Part 2: practice requests, in friendcheck/requests.yaml: one form per request.
 
 
 def _practice_request(request_id):
@@ -215,7 +258,7 @@ def _practice_form(request_id):
 
 def _practice_result(picks, request_id):
     part = _requests()
-    practice, number, total, following = _practice_request(request_id)
+    practice, _, _, following = _practice_request(request_id)
     (answer,) = picks
     verdict = part["verdicts"][practice["best"]]
     if following:
@@ -226,8 +269,6 @@ def _practice_result(picks, request_id):
         "page": _page(verdict["title"], part["description"]),
         "progress": _progress("practice"),
         "practice": practice,
-        "number": number,
-        "total": total,
         "answer_label": part["answers"][answer],
         "reply": verdict[f"after_{answer}"],
         "show_check_first": "check" in (answer, practice["best"]),
@@ -239,6 +280,8 @@ def _practice_result(picks, request_id):
 
 PRACTICE = Question(
     "practice",
+    rule="/vriendencheck/oefenen/<request_id>",
+    result_rule="/vriendencheck/oefenen/<request_id>/uitslag",
     options=_answers,
     form_context=_practice_form,
     result_context=_practice_result,
@@ -247,77 +290,10 @@ PRACTICE = Question(
 )
 
 
-# --- Part 3: my profile through a loverboy's eyes
-
-
-def _profile_items():
-    return _check()["profile"]["items"]
-
-
-def _profile_form():
-    part = _check()["profile"]
-    return {"page": part, "progress": _progress("profile"), "legend": part["question"], "intro": part["intro"]}
-
-
-def _profile_result(picks):
-    part = _check()["profile"]
-    return {
-        "page": _page(part["result_title"], part["description"]),
-        "progress": _progress("profile"),
-        "intro": part["result_intro"],
-        "nothing_chosen": part["nothing_chosen"],
-        "chosen": [item for item in _profile_items() if item["id"] in picks],
-        "again_url": url_for("friendcheck.profile"),
-        "next": _next_part("profile"),
-    }
-
-
-PROFILE = Question(
-    "profile",
-    options=lambda: [{"id": item["id"], "label": item["label"]} for item in _profile_items()],
-    form_context=_profile_form,
-    result_context=_profile_result,
-    # Nothing may fit a youth's profile: then there is nothing to change.
-    required=False,
-)
-
-
-# --- Part 4: my rules
-
-
-def _rules():
-    return _check()["my_rules"]["rules"]
-
-
-def _my_rules_form():
-    part = _check()["my_rules"]
-    return {
-        "page": part,
-        "progress": _progress("my_rules"),
-        "legend": part["question"],
-        "intro": part["intro"],
-        "summary_url": url_for("friendcheck.my_rules_result"),
-    }
-
-
-def _my_rules_result(picks):
-    part = _check()["my_rules"]
-    return {
-        "page": _page(part["result_title"], part["description"]),
-        "progress": _progress("my_rules"),
-        "intro": part["result_intro"],
-        "outro": part["result_outro"],
-        "chosen": [rule for rule in _rules() if rule["id"] in picks],
-        "again_url": url_for("friendcheck.my_rules"),
-    }
-
-
-MY_RULES = Question(
-    "my_rules",
-    options=lambda: [{"id": rule["id"], "label": rule["text"]} for rule in _rules()],
-    form_context=_my_rules_form,
-    result_context=_my_rules_result,
-)
+@sitemap.lists_pages("friendcheck.practice")
+def _practice_pages(lang):
+    requests = current_app.extensions["checkje.content"].get("friendcheck/requests", lang)["requests"]
+    return [{"request_id": practice["id"]} for practice in requests]
 
 
 # --- Routes
@@ -331,57 +307,18 @@ def start():
     return _render_page("friendcheck/start.html", has_answers=False, page=_check()["start"], parts=parts)
 
 
-@bp.route("/vriendencheck/mijn-regels-nu", methods=["GET", "POST"])
-def rules_now():
-    """Part 1: which reasons the youth really uses to accept someone."""
-    return RULES_NOW.receive({}) if request.method == "POST" else RULES_NOW.ask({})
+def _add_routes(question):
+    """The question's form (GET shows it, POST answers it) and its result page, named after it."""
+
+    def form(**view_args):
+        return question.receive(view_args) if request.method == "POST" else question.ask(view_args)
+
+    def result(**view_args):
+        return question.show(view_args)
+
+    bp.add_url_rule(question.rule, question.name, form, methods=["GET", "POST"])
+    bp.add_url_rule(question.result_rule, f"{question.name}_result", sitemap.unlisted(result))
 
 
-@bp.get("/vriendencheck/mijn-regels-nu/uitslag")
-@sitemap.unlisted
-def rules_now_result():
-    return RULES_NOW.show({})
-
-
-@bp.route("/vriendencheck/oefenen/<request_id>", methods=["GET", "POST"])
-def practice(request_id):
-    """Part 2: one practice request, to accept, decline or check first."""
-    view_args = {"request_id": request_id}
-    return PRACTICE.receive(view_args) if request.method == "POST" else PRACTICE.ask(view_args)
-
-
-@bp.get("/vriendencheck/oefenen/<request_id>/uitslag")
-@sitemap.unlisted
-def practice_result(request_id):
-    return PRACTICE.show({"request_id": request_id})
-
-
-@sitemap.lists_pages("friendcheck.practice")
-def _practice_pages(lang):
-    requests = current_app.extensions["checkje.content"].get("friendcheck/requests", lang)["requests"]
-    return [{"request_id": practice["id"]} for practice in requests]
-
-
-@bp.route("/vriendencheck/mijn-profiel", methods=["GET", "POST"])
-def profile():
-    """Part 3: what a loverboy would see on the youth's profile, and one step for each."""
-    return PROFILE.receive({}) if request.method == "POST" else PROFILE.ask({})
-
-
-@bp.get("/vriendencheck/mijn-profiel/uitslag")
-@sitemap.unlisted
-def profile_result():
-    return PROFILE.show({})
-
-
-@bp.route("/vriendencheck/mijn-regels", methods=["GET", "POST"])
-def my_rules():
-    """Part 4: the safe rules the youth chooses to keep."""
-    return MY_RULES.receive({}) if request.method == "POST" else MY_RULES.ask({})
-
-
-@bp.get("/vriendencheck/mijn-regels/overzicht")
-@sitemap.unlisted
-def my_rules_result():
-    """The youth's rules on one screen, to screenshot or print."""
-    return MY_RULES.show({})
+for _question in (RULES_NOW, PRACTICE, PROFILE, MY_RULES):
+    _add_routes(_question)

@@ -1,55 +1,26 @@
 """The friend-check content files: mistakes stop the build with file and line; an editor can add a request."""
 
-import shutil
-
 import pytest
 
 from app import create_app
-from checkje.content import ContentError, build
 from checkje.schema import CrossChecked, Problem, Record, Slug
-from checkje.settings import DEFAULTS
 from checkje.sitemap import page_paths
 from tests.helpers import parse
-
-CONTENT_DIR = DEFAULTS["CONTENT_DIR"]
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, target)
-    return target
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path, needle):
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, start=1) if needle in line)
-
-
-def problems_of(content_dir):
-    with pytest.raises(ContentError) as caught:
-        build(content_dir, content_dir.parent / "content.db")
-    return str(caught.value).splitlines()
+from tests.test_content import content_copy, line_number_of, problems_of, replace_in  # noqa: F401 - content_copy is a fixture
 
 
 def test_a_reason_must_name_an_existing_rule(content_copy):
     check = content_copy / "friendcheck" / "check.yaml"
-    edit(check, "      rule: niets-aannemen\n", "      rule: niets-annemen\n")
-    line = line_of(check, "rule: niets-annemen")
+    replace_in(check, "      rule: niets-aannemen\n", "      rule: niets-annemen\n")
+    line = line_number_of(check, "rule: niets-annemen")
     (problem,) = problems_of(content_copy)
     assert problem.startswith(f"content/friendcheck/check.yaml:{line}: rules_now.reasons[7].rule: 'niets-annemen' is not the id of a rule")
 
 
 def test_settings_must_name_an_app_and_a_step(content_copy):
     check = content_copy / "friendcheck" / "check.yaml"
-    edit(check, "settings: instagram/private-account", "settings: Instagram > Private account")
-    line = line_of(check, "settings: Instagram")
+    replace_in(check, "settings: instagram/private-account", "settings: Instagram > Private account")
+    line = line_number_of(check, "settings: Instagram")
     assert problems_of(content_copy) == [
         f"content/friendcheck/check.yaml:{line}: profile.items[0].settings: 'Instagram > Private account' "
         "should name an app and a step, like instagram/private-account"
@@ -58,11 +29,11 @@ def test_settings_must_name_an_app_and_a_step(content_copy):
 
 def test_a_request_needs_a_known_best_answer_and_both_languages(content_copy):
     requests = content_copy / "friendcheck" / "requests.yaml"
-    edit(requests, "    best: accept\n", "    best: maybe\n")
-    edit(requests, "        en: Is in your class\n", "")
+    replace_in(requests, "    best: accept\n", "    best: maybe\n")
+    replace_in(requests, "        en: Is in your class\n", "")
     problems = problems_of(content_copy)
-    assert f"content/friendcheck/requests.yaml:{line_of(requests, 'best: maybe')}: requests[0].best: 'maybe' should be one of: accept, decline, check" in problems
-    assert f'content/friendcheck/requests.yaml:{line_of(requests, "nl: Zit bij jou in de klas")}: requests[0].facts[2]: the "en" text is missing' in problems
+    assert f"content/friendcheck/requests.yaml:{line_number_of(requests, 'best: maybe')}: requests[0].best: 'maybe' should be one of: accept, decline, check" in problems
+    assert f'content/friendcheck/requests.yaml:{line_number_of(requests, "nl: Zit bij jou in de klas")}: requests[0].facts[2]: the "en" text is missing' in problems
 
 
 def test_the_check_needs_at_least_eight_requests(content_copy):
