@@ -157,3 +157,22 @@ def test_results_have_no_accessibility_violations_in_dark_mode(browser, live_ser
     page.goto(live_server + url)
     assert axe_violations(page) == []
     context.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/nl/vriendencheck",
+        "/nl/vriendencheck/mijn-regels-nu",
+        f"/nl/vriendencheck/oefenen/{REQUEST_IDS[3]}",
+        f"/en/vriendencheck/oefenen/{REQUEST_IDS[1]}/uitslag?keuze=check",
+        "/nl/vriendencheck/mijn-regels/overzicht?keuze=niets-aannemen&keuze=geen-andere-app",
+    ],
+)
+def test_readable_at_400_percent_zoom_without_sideways_scrolling(browser, live_server, url):
+    """A 1280 px wide window at 400 % zoom leaves 320 CSS pixels."""
+    context = browser.new_context(viewport={"width": 320, "height": 256})
+    page = context.new_page()
+    page.goto(live_server + url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
