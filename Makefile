@@ -36,7 +36,7 @@ content: $(VENV)/.installed ## Check content/ and rebuild the content database
 
 translations: $(VENV)/.installed ## Collect new UI strings from the code into the catalogues
 	$(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot --no-location --omit-header --sort-output .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete --ignore-pot-creation-date
 
 $(VENV)/.installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from checkje import assets, cli, errors, helpfinder, i18n, pages, rails, settings, snaps, templating
+from checkje import assets, cli, errors, friendcheck, helpfinder, i18n, pages, rails, settings, snaps, templating
 from checkje.content import ContentError, ContentStore
 
 
@@ -21,6 +21,7 @@ def create_app(test_config=None):
     errors.init_app(app)
     cli.init_app(app)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(friendcheck.bp)
     app.register_blueprint(helpfinder.bp)
     app.register_blueprint(snaps.bp)
 

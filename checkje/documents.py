@@ -7,11 +7,11 @@ not know, so a typo in a file name cannot go unnoticed.
 
 from checkje import helpfinder_rules
 from checkje.references import unknown_help_lines
-from checkje.schema import Choice, Date, Dialable, Flag, ListOf, MapOf, Problem, Record, Slug, Text, Url, Words
+from checkje.schema import Choice, CrossChecked, Date, Dialable, Flag, ListOf, MapOf, Pattern, Problem, Record, Slug, Text, Url, Words
 
 # Pages a home-page tile may lead to: full endpoint names, so any blueprint can offer a tile.
-PAGES = ("pages.help", "pages.safety", "snaps.demo", "snaps.happened")
-ICONS = ("help", "shield", "exit", "phone", "chat", "web", "snap", "heart")
+PAGES = ("friendcheck.start", "snaps.demo", "snaps.happened", "pages.help", "pages.trusted", "pages.safety")
+ICONS = ("help", "shield", "exit", "phone", "chat", "web", "snap", "heart", "friends", "person")
 
 # The drawn scenes of the "snaps can be saved" demonstration (templates/snaps/scenes.html),
 # each with the number of moments it shows one after the other.
@@ -165,6 +165,109 @@ SNAPS_SAY_NO = Record(
     }
 )
 
+# --- Friend check (checkje.friendcheck)
+
+# The answers to a practice request, in the order the form shows them.
+FRIENDCHECK_ANSWERS = ("accept", "decline", "check")
+
+# A step of the privacy walkthroughs, like instagram/private-account. Only its
+# shape is checked here; it becomes a link once those walkthroughs exist.
+_WALKTHROUGH_STEP = Pattern(
+    r"[a-z0-9]+/[a-z0-9]+(-[a-z0-9]+)*",
+    "should name an app and a step, like instagram/private-account",
+    optional=True,
+)
+
+_PART_BASICS = {**_PAGE_BASICS, "question": Text()}
+
+
+def _reasons_name_rules(check):
+    """Every reason's "rule" must be the id of one of my_rules.rules."""
+    rule_ids = {rule["id"] for rule in check["my_rules"]["rules"]}
+    reasons = check["rules_now"]["reasons"]
+    for index, reason in enumerate(reasons):
+        if "rule" in reason and reason["rule"] not in rule_ids:
+            yield Problem(
+                f"rules_now.reasons[{index}].rule",
+                reason.line_of("rule"),
+                f"{reason['rule']!r} is not the id of a rule in my_rules.rules (known: {', '.join(sorted(rule_ids))})",
+            )
+
+
+FRIENDCHECK_CHECK = CrossChecked(
+    Record(
+        {
+            "start": Record({**_PAGE_BASICS, "intro": Text()}),
+            "rules_now": Record(
+                {
+                    **_PART_BASICS,
+                    "intro": Text(),
+                    "result_title": Text(),
+                    "result_intro": Text(),
+                    "reasons": ListOf(
+                        Record({"id": Slug(), "label": Text(), "safe": Flag(), "feedback": Text(), "rule": Slug(optional=True)}),
+                        min_items=2,
+                        unique="id",
+                    ),
+                }
+            ),
+            "profile": Record(
+                {
+                    **_PART_BASICS,
+                    "intro": Text(),
+                    "result_title": Text(),
+                    "result_intro": Text(),
+                    "nothing_chosen": Text(),
+                    "items": ListOf(
+                        Record({"id": Slug(), "label": Text(), "what_they_see": Text(), "step": Text(), "settings": _WALKTHROUGH_STEP}),
+                        unique="id",
+                    ),
+                }
+            ),
+            "my_rules": Record(
+                {
+                    **_PART_BASICS,
+                    "intro": Text(),
+                    "result_title": Text(),
+                    "result_intro": Text(),
+                    "result_outro": Text(),
+                    "rules": ListOf(Record({"id": Slug(), "text": Text(), "instead": Text()}), unique="id"),
+                }
+            ),
+        }
+    ),
+    _reasons_name_rules,
+)
+
+_VERDICT = Record({"title": Text(), **{f"after_{answer}": Text() for answer in FRIENDCHECK_ANSWERS}})
+
+FRIENDCHECK_REQUESTS = Record(
+    {
+        **_PART_BASICS,
+        "intro": Text(),
+        "answers": Record({answer: Text() for answer in FRIENDCHECK_ANSWERS}),
+        "verdicts": Record({answer: _VERDICT for answer in FRIENDCHECK_ANSWERS}),
+        "check_first": Record({"title": Text(), "steps": ListOf(Text())}),
+        "requests": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    # The account name as the app shows it: the same in every language.
+                    "name": Words(),
+                    "photo": Text(),
+                    "facts": ListOf(Text()),
+                    "message": Text(),
+                    "best": Choice(FRIENDCHECK_ANSWERS),
+                    "signs": ListOf(Text()),
+                    "explanation": Text(),
+                }
+            ),
+            min_items=8,
+            unique="id",
+        ),
+    }
+)
+
 SCHEMAS = {
     "helplines": HELPLINES,
     "pages/home": HOME,
@@ -176,6 +279,8 @@ SCHEMAS = {
     "snaps/demo": SNAPS_DEMO,
     "snaps/happened": SNAPS_HAPPENED,
     "snaps/say-no": SNAPS_SAY_NO,
+    "friendcheck/check": FRIENDCHECK_CHECK,
+    "friendcheck/requests": FRIENDCHECK_REQUESTS,
 }
 
 

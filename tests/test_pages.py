@@ -110,6 +110,14 @@ def test_home_leads_to_existing_pages(client, lang):
         assert client.get(target).status_code == 200
 
 
+def test_every_tile_target_is_a_page_without_arguments(app):
+    from checkje.documents import PAGES
+
+    rules = {rule.endpoint: rule for rule in app.url_map.iter_rules()}
+    for endpoint in PAGES:
+        assert rules[endpoint].arguments == {"lang"} and "GET" in rules[endpoint].methods
+
+
 def test_help_page_lists_every_line_with_one_tap_contact(client, lang):
     soup = parse(client.get(f"/{lang}/hulp"))
     lines = soup.select("article.helpline")

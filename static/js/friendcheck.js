@@ -1,0 +1,116 @@
+// Friend check, with htmx: answer forms in place, then move focus to the new
+// heading and say it out loud. And "my rules": print them, or keep them in this
+// browser only when the youth asks, with a button that forgets them again.
+// Without this script every part still works as plain forms and links.
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "checkje.friendcheck.rules";
+  // The server answers a wrong or missing choice with 400 (or 413) and the form
+  // again, with a message: show it, as a page without JavaScript would.
+  var FORM_AGAIN = [400, 413];
+
+  function savedRules() {
+    try {
+      return window.localStorage.getItem(STORAGE_KEY);
+    } catch (error) {
+      return null; // storage switched off: nothing is saved, nothing to show
+    }
+  }
+
+  function showRulesState() {
+    var saved = savedRules();
+    var tools = document.querySelector(".rules-tools");
+    if (tools) {
+      var isSaved = saved !== null && saved === tools.getAttribute("data-rules");
+      tools.querySelector('[data-rules-action="remember"]').hidden = isSaved;
+      tools.querySelector('[data-rules-action="forget"]').hidden = !isSaved;
+    }
+    var remembered = document.querySelector("[data-rules-remembered]");
+    if (remembered) {
+      remembered.hidden = !saved;
+      if (saved) {
+        var link = remembered.querySelector("[data-rules-link]");
+        var query = saved.split(" ").map(function (id) {
+          return "keuze=" + encodeURIComponent(id);
+        });
+        link.href = link.href.split("?")[0] + "?" + query.join("&");
+      }
+    }
+  }
+
+  function say(message) {
+    var status = document.querySelector("[data-rules-status]");
+    if (status) {
+      status.textContent = message;
+    }
+  }
+
+  var actions = {
+    print: function () {
+      window.print();
+    },
+    remember: function () {
+      var tools = document.querySelector(".rules-tools");
+      try {
+        window.localStorage.setItem(STORAGE_KEY, tools.getAttribute("data-rules"));
+      } catch (error) {
+        return;
+      }
+      showRulesState();
+      say(tools.querySelector("[data-rules-status]").getAttribute("data-saved"));
+      tools.querySelector('[data-rules-action="forget"]').focus();
+    },
+    forget: function () {
+      try {
+        window.localStorage.removeItem(STORAGE_KEY);
+      } catch (error) {
+        return;
+      }
+      showRulesState();
+      var status = document.querySelector("[data-rules-status]");
+      if (status) {
+        say(status.getAttribute("data-forgotten"));
+        document.querySelector('[data-rules-action="remember"]').focus();
+      } else {
+        document.querySelector("#friendcheck h1").focus();
+      }
+    },
+  };
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-rules-action]");
+    if (button && actions[button.getAttribute("data-rules-action")]) {
+      actions[button.getAttribute("data-rules-action")]();
+    }
+  });
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (FORM_AGAIN.indexOf(event.detail.xhr.status) !== -1 && event.detail.target.id === "friendcheck") {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    var heading = document.querySelector("#friendcheck [data-friendcheck-focus]");
+    if (!heading) {
+      return;
+    }
+    heading.focus();
+    window.scrollTo(0, 0);
+    document.getElementById("friendcheck-status").textContent = heading.textContent;
+    showRulesState();
+  });
+
+  // As it loads, htmx writes this page's address into sessionStorage for its
+  // history feature, which these pages do not use. On a result page that address
+  // holds the answers, so take it out again.
+  try {
+    window.sessionStorage.removeItem("htmx-current-path-for-history");
+  } catch (error) {
+    // storage switched off: htmx could not write it either
+  }
+
+  showRulesState();
+})();
