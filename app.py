@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from checkje import assets, cli, errors, i18n, pages, rails, settings, templating
+from checkje import assets, cli, errors, i18n, pages, rails, settings, templating, walkthroughs
 from checkje.content import ContentError, ContentStore
 
 
@@ -21,6 +21,7 @@ def create_app(test_config=None):
     errors.init_app(app)
     cli.init_app(app)
     app.register_blueprint(pages.bp)
+    walkthroughs.init_app(app)
 
     # Content is read once, here: a page can never fail on it later. A missing
     # database is built first; content that does not fit stops start-up.

@@ -6,10 +6,11 @@ not know, so a typo in a file name cannot go unnoticed.
 """
 
 from checkje.schema import Choice, Date, Dialable, Flag, ListOf, Record, Slug, Text, Url, Words
+from checkje.walkthroughs.shapes import SCHEMAS as WALKTHROUGH_SCHEMAS
 
-# Pages a home-page tile may lead to; each name is a view in checkje.pages.
-PAGES = ("help", "safety")
-ICONS = ("help", "shield", "exit", "phone", "chat", "web")
+# Pages a home-page tile may lead to: the endpoint of each page's view.
+PAGES = ("pages.help", "pages.safety", "walkthroughs.overview")
+ICONS = ("help", "shield", "exit", "phone", "chat", "web", "settings")
 
 _PAGE_BASICS = {
     "title": Text(),
@@ -66,4 +67,5 @@ SCHEMAS = {
     "pages/home": HOME,
     "pages/help": HELP,
     "pages/safety": SAFETY,
+    **WALKTHROUGH_SCHEMAS,
 }
