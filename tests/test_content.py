@@ -142,9 +142,9 @@ def test_unknown_and_missing_files(content_copy):
 
 
 def test_tile_must_lead_to_an_existing_page(content_copy):
-    replace_in(content_copy / "pages" / "home.yaml", "  - page: safety", "  - page: coming-soon")
+    replace_in(content_copy / "pages" / "home.yaml", "  - page: pages.safety", "  - page: coming-soon")
     (problem,) = problems_of(content_copy)
-    assert "tiles[1].page: 'coming-soon' should be one of:" in problem
+    assert "tiles[2].page: 'coming-soon' should be one of:" in problem
 
 
 def test_app_builds_a_missing_database_at_start(tmp_path):
