@@ -4,6 +4,7 @@ import datetime
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from checkje.walkthroughs.shapes import APPS
 
@@ -22,6 +23,7 @@ def step_ages(today):
 
 @click.command("walkthrough-report")
 @click.option("--max-age-days", default=DEFAULT_MAX_AGE_DAYS, show_default=True, type=click.IntRange(min=0), help="Flag steps checked longer ago than this.")
+@with_appcontext
 def walkthrough_report_command(max_age_days):
     """List every walkthrough step with its review date; flag the ones to check again."""
     today = datetime.date.today()
