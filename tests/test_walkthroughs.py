@@ -1,17 +1,21 @@
 """Privacy walkthroughs: every app, step and language has its page; content and the report command."""
 
 import datetime
+import shutil
 
 import pytest
+from flask import url_for
 
+from app import create_app
+from checkje.content import build
+from checkje.documents import PAGES
 from checkje.settings import LANGUAGES
 from checkje.walkthroughs.shapes import APPS
 from tests.conftest import PAGE_URLS, TEST_CONFIG
 from tests.helpers import parse
+from tests.test_content import CONTENT_DIR, content_copy, line_number_of, problems_of, replace_in  # noqa: F401 (a fixture)
 
 # The built test content, read once: {(app, lang): document}.
-from app import create_app
-
 _STORE = create_app(TEST_CONFIG).extensions["checkje.content"]
 WALKTHROUGHS = {(app, lang): _STORE.get(f"walkthroughs/{app}", lang) for app in APPS for lang in LANGUAGES}
 OVERVIEW = {lang: _STORE.get("walkthroughs/overview", lang) for lang in LANGUAGES}
@@ -52,10 +56,6 @@ def test_home_tile_leads_to_the_walkthroughs(client, lang):
 
 
 def test_every_tile_endpoint_exists(app):
-    from flask import url_for
-
-    from checkje.documents import PAGES
-
     with app.test_request_context():
         assert [url_for(endpoint, lang="nl") for endpoint in PAGES]
 
@@ -210,72 +210,42 @@ def test_no_step_claims_a_phone_test_that_was_not_done():
 
 # --- The content build: a step without a date, a path or a translation stops it, with file and line.
 
-from tests.test_content import content_copy, line_number_of, problems_of, replace_in  # noqa: E402,F401
-
 FIRST_STEP_DATE = "    checked: 2025-10-31\n"
 
 
-def test_step_without_review_date(content_copy):
-    instagram = content_copy / "walkthroughs" / "instagram.yaml"
-    line = line_number_of(instagram, "  - id: private-account")
-    replace_in(instagram, FIRST_STEP_DATE, "")
-    assert problems_of(content_copy) == [f'content/walkthroughs/instagram.yaml:{line}: steps[0]: "checked" is missing']
+def cut(path, start, end):
+    """Remove the text from `start` up to (not including) `end`."""
+    text = path.read_text(encoding="utf-8")
+    begin = text.index(start)
+    path.write_text(text[:begin] + text[text.index(end, begin) :], encoding="utf-8")
 
 
-def test_step_without_path(content_copy):
-    instagram = content_copy / "walkthroughs" / "instagram.yaml"
-    text = instagram.read_text(encoding="utf-8")
-    start = text.index("    route: settings\n")
-    end = text.index("    choose:", start)
-    instagram.write_text(text[:start] + text[end:], encoding="utf-8")
-    line = line_number_of(instagram, "  - id: private-account")
-    assert problems_of(content_copy) == [
-        f'content/walkthroughs/instagram.yaml:{line}: steps[0]: the path is missing: give a "route", "taps", or "iphone" and "android"'
-    ]
+ONE_TAP = "      - label:\n          nl: Extra\n          en: Extra\n"
+
+# (file, how to break it, the line the problem is on, the problem after "file:line: ").
+BROKEN_CONTENT = [
+    pytest.param("instagram", lambda path: replace_in(path, FIRST_STEP_DATE, ""), "  - id: private-account",
+                 'steps[0]: "checked" is missing', id="step without review date"),
+    pytest.param("instagram", lambda path: cut(path, "    route: settings\n", "    choose:"), "  - id: private-account",
+                 'steps[0]: the path is missing: give a "route", "taps", or "iphone" and "android"', id="step without path"),
+    pytest.param("instagram", lambda path: replace_in(path, "          en: Account privacy\n", ""), "nl: Accountprivacy",
+                 'steps[0].taps[0].label: the "en" text is missing', id="tap without translation"),
+    pytest.param("snapchat", lambda path: replace_in(path, "    route: settings\n", "    route: setings\n"), "route: setings",
+                 "steps[0].route: 'setings' is not a route in this file (routes: settings)", id="unknown route"),
+    pytest.param("whatsapp", lambda path: cut(path, "    android:\n", "  - id: account"), "  - id: privacy",
+                 'routes[0]: "android" taps are missing: where phones differ, give both', id="route for one phone only"),
+    pytest.param("whatsapp", lambda path: replace_in(path, "    route: privacy\n    taps:\n", "    route: privacy\n    iphone:\n" + ONE_TAP + "    taps:\n"),
+                 "  - id: groups", 'steps[0]: give "taps" or "iphone" and "android", not both', id="shared and phone taps"),
+    pytest.param("snapchat", lambda path: replace_in(path, "routes:\n", "routes:\n  - id: spare\n    taps:\n" + ONE_TAP), "  - id: spare",
+                 "routes[0].id: route 'spare' is not used by any step", id="unused route"),
+]
 
 
-def test_tap_without_translation(content_copy):
-    instagram = content_copy / "walkthroughs" / "instagram.yaml"
-    replace_in(instagram, "          en: Account privacy\n", "")
-    line = line_number_of(instagram, "nl: Accountprivacy")
-    assert problems_of(content_copy) == [f'content/walkthroughs/instagram.yaml:{line}: steps[0].taps[0].label: the "en" text is missing']
-
-
-def test_step_naming_an_unknown_route(content_copy):
-    snapchat = content_copy / "walkthroughs" / "snapchat.yaml"
-    replace_in(snapchat, "    route: settings\n", "    route: setings\n")
-    line = line_number_of(snapchat, "route: setings")
-    assert problems_of(content_copy) == [
-        f"content/walkthroughs/snapchat.yaml:{line}: steps[0].route: 'setings' is not a route in this file (routes: settings)"
-    ]
-
-
-def test_route_with_one_phone_only(content_copy):
-    whatsapp = content_copy / "walkthroughs" / "whatsapp.yaml"
-    text = whatsapp.read_text(encoding="utf-8")
-    start = text.index("    android:\n")
-    end = text.index("  - id: account")
-    whatsapp.write_text(text[:start] + text[end:], encoding="utf-8")
-    line = line_number_of(whatsapp, "  - id: privacy")
-    assert problems_of(content_copy) == [
-        f'content/walkthroughs/whatsapp.yaml:{line}: routes[0]: "android" taps are missing: where phones differ, give both'
-    ]
-
-
-def test_step_with_shared_and_phone_taps(content_copy):
-    whatsapp = content_copy / "walkthroughs" / "whatsapp.yaml"
-    replace_in(whatsapp, "    route: privacy\n    taps:\n", "    route: privacy\n    iphone:\n      - label:\n          nl: Groepen\n          en: Groups\n    taps:\n")
-    line = line_number_of(whatsapp, "  - id: groups")
-    assert problems_of(content_copy) == [
-        f'content/walkthroughs/whatsapp.yaml:{line}: steps[0]: give "taps" or "iphone" and "android", not both'
-    ]
-
-
-def test_unused_route(content_copy):
-    snapchat = content_copy / "walkthroughs" / "snapchat.yaml"
-    replace_in(snapchat, "routes:\n", "routes:\n  - id: spare\n    taps:\n      - label:\n          nl: Extra\n          en: Extra\n")
-    line = line_number_of(snapchat, "  - id: spare")
-    assert problems_of(content_copy) == [f"content/walkthroughs/snapchat.yaml:{line}: routes[0].id: route 'spare' is not used by any step"]
+@pytest.mark.parametrize(("name", "break_it", "anchor", "problem"), BROKEN_CONTENT)
+def test_broken_walkthrough_stops_the_build_with_file_and_line(content_copy, name, break_it, anchor, problem):
+    path = content_copy / "walkthroughs" / f"{name}.yaml"
+    break_it(path)
+    assert problems_of(content_copy) == [f"content/walkthroughs/{name}.yaml:{line_number_of(path, anchor)}: {problem}"]
 
 
 # --- The maintainer report.
@@ -304,11 +274,6 @@ def test_report_lists_every_step_with_its_date_and_age(app):
 
 
 def test_report_flags_steps_older_than_the_limit(tmp_path):
-    from checkje.content import build
-    from tests.test_content import CONTENT_DIR
-
-    import shutil
-
     content_dir = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content_dir)
     today = datetime.date.today().isoformat()
