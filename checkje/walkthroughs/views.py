@@ -5,7 +5,10 @@ so the choice works without JavaScript; walkthroughs.js remembers it on the
 phone. Without a choice, a step whose taps differ shows both paths.
 """
 
+import datetime
+
 from flask import abort, current_app, render_template, request
+from flask_babel import format_date
 
 from checkje import sitemap
 from checkje.content import content
@@ -39,6 +42,12 @@ def phone_paths(walkthrough, step, phone):
 
 def differs_by_phone(walkthrough, step):
     return phone_paths(walkthrough, step, None)[0][0] is not None
+
+
+@bp.app_template_filter("month_and_year")
+def month_and_year(iso_date):
+    """A date as month and year (juni 2024): many sources give no day, so the page claims none."""
+    return format_date(datetime.date.fromisoformat(iso_date), "LLLL yyyy")
 
 
 @bp.get("/instellingen")
