@@ -286,7 +286,7 @@ def test_a_step_tested_on_a_phone_shows_the_day(tmp_path):
     fresh_app = app_with_first_step_changed(tmp_path, "    checked: 2026-02-03\n    checked_with: phone\n")
     checked = parse(fresh_app.test_client().get(step_url("instagram", "en", "private-account"))).select_one(".checked")
     assert checked.time["datetime"] == "2026-02-03"
-    assert checked.get_text(" ", strip=True).replace(" .", ".") == f"Tested on a phone: February 3, 2026. {OVERVIEW['en']['checked_with']['phone']}"
+    assert text_of(checked).replace(" .", ".") == f"Tested on a phone: February 3, 2026. {OVERVIEW['en']['checked_with']['phone']}"
 
 
 def test_report_flags_steps_older_than_the_limit(tmp_path):
