@@ -136,6 +136,7 @@ def test_step_pages_chain_from_first_to_last(client, name, lang, index):
     else:
         assert following is None
         assert soup.select_one(".pager__link--next")["href"] == f"/{lang}/instellingen/{name}#end-title"
+        assert soup.select_one(".walkthrough-end").find("a", href=f"/{lang}/hulp"), "the last step ends with help"
 
 
 def test_unknown_app_or_step_is_not_found(client):
