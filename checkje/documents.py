@@ -8,10 +8,11 @@ not know, so a typo in a file name cannot go unnoticed.
 from checkje import helpfinder_rules
 from checkje.references import unknown_help_lines
 from checkje.schema import Choice, CrossChecked, Date, Dialable, Flag, ListOf, MapOf, Pattern, Problem, Record, Slug, Text, Url, Words
+from checkje.walkthroughs.shapes import SCHEMAS as WALKTHROUGH_SCHEMAS
 
 # Pages a home-page tile may lead to: full endpoint names, so any blueprint can offer a tile.
-PAGES = ("friendcheck.start", "snaps.demo", "snaps.happened", "pages.help", "pages.trusted", "pages.safety")
-ICONS = ("help", "shield", "exit", "phone", "chat", "web", "snap", "heart", "friends", "person")
+PAGES = ("friendcheck.start", "walkthroughs.overview", "snaps.demo", "snaps.happened", "pages.help", "pages.trusted", "pages.safety")
+ICONS = ("help", "shield", "exit", "phone", "chat", "web", "snap", "heart", "friends", "person", "settings")
 
 # The drawn scenes of the "snaps can be saved" demonstration (templates/snaps/scenes.html),
 # each with the number of moments it shows one after the other.
@@ -281,6 +282,7 @@ SCHEMAS = {
     "snaps/say-no": SNAPS_SAY_NO,
     "friendcheck/check": FRIENDCHECK_CHECK,
     "friendcheck/requests": FRIENDCHECK_REQUESTS,
+    **WALKTHROUGH_SCHEMAS,
 }
 
 

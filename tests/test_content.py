@@ -49,7 +49,7 @@ def test_missing_translation(content_copy):
     home = content_copy / "pages" / "home.yaml"
     replace_in(home, "      en: Talk to someone. Call, chat or report. It is never your fault.\n", "")
     line = line_number_of(home, "nl: Praat met iemand.")
-    assert problems_of(content_copy) == [f'content/pages/home.yaml:{line}: tiles[3].text: the "en" text is missing']
+    assert problems_of(content_copy) == [f'content/pages/home.yaml:{line}: tiles[4].text: the "en" text is missing']
 
 
 def test_empty_translation(content_copy):
@@ -117,7 +117,7 @@ def test_unknown_and_missing_files(content_copy):
 def test_tile_must_lead_to_an_existing_page(content_copy):
     replace_in(content_copy / "pages" / "home.yaml", "  - page: pages.safety", "  - page: coming-soon")
     (problem,) = problems_of(content_copy)
-    assert "tiles[5].page: 'coming-soon' should be one of:" in problem
+    assert "tiles[6].page: 'coming-soon' should be one of:" in problem
 
 
 def test_app_builds_a_missing_database_at_start(tmp_path):

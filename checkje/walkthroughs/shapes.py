@@ -1,0 +1,115 @@
+"""The shape of the walkthrough content files, and the checks that span a whole file.
+
+A step's path is the taps a youth makes, in order. Taps that many steps share
+(say, opening the settings) live once in a named `route`, so a menu that
+changes is fixed in one place. Where iPhone and Android differ, a route or a
+step gives `iphone` and `android` taps instead of `taps`.
+"""
+
+from checkje.schema import Choice, Date, ListOf, Problem, Record, Slug, Text, Words
+
+APPS = ("instagram", "snapchat", "whatsapp")
+PHONES = ("iphone", "android")
+# How a step's date was checked: against the app maker's own help pages and news, or on a real phone.
+CHECKED_WITH = ("sources", "phone")
+# What the drawn screen shows next to a row's label.
+MARKS = ("on", "off", "selected", "unselected", "tap", "plain")
+
+_TAPS = ListOf(Record({"label": Text(), "where": Text(optional=True)}), optional=True)
+_PHONE_TAPS = {"taps": _TAPS, "iphone": _TAPS, "android": _TAPS}
+
+ROUTE = Record({"id": Slug(), **_PHONE_TAPS})
+
+# The drawn screen: its title bar (the last tap's label unless given) and its rows.
+SCREEN = Record({"title": Text(optional=True), "rows": ListOf(Record({"label": Text(), "mark": Choice(MARKS)}))})
+
+STEP = Record(
+    {
+        "id": Slug(),
+        "title": Text(),
+        "why": Text(),
+        "route": Slug(optional=True),
+        **_PHONE_TAPS,
+        "choose": Text(),
+        "note": Text(optional=True),
+        "screen": SCREEN,
+        "look_for": Text(),
+        "if_missing": Text(),
+        "checked": Date(),
+        "checked_with": Choice(CHECKED_WITH),
+        # For maintainers: where the path and the advice come from.
+        "source": Words(),
+    }
+)
+
+
+class Walkthrough(Record):
+    """One app's walkthrough: its fields, then the rules that tie its routes and steps together."""
+
+    def check(self, value, place, line):
+        problems = list(super().check(value, place, line))
+        yield from problems
+        if not problems:
+            yield from _route_and_path_problems(value)
+
+
+def _phone_taps_problems(part, place):
+    has_shared = "taps" in part
+    phones = [phone for phone in PHONES if phone in part]
+    if has_shared and phones:
+        yield Problem(place, part.line, 'give "taps" or "iphone" and "android", not both')
+    elif phones and len(phones) != len(PHONES):
+        (missing,) = set(PHONES) - set(phones)
+        yield Problem(place, part.line, f'"{missing}" taps are missing: where phones differ, give both')
+
+
+def _route_and_path_problems(walkthrough):
+    routes = walkthrough["routes"]
+    route_ids = [route["id"] for route in routes]
+    used = set()
+    for index, route in enumerate(routes):
+        place = f"routes[{index}]"
+        yield from _phone_taps_problems(route, place)
+        if not any(key in route for key in _PHONE_TAPS):
+            yield Problem(place, route.line, 'a route needs "taps", or "iphone" and "android"')
+    for index, step in enumerate(walkthrough["steps"]):
+        place = f"steps[{index}]"
+        yield from _phone_taps_problems(step, place)
+        if "route" in step:
+            used.add(step["route"])
+            if step["route"] not in route_ids:
+                known = ", ".join(route_ids) or "none"
+                yield Problem(f"{place}.route", step.line_of("route"), f"{step['route']!r} is not a route in this file (routes: {known})")
+        elif not any(key in step for key in _PHONE_TAPS):
+            yield Problem(place, step.line, 'the path is missing: give a "route", "taps", or "iphone" and "android"')
+    for index, route in enumerate(routes):
+        if route["id"] not in used:
+            yield Problem(f"routes[{index}].id", route.line_of("id"), f"route {route['id']!r} is not used by any step")
+
+
+WALKTHROUGH = Walkthrough(
+    {
+        "name": Words(),
+        "title": Text(),
+        "description": Text(),
+        "intro": Text(),
+        "routes": ListOf(ROUTE, min_items=0, unique="id"),
+        "steps": ListOf(STEP, unique="id"),
+    }
+)
+
+OVERVIEW = Record(
+    {
+        "title": Text(),
+        "description": Text(),
+        "intro": Text(),
+        "apps": Record({app: Text() for app in APPS}),
+        "phone_intro": Text(),
+        "progress_intro": Text(),
+        "different_screen": Text(),
+        "checked_with": Record({how: Text() for how in CHECKED_WITH}),
+        "end": Text(),
+    }
+)
+
+SCHEMAS = {"walkthroughs/overview": OVERVIEW, **{f"walkthroughs/{app}": WALKTHROUGH for app in APPS}}

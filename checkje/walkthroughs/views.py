@@ -1,0 +1,111 @@
+"""The walkthrough pages: the overview, one page per app, and one page per step.
+
+The youth's phone (iPhone or Android) comes in the query string, ?telefoon=…,
+so the choice works without JavaScript; walkthroughs.js remembers it on the
+phone. Without a choice, a step whose taps differ shows both paths.
+"""
+
+import datetime
+
+from flask import abort, current_app, render_template, request
+from flask_babel import format_date
+
+from checkje import sitemap
+from checkje.content import content
+from checkje.i18n import language_blueprint
+from checkje.walkthroughs.shapes import APPS, PHONES
+
+bp = language_blueprint("walkthroughs", __name__)
+
+PHONE_PARAMETER = "telefoon"
+_APP = "<any({}):app>".format(", ".join(APPS))
+
+
+def chosen_phone():
+    """The phone named in the query string, or None when there is none or it is not one we know."""
+    phone = request.args.get(PHONE_PARAMETER)
+    return phone if phone in PHONES else None
+
+
+def _taps(part, phone):
+    return part.get("taps") or part.get(phone) or []
+
+
+def phone_paths(walkthrough, step, phone):
+    """The step's path as [(phone or None, taps)]: one path when phones agree, else one per phone asked for."""
+    route = next((route for route in walkthrough["routes"] if route["id"] == step.get("route")), {})
+    paths = {each: _taps(route, each) + _taps(step, each) for each in PHONES}
+    if paths["iphone"] == paths["android"]:
+        return [(None, paths["iphone"])]
+    return [(each, paths[each]) for each in ([phone] if phone else PHONES)]
+
+
+def differs_by_phone(walkthrough, step):
+    return phone_paths(walkthrough, step, None)[0][0] is not None
+
+
+@bp.app_template_filter("month_and_year")
+def month_and_year(iso_date):
+    """A date as month and year (juni 2024): many sources give no day, so the page claims none."""
+    return format_date(datetime.date.fromisoformat(iso_date), "LLLL yyyy")
+
+
+@bp.get("/instellingen")
+def overview():
+    """Pick an app, and pick iPhone or Android once."""
+    walkthroughs = {app: content(f"walkthroughs/{app}") for app in APPS}
+    return render_template("walkthroughs/overview.html", page=content("walkthroughs/overview"), walkthroughs=walkthroughs, phone=chosen_phone())
+
+
+@bp.get(f"/instellingen/{_APP}")
+def walkthrough(app):
+    """One app's steps as a checklist, most protective first."""
+    document = content(f"walkthroughs/{app}")
+    return render_template(
+        "walkthroughs/app.html",
+        app=app,
+        page=document,
+        texts=content("walkthroughs/overview"),
+        phone=chosen_phone(),
+        any_differs=any(differs_by_phone(document, step) for step in document["steps"]),
+    )
+
+
+@bp.get(f"/instellingen/{_APP}/<step_id>")
+def step(app, step_id):
+    """One setting: why it matters, where to tap, what to choose, and when we checked it."""
+    document = content(f"walkthroughs/{app}")
+    steps = document["steps"]
+    index = next((i for i, each in enumerate(steps) if each["id"] == step_id), None)
+    if index is None:
+        abort(404)
+    this = steps[index]
+    phone = chosen_phone()
+    return render_template(
+        "walkthroughs/step.html",
+        app=app,
+        walkthrough=document,
+        step=this,
+        page={"title": f"{this['title']} – {document['name']}", "description": this["why"]},
+        number=index + 1,
+        previous=steps[index - 1] if index > 0 else None,
+        next=steps[index + 1] if index + 1 < len(steps) else None,
+        paths=phone_paths(document, this, phone),
+        differs=differs_by_phone(document, this),
+        phone=phone,
+        texts=content("walkthroughs/overview"),
+    )
+
+
+def _document(app, lang):
+    return current_app.extensions["checkje.content"].get(f"walkthroughs/{app}", lang)
+
+
+@sitemap.lists_pages("walkthroughs.walkthrough")
+def _walkthrough_pages(lang):
+    return [{"app": app} for app in APPS]
+
+
+@sitemap.lists_pages("walkthroughs.step")
+def _step_pages(lang):
+    return [{"app": app, "step_id": step["id"]} for app in APPS for step in _document(app, lang)["steps"]]

@@ -1,0 +1,106 @@
+// Walkthroughs: remember the phone (iPhone or Android) and the ticked steps, on this phone only.
+// Everything lives under one localStorage key, so "Forget everything" removes it all at once.
+// Without this script the pages still work: the phone choice is in the address, and there are no ticks.
+(function () {
+  "use strict";
+
+  var KEY = "checkje.walkthroughs";
+  var PHONES = ["iphone", "android"];
+
+  function load() {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(KEY));
+      if (saved && typeof saved === "object") {
+        return { phone: PHONES.indexOf(saved.phone) >= 0 ? saved.phone : null, done: Array.isArray(saved.done) ? saved.done : [] };
+      }
+    } catch (error) {
+      // Storage is off or the saved value is broken: start empty.
+    }
+    return { phone: null, done: [] };
+  }
+
+  function save(state) {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(state));
+    } catch (error) {
+      // Storage is off: ticks last until the page is left.
+    }
+  }
+
+  var state = load();
+  var ticks = document.querySelectorAll("input[data-step]");
+  var status = document.querySelector("[data-progress-status]");
+
+  // A phone in the address wins; a remembered one applies only where the address has none.
+  function showPhone(phone) {
+    var inAddress = new URLSearchParams(window.location.search).get("telefoon");
+    if (PHONES.indexOf(inAddress) >= 0) {
+      return;
+    }
+    if (phone) {
+      document.documentElement.setAttribute("data-phone", phone);
+    } else {
+      document.documentElement.removeAttribute("data-phone");
+    }
+    document.querySelectorAll("[data-phone-choice]").forEach(function (link) {
+      var chosen = link.getAttribute("data-phone-choice") === phone;
+      link.classList.toggle("button--secondary", !chosen);
+      if (chosen) {
+        link.setAttribute("aria-current", "true");
+      } else {
+        link.removeAttribute("aria-current");
+      }
+    });
+  }
+
+  function showTicks() {
+    var counted = 0;
+    ticks.forEach(function (tick) {
+      tick.checked = state.done.indexOf(tick.getAttribute("data-step")) >= 0;
+      counted += tick.checked ? 1 : 0;
+    });
+    if (status && ticks.length) {
+      status.textContent = status.getAttribute("data-counted").replace("{done}", counted).replace("{total}", ticks.length);
+    }
+  }
+
+  document.querySelectorAll("[data-phone-choice]").forEach(function (link) {
+    link.addEventListener("click", function () {
+      state.phone = link.getAttribute("data-phone-choice");
+      save(state);
+    });
+  });
+
+  ticks.forEach(function (tick) {
+    tick.addEventListener("change", function () {
+      var step = tick.getAttribute("data-step");
+      state.done = state.done.filter(function (each) {
+        return each !== step;
+      });
+      if (tick.checked) {
+        state.done.push(step);
+      }
+      save(state);
+      showTicks();
+    });
+  });
+
+  document.querySelectorAll("[data-forget]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      try {
+        window.localStorage.removeItem(KEY);
+      } catch (error) {
+        // Nothing was stored.
+      }
+      state = { phone: null, done: [] };
+      showTicks();
+      showPhone(null);
+      if (status) {
+        status.textContent = status.getAttribute("data-forgotten");
+      }
+    });
+  });
+
+  showPhone(state.phone);
+  showTicks();
+})();
