@@ -78,7 +78,8 @@ SAFETY = Record({**_PAGE_BASICS, "intro": Text(), "sections": _SECTIONS})
 
 TRUSTED = Record({**_PAGE_BASICS, "intro": Text(), "storage_note": Text(), "no_script_note": Text(), "tip": Text()})
 
-CARD = Record({**_PAGE_BASICS, "intro": Text(), "lines": ListOf(Slug(), unique=None)})
+# The help card and the offline page: a few words and a short list of help lines.
+PAGE_WITH_LINES = Record({**_PAGE_BASICS, "intro": Text(), "lines": ListOf(Slug(), unique=None)})
 
 HELPFINDER = Record(
     {
@@ -171,8 +172,8 @@ SNAPS_SAY_NO = Record(
 # The answers to a practice request, in the order the form shows them.
 FRIENDCHECK_ANSWERS = ("accept", "decline", "check")
 
-# A step of the privacy walkthroughs, like instagram/private-account. Only its
-# shape is checked here; it becomes a link once those walkthroughs exist.
+# A step of the privacy walkthroughs, like instagram/private-account: a link from the
+# profile check to that step. _profile_steps_exist checks that the step is there.
 _WALKTHROUGH_STEP = Pattern(
     r"[a-z0-9]+/[a-z0-9]+(-[a-z0-9]+)*",
     "should name an app and a step, like instagram/private-account",
@@ -275,7 +276,8 @@ SCHEMAS = {
     "pages/help": HELP,
     "pages/safety": SAFETY,
     "pages/trusted": TRUSTED,
-    "pages/card": CARD,
+    "pages/card": PAGE_WITH_LINES,
+    "pages/offline": PAGE_WITH_LINES,
     "helpfinder": HELPFINDER,
     "snaps/demo": SNAPS_DEMO,
     "snaps/happened": SNAPS_HAPPENED,
@@ -286,9 +288,10 @@ SCHEMAS = {
 }
 
 
-def _check_card_lines(documents):
-    """The help card names help lines that exist."""
-    return unknown_help_lines(documents, "pages/card", "lines", documents["pages/card"]["lines"])
+def _check_short_lists_of_lines(documents):
+    """The help card and the offline page name help lines that exist."""
+    for name in ("pages/card", "pages/offline"):
+        yield from unknown_help_lines(documents, name, "lines", documents[name]["lines"])
 
 
 def _check_happened_lines(documents):
@@ -309,6 +312,25 @@ def _scenes_match_their_moments(documents):
             yield "snaps/demo", Problem(f"{place}.moments", line, f'the scene "{step["scene"]}" shows {wanted} moments; write one sentence for each, not {told}')
 
 
+def _profile_steps_exist(documents):
+    """Each profile item's "settings" names a walkthrough step that exists."""
+    items = documents["friendcheck/check"]["profile"]["items"]
+    for index, item in enumerate(items):
+        if "settings" not in item:
+            continue
+        app, step_id = item["settings"].split("/")
+        walkthrough = documents.get(f"walkthroughs/{app}")
+        if walkthrough is None or step_id not in {step["id"] for step in walkthrough["steps"]}:
+            message = f"{item['settings']!r} is not a step in content/walkthroughs/{app}.yaml"
+            yield "friendcheck/check", Problem(f"profile.items[{index}].settings", item.line_of("settings"), message)
+
+
 # Checks across fields or files, run once every file fits its own shape:
 # each yields (document name, Problem).
-CROSS_CHECKS = (helpfinder_rules.check_references, _check_card_lines, _check_happened_lines, _scenes_match_their_moments)
+CROSS_CHECKS = (
+    helpfinder_rules.check_references,
+    _check_short_lists_of_lines,
+    _check_happened_lines,
+    _scenes_match_their_moments,
+    _profile_steps_exist,
+)

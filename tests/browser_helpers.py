@@ -27,7 +27,8 @@ def axe_violations(page):
     page.evaluate("window.scrollTo(0, 0)")
     page.evaluate(AXE_SOURCE)
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        # Only violations are needed; skipping the other result types makes axe much faster.
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         WCAG_TAGS,
     )
     return [(v["id"], [node["target"] for node in v["nodes"]]) for v in result["violations"]]

@@ -10,7 +10,7 @@ import pytest
 from checkje.content import ContentStore
 from checkje.settings import LANGUAGES, ROOT
 from tests.conftest import PAGE_URLS, TEST_CONFIG
-from tests.helpers import parse
+from tests.helpers import line_number_of, parse, problems_of, replace_in
 
 STORE = ContentStore.open(TEST_CONFIG["CONTENT_DB"], None)
 
@@ -204,6 +204,27 @@ def test_profile_result_shows_what_a_loverboy_sees_and_one_step(client, lang):
     for section, item_id in zip(sections, picks):
         text = section.get_text(" ", strip=True)
         assert items[item_id]["what_they_see"] in text and items[item_id]["step"] in text
+
+
+def test_profile_result_links_to_the_matching_walkthrough_step(client, lang):
+    items = check(lang)["profile"]["items"]
+    picks = [item["id"] for item in items]
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel/uitslag", query_string={"keuze": picks}))
+    for section, item in zip(soup.select("section.feedback"), items):
+        links = [a["href"] for a in section.find_all("a")]
+        if "settings" in item:
+            assert links == [f"/{lang}/instellingen/{item['settings']}"]
+            assert client.get(links[0]).status_code == 200
+        else:
+            assert links == []
+
+
+def test_profile_step_must_exist_in_the_walkthroughs(content_copy):
+    replace_in(content_copy / "friendcheck" / "check.yaml", "settings: instagram/private-account", "settings: instagram/privat-account")
+    line = line_number_of(content_copy / "friendcheck" / "check.yaml", "settings: instagram/privat-account")
+    assert problems_of(content_copy) == [
+        f"content/friendcheck/check.yaml:{line}: profile.items[0].settings: 'instagram/privat-account' is not a step in content/walkthroughs/instagram.yaml"
+    ]
 
 
 def test_profile_with_nothing_chosen_is_an_answer_not_an_error(client, lang):

@@ -156,3 +156,11 @@ def test_htmx_is_ours_and_keeps_no_history(client):
     assert config["historyCacheSize"] == 0
     assert config["allowEval"] is False
     assert config["selfRequestsOnly"] is True
+
+
+def test_htmx_always_comes_with_its_privacy_setup(page):
+    """htmx writes addresses to sessionStorage; htmx-setup.js, right after it, removes them."""
+    _, soup = page
+    sources = [script["src"].split("?")[0] for script in soup.find_all("script", src=True)]
+    if "/static/vendor/htmx.min.js" in sources:
+        assert sources[sources.index("/static/vendor/htmx.min.js") + 1] == "/static/js/htmx-setup.js"

@@ -157,6 +157,35 @@
     });
   });
 
+  // --- Offline: a service worker keeps this language's pages. A new version waits until
+  // the youth agrees to reload, so nothing changes under them while they read or type.
+  function offerNewVersion(worker) {
+    var notice = document.querySelector("[data-update-notice]");
+    notice.hidden = false;
+    notice.querySelector("[data-update-reload]").addEventListener("click", function () {
+      navigator.serviceWorker.addEventListener("controllerchange", function () {
+        window.location.reload();
+      });
+      worker.postMessage("activate-new-version");
+    });
+  }
+
+  if (navigator.serviceWorker && document.body.dataset.serviceWorker) {
+    navigator.serviceWorker.register(document.body.dataset.serviceWorker).then(function (registration) {
+      if (registration.waiting && navigator.serviceWorker.controller) {
+        offerNewVersion(registration.waiting);
+      }
+      registration.addEventListener("updatefound", function () {
+        var worker = registration.installing;
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "installed" && navigator.serviceWorker.controller) {
+            offerNewVersion(worker);
+          }
+        });
+      });
+    });
+  }
+
   showPeople();
 
   window.Checkje = {

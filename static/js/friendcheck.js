@@ -103,14 +103,5 @@
     showRulesState();
   });
 
-  // As it loads, htmx writes this page's address into sessionStorage for its
-  // history feature, which these pages do not use. On a result page that address
-  // holds the answers, so take it out again.
-  try {
-    window.sessionStorage.removeItem("htmx-current-path-for-history");
-  } catch (error) {
-    // storage switched off: htmx could not write it either
-  }
-
   showRulesState();
 })();

@@ -1,0 +1,78 @@
+// Checkje's service worker: the youth pages of one language work offline once visited.
+// The server fills CONFIG (version, language, what to keep) when it serves this file.
+"use strict";
+
+const CONFIG = "__CHECKJE_CONFIG__";
+const PREFIX = "checkje-";
+const STATIC_CACHE = `${PREFIX}static-${CONFIG.version}`;
+const PAGES_CACHE = `${PREFIX}pages-${CONFIG.version}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      await (await caches.open(STATIC_CACHE)).addAll(CONFIG.static);
+      await (await caches.open(PAGES_CACHE)).addAll(CONFIG.pages);
+    })()
+  );
+});
+
+// Remove only our own caches from older versions.
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const keep = [STATIC_CACHE, PAGES_CACHE];
+      const names = await caches.keys();
+      await Promise.all(names.filter((name) => name.startsWith(PREFIX) && !keep.includes(name)).map((name) => caches.delete(name)));
+      await self.clients.claim();
+    })()
+  );
+});
+
+// A page asks for the waiting new version after the youth agreed to reload.
+self.addEventListener("message", (event) => {
+  if (event.data === "activate-new-version") {
+    self.skipWaiting();
+  }
+});
+
+// Pages with answers, htmx fragments and anything marked no-store are never kept.
+function mayKeep(request, response) {
+  return (
+    response.ok &&
+    response.type === "basic" &&
+    !request.headers.has("HX-Request") &&
+    !/no-store/.test(response.headers.get("Cache-Control") || "")
+  );
+}
+
+async function networkFirst(request) {
+  try {
+    const response = await fetch(request);
+    if (mayKeep(request, response)) {
+      const copy = response.clone();
+      caches.open(PAGES_CACHE).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  } catch (error) {
+    const kept = await caches.match(request, { ignoreVary: true });
+    return kept || caches.match(CONFIG.offline);
+  }
+}
+
+async function cacheFirst(request) {
+  const kept = await caches.match(request);
+  return kept || fetch(request);
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) {
+    return;
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(networkFirst(request));
+  } else if (url.pathname.startsWith("/static/") && url.searchParams.has("v")) {
+    event.respondWith(cacheFirst(request));
+  }
+});

@@ -1,0 +1,29 @@
+// Loaded right after htmx on every page that uses it.
+(function () {
+  "use strict";
+
+  // htmx writes the page's address into sessionStorage for its history feature,
+  // which Checkje does not use. On an answer page that address can hold answers,
+  // so take it out again whenever htmx may have written it.
+  function forgetHistoryAddress() {
+    try {
+      window.sessionStorage.removeItem("htmx-current-path-for-history");
+    } catch (error) {
+      // storage switched off: htmx could not write it either
+    }
+  }
+  forgetHistoryAddress();
+  document.addEventListener("DOMContentLoaded", forgetHistoryAddress);
+
+  // After htmx swaps in a new part of the page, move focus to that part's heading,
+  // so keyboard and screen-reader users land on what changed (and hear it).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    forgetHistoryAddress();
+    var swapped = event.detail.target && document.getElementById(event.detail.target.id);
+    var selector = swapped && swapped.getAttribute("data-focus-after-swap");
+    var heading = selector && swapped.querySelector(selector);
+    if (heading) {
+      heading.focus();
+    }
+  });
+})();
