@@ -59,6 +59,24 @@ def lang(request):
 # --- Real browser: the app served on a free port, and Debian's Chromium driven by Playwright.
 
 
+def _read_whole_response(app):
+    """Read each response whole and close it before the server sends it.
+
+    The development server skips closing a response when the browser drops the
+    connection early (Chromium does, with favicons), which leaves a static file open.
+    """
+
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
+
+
 @pytest.fixture(scope="session")
 def live_server():
     """The app on 127.0.0.1 with a free port, in a thread; yields its base URL."""
@@ -66,7 +84,7 @@ def live_server():
 
     from werkzeug.serving import make_server
 
-    server = make_server("127.0.0.1", 0, create_app(TEST_CONFIG), threaded=True)
+    server = make_server("127.0.0.1", 0, _read_whole_response(create_app(TEST_CONFIG)), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -104,3 +122,13 @@ def browser():
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    """A fresh page in a phone-sized, touch-enabled context of its own."""
+    from tests.browser_helpers import PHONE
+
+    context = browser.new_context(**PHONE)
+    yield context.new_page()
+    context.close()

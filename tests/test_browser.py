@@ -123,3 +123,17 @@ def test_page_sets_no_cookie_and_no_storage(page, live_server):
         page.goto(live_server + url)
     assert page.context.cookies() == []
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+
+
+def test_every_page_reflows_at_400_percent_zoom(browser, live_server):
+    """A 1280 px wide screen at 400 % zoom is 320 CSS px wide: nothing may need sideways scrolling."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    too_wide = []
+    for url in PAGE_URLS:
+        page.goto(live_server + url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide.append((url, width))
+    context.close()
+    assert too_wide == []

@@ -11,12 +11,6 @@ pytestmark = pytest.mark.browser
 STORAGE_KEY = "checkje.friendcheck.rules"
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(**PHONE)
-    yield context.new_page()
-    context.close()
-
 
 def tap_choices(page, ids):
     for choice_id in ids:
@@ -40,8 +34,8 @@ def submit_in_place(page, heading):
     assert axe_violations(page) == []
 
 
-def test_whole_check_by_touch_with_htmx_keeps_nothing(phone, live_server):
-    page, lang = phone, "nl"
+def test_whole_check_by_touch_with_htmx_keeps_nothing(phone_page, live_server):
+    page, lang = phone_page, "nl"
     rules_now, profile, my_rules = check(lang)["rules_now"], check(lang)["profile"], check(lang)["my_rules"]
     doc = requests_doc(lang)
 
@@ -88,8 +82,8 @@ def test_whole_check_by_touch_with_htmx_keeps_nothing(phone, live_server):
     assert page.context.cookies() == []
 
 
-def test_a_missing_answer_with_htmx_shows_the_step_again(phone, live_server):
-    page = phone
+def test_a_missing_answer_with_htmx_shows_the_step_again(phone_page, live_server):
+    page = phone_page
     page.goto(f"{live_server}/en/vriendencheck/oefenen/{REQUEST_IDS[0]}")
     page.locator("form.choices button[type=submit]").tap()
     expect(page.locator("#choices-problem")).to_have_text("Choose one answer.")
@@ -120,8 +114,8 @@ def test_the_check_works_without_javascript(browser, live_server):
     context.close()
 
 
-def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone, live_server):
-    page = phone
+def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_page, live_server):
+    page = phone_page
     page.goto(f"{live_server}/nl/vriendencheck/mijn-regels/overzicht?keuze=alleen-in-het-echt&keuze=vertel-het")
     assert page.evaluate("localStorage.length") == 0
     page.get_by_role("button", name="Onthoud op deze telefoon").tap()

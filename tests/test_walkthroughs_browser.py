@@ -9,12 +9,6 @@ pytestmark = pytest.mark.browser
 STORAGE_KEY = "checkje.walkthroughs"
 
 
-@pytest.fixture
-def phone_page(browser):
-    context = browser.new_context(**PHONE)
-    yield context.new_page()
-    context.close()
-
 
 def ticked(page):
     return page.eval_on_selector_all(".step-list input[type=checkbox]", "boxes => boxes.filter(b => b.checked).map(b => b.dataset.step)")
