@@ -121,3 +121,19 @@ def test_new_version_replaces_the_old_and_its_caches(context, live_server, monke
     page.wait_for_function("caches.keys().then(k => !k.some(n => n.endsWith(%r)))" % old_caches[0][-16:])
     names = page.evaluate(CACHE_NAMES)
     assert sorted(names) == ["checkje-pages-nl-changed", "checkje-static-nl-changed", "someone-elses-cache"]
+
+
+def test_quick_exit_leaves_the_app_window_the_service_worker_controls(context, live_server):
+    """The installed app is a window whose pages the service worker serves, with no address bar
+    or back button. The exit replaces that window's page with the neutral site (headless Chromium
+    cannot show a standalone window, so this checks the same page under the worker's control)."""
+    from tests.browser_helpers import NEUTRAL_SITE, answer_for_neutral_site
+
+    answer_for_neutral_site(context)
+    page = visit_once(context, live_server, "nl")
+    page.goto(live_server + "/nl/hulp")
+    assert page.evaluate("!!navigator.serviceWorker.controller")
+    page.get_by_role("link", name="Snel weg", exact=True).tap()
+    page.wait_for_url(NEUTRAL_SITE)
+    page.go_back()
+    assert not page.url.startswith(live_server + "/nl/hulp")
