@@ -125,10 +125,16 @@ def browser():
 
 
 @pytest.fixture
-def phone_page(browser):
-    """A fresh page in a phone-sized, touch-enabled context of its own."""
+def context(browser):
+    """A fresh phone-sized, touch-enabled browser context: its own storage, caches and workers."""
     from tests.browser_helpers import PHONE
 
     context = browser.new_context(**PHONE)
-    yield context.new_page()
+    yield context
     context.close()
+
+
+@pytest.fixture
+def phone_page(context):
+    """A fresh page in a phone context of its own."""
+    return context.new_page()

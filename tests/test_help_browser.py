@@ -10,13 +10,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def context(browser):
-    context = browser.new_context(**PHONE)
-    yield context
-    context.close()
-
-
-@pytest.fixture
 def watched(context):
     """Every request the pages make, with its body, so a test can prove what never left the phone."""
     requests = []

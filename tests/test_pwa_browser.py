@@ -12,13 +12,6 @@ WAIT_FOR_WORKER = "navigator.serviceWorker.ready.then(r => !!r.active)"
 CACHE_NAMES = "caches.keys()"
 
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(**PHONE)
-    yield context
-    context.close()
-
-
 def visit_once(context, live_server, lang):
     page = context.new_page()
     page.goto(f"{live_server}/{lang}/")

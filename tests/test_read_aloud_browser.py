@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser_helpers import PHONE, axe_violations
+from tests.browser_helpers import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -20,13 +20,6 @@ Object.defineProperty(window, 'speechSynthesis', {value: fake, configurable: tru
 """
 
 NO_SPEECH = "delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;"
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(**PHONE)
-    yield context
-    context.close()
 
 
 @pytest.mark.parametrize(("lang", "play", "pause", "resume"), [("nl", "Voorlezen", "Pauze", "Verder lezen"), ("en", "Read aloud", "Pause", "Go on reading")])
