@@ -3,7 +3,7 @@
 from flask import request
 
 from checkje import htmx
-from checkje.content import content
+from checkje.content import content, help_lines
 from checkje.helpfinder_rules import next_question, read_answers, result_for
 from checkje.i18n import language_blueprint
 
@@ -13,7 +13,6 @@ bp = language_blueprint("helpfinder", __name__)
 def _render(answers, *, missing_answer=False):
     finder = content("helpfinder")
     result = result_for(finder, answers)
-    lines = {line["id"]: line for line in content("helplines")["lines"]}
     questions = finder["questions"]
     question = None if result else next_question(finder, answers)
     return htmx.render(
@@ -26,7 +25,7 @@ def _render(answers, *, missing_answer=False):
         question_number=questions.index(question) + 1 if question else None,
         question_count=len(questions),
         result=result,
-        result_lines=[lines[line_id] for line_id in result["lines"]] if result else [],
+        result_lines=help_lines(result["lines"]) if result else [],
         missing_answer=missing_answer,
     )
 

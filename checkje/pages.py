@@ -2,7 +2,7 @@
 
 from flask import render_template
 
-from checkje.content import content
+from checkje.content import content, help_lines
 from checkje.i18n import language_blueprint
 
 bp = language_blueprint("pages", __name__)
@@ -35,9 +35,8 @@ def trusted():
 @bp.get("/hulpkaart")
 def card():
     """Show a card to screenshot or print: the youth's people and key help numbers."""
-    lines = {line["id"]: line for line in content("helplines")["lines"]}
     page = content("pages/card")
-    return render_template("pages/card.html", page=page, lines=[lines[line_id] for line_id in page["lines"]])
+    return render_template("pages/card.html", page=page, lines=help_lines(page["lines"]))
 
 
 @bp.get("/veiligheid")

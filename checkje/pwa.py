@@ -15,7 +15,7 @@ from flask_babel import gettext
 
 from checkje import sitemap
 from checkje.assets import static_url
-from checkje.content import content
+from checkje.content import content, help_lines
 from checkje.i18n import language_blueprint
 from checkje.settings import LANGUAGES, ROOT
 
@@ -87,8 +87,7 @@ def manifest():
 def offline():
     """What a page that needs the network shows when there is none."""
     page = content("pages/offline")
-    lines = {line["id"]: line for line in content("helplines")["lines"]}
-    return render_template("pages/offline.html", page=page, lines=[lines[line_id] for line_id in page["lines"]])
+    return render_template("pages/offline.html", page=page, lines=help_lines(page["lines"]))
 
 
 def init_app(app):

@@ -7,7 +7,7 @@ A script (static/js/snaps.js) only plays the drawings of the demonstration.
 from flask import abort, current_app, render_template, url_for
 
 from checkje import sitemap
-from checkje.content import content
+from checkje.content import content, help_lines
 from checkje.documents import SCENE_MOMENTS
 from checkje.i18n import language_blueprint
 
@@ -39,12 +39,6 @@ def _step_pages(document_name):
     return lister
 
 
-def _help_lines(document):
-    """The help lines a document names, in its order, as helplines.yaml has them now."""
-    lines = {line["id"]: line for line in content("helplines")["lines"]}
-    return [lines[line_id] for line_id in document["help"]]
-
-
 @bp.get("/snaps")
 def demo():
     """Introduce the demonstration with the pretend snap."""
@@ -73,7 +67,7 @@ def happened():
     return render_template(
         "snaps/happened.html",
         page=page,
-        help_lines=_help_lines(page),
+        help_lines=help_lines(page["help"]),
         first_url=url_for(".happened_step", step_id=page["steps"][0]["id"]),
     )
 
@@ -83,7 +77,7 @@ def happened_step(step_id):
     """One thing to do, with the help lines always one tap away."""
     page = content("snaps/happened")
     position = _position(page, step_id, ".happened", ".happened_step")
-    return render_template("snaps/happened_step.html", page=page, position=position, help_lines=_help_lines(page))
+    return render_template("snaps/happened_step.html", page=page, position=position, help_lines=help_lines(page["help"]))
 
 
 @bp.get("/nee-zeggen")
