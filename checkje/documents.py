@@ -7,7 +7,7 @@ not know, so a typo in a file name cannot go unnoticed.
 
 from checkje import helpfinder_rules
 from checkje.references import unknown_help_lines
-from checkje.schema import Choice, CrossChecked, Date, Dialable, Flag, ListOf, MapOf, Pattern, Problem, Record, Slug, Text, Url, Words
+from checkje.schema import Choice, Date, Dialable, Flag, ListOf, MapOf, Pattern, Problem, Record, Slug, Text, Url, Words
 from checkje.walkthroughs.shapes import SCHEMAS as WALKTHROUGH_SCHEMAS
 
 # Pages a home-page tile may lead to: full endpoint names, so any blueprint can offer a tile.
@@ -183,62 +183,60 @@ _WALKTHROUGH_STEP = Pattern(
 _PART_BASICS = {**_PAGE_BASICS, "question": Text()}
 
 
-def _reasons_name_rules(check):
-    """Every reason's "rule" must be the id of one of my_rules.rules."""
+def _reasons_name_rules(documents):
+    """Every friend-check reason's "rule" must be the id of one of my_rules.rules."""
+    check = documents["friendcheck/check"]
     rule_ids = {rule["id"] for rule in check["my_rules"]["rules"]}
     reasons = check["rules_now"]["reasons"]
     for index, reason in enumerate(reasons):
         if "rule" in reason and reason["rule"] not in rule_ids:
-            yield Problem(
+            yield "friendcheck/check", Problem(
                 f"rules_now.reasons[{index}].rule",
                 reason.line_of("rule"),
                 f"{reason['rule']!r} is not the id of a rule in my_rules.rules (known: {', '.join(sorted(rule_ids))})",
             )
 
 
-FRIENDCHECK_CHECK = CrossChecked(
-    Record(
-        {
-            "start": Record({**_PAGE_BASICS, "intro": Text()}),
-            "rules_now": Record(
-                {
-                    **_PART_BASICS,
-                    "intro": Text(),
-                    "result_title": Text(),
-                    "result_intro": Text(),
-                    "reasons": ListOf(
-                        Record({"id": Slug(), "label": Text(), "safe": Flag(), "feedback": Text(), "rule": Slug(optional=True)}),
-                        min_items=2,
-                        unique="id",
-                    ),
-                }
-            ),
-            "profile": Record(
-                {
-                    **_PART_BASICS,
-                    "intro": Text(),
-                    "result_title": Text(),
-                    "result_intro": Text(),
-                    "nothing_chosen": Text(),
-                    "items": ListOf(
-                        Record({"id": Slug(), "label": Text(), "what_they_see": Text(), "step": Text(), "settings": _WALKTHROUGH_STEP}),
-                        unique="id",
-                    ),
-                }
-            ),
-            "my_rules": Record(
-                {
-                    **_PART_BASICS,
-                    "intro": Text(),
-                    "result_title": Text(),
-                    "result_intro": Text(),
-                    "result_outro": Text(),
-                    "rules": ListOf(Record({"id": Slug(), "text": Text(), "instead": Text()}), unique="id"),
-                }
-            ),
-        }
-    ),
-    _reasons_name_rules,
+FRIENDCHECK_CHECK = Record(
+    {
+        "start": Record({**_PAGE_BASICS, "intro": Text()}),
+        "rules_now": Record(
+            {
+                **_PART_BASICS,
+                "intro": Text(),
+                "result_title": Text(),
+                "result_intro": Text(),
+                "reasons": ListOf(
+                    Record({"id": Slug(), "label": Text(), "safe": Flag(), "feedback": Text(), "rule": Slug(optional=True)}),
+                    min_items=2,
+                    unique="id",
+                ),
+            }
+        ),
+        "profile": Record(
+            {
+                **_PART_BASICS,
+                "intro": Text(),
+                "result_title": Text(),
+                "result_intro": Text(),
+                "nothing_chosen": Text(),
+                "items": ListOf(
+                    Record({"id": Slug(), "label": Text(), "what_they_see": Text(), "step": Text(), "settings": _WALKTHROUGH_STEP}),
+                    unique="id",
+                ),
+            }
+        ),
+        "my_rules": Record(
+            {
+                **_PART_BASICS,
+                "intro": Text(),
+                "result_title": Text(),
+                "result_intro": Text(),
+                "result_outro": Text(),
+                "rules": ListOf(Record({"id": Slug(), "text": Text(), "instead": Text()}), unique="id"),
+            }
+        ),
+    }
 )
 
 _VERDICT = Record({"title": Text(), **{f"after_{answer}": Text() for answer in FRIENDCHECK_ANSWERS}})
@@ -333,4 +331,5 @@ CROSS_CHECKS = (
     _check_happened_lines,
     _scenes_match_their_moments,
     _profile_steps_exist,
+    _reasons_name_rules,
 )

@@ -153,27 +153,6 @@ class MapOf(Field):
 
     def localize(self, value, lang):
         return {key: self.value.localize(item, lang) for key, item in value.items()}
-class CrossChecked(Field):
-    """A field whose parts must agree with each other, say an id that names another item.
-
-    Each check is a function (value) -> Problems; the checks run only once the
-    field's own shape fits, so they may rely on it.
-    """
-
-    def __init__(self, field, *checks):
-        super().__init__(optional=field.optional)
-        self.field = field
-        self.checks = checks
-
-    def check(self, value, place, line):
-        problems = list(self.field.check(value, place, line))
-        yield from problems
-        if not problems:
-            for cross_check in self.checks:
-                yield from cross_check(value)
-
-    def localize(self, value, lang):
-        return self.field.localize(value, lang)
 
 
 class ListOf(Field):

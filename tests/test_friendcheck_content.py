@@ -3,7 +3,6 @@
 import pytest
 
 from app import create_app
-from checkje.schema import CrossChecked, Problem, Record, Slug
 from checkje.sitemap import page_paths
 from tests.helpers import parse
 from tests.helpers import line_number_of, problems_of, replace_in
@@ -78,21 +77,3 @@ def test_an_editor_adds_a_practice_request_in_yaml_only(content_copy, tmp_path):
     result = parse(client.get("/en/vriendencheck/oefenen/gamer-vriend/uitslag?keuze=accept"))
     assert result.h1.get_text(strip=True) == "This request is not safe"
     assert [li.get_text(strip=True) for li in result.select(".signs li")] == ["He wants to move to another app."]
-
-
-def _no_twins(value):
-    if value["first"] == value["second"]:
-        yield Problem("second", value.line_of("second"), "is the same as first")
-
-
-def test_cross_checks_run_only_once_the_shape_fits():
-    from checkje import yaml_lines
-
-    field = CrossChecked(Record({"first": Slug(), "second": Slug()}), _no_twins)
-    same = yaml_lines.load("first: a\nsecond: a\n")
-    assert list(field.check(same, "", 1)) == [Problem("second", 2, "is the same as first")]
-    broken = yaml_lines.load("first: a\n")
-    assert list(field.check(broken, "", 1)) == [Problem("(top)", 1, '"second" is missing')]
-    fine = yaml_lines.load("first: a\nsecond: b\n")
-    assert list(field.check(fine, "", 1)) == []
-    assert field.localize(fine, "nl") == {"first": "a", "second": "b"}
