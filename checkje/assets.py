@@ -16,7 +16,13 @@ def _fingerprint(path):
 
 def static_url(filename):
     """URL of a static file with ?v=<hash of its bytes>; a changed file gets a new URL."""
-    path = Path(current_app.static_folder) / filename
+    return _static_url(current_app._get_current_object(), request.script_root, filename)
+
+
+@lru_cache(maxsize=256)
+def _static_url(app, script_root, filename):
+    # A page names the same few files many times (every icon uses the sprite): build each URL once.
+    path = Path(app.static_folder) / filename
     return url_for("static", filename=filename, v=_fingerprint(str(path)))
 
 

@@ -5,7 +5,7 @@ cached and read offline in the language it was opened in.
 """
 
 from flask import Blueprint, current_app, g, redirect, request, url_for
-from flask_babel import Babel
+from flask_babel import Babel, get_translations
 from werkzeug.routing import BaseConverter
 
 from checkje.settings import DEFAULT_LANGUAGE, LANGUAGES
@@ -61,11 +61,23 @@ def alternate_paths():
     return {lang: url_for(endpoint, **args, lang=lang) for lang in LANGUAGES}
 
 
+def _request_translations():
+    """The catalogue of this request's language, looked up once: a page asks for it dozens of times."""
+    if "translations" not in g:
+        g.translations = get_translations()
+    return g.translations
+
+
 def init_app(app):
     app.url_map.converters["lang"] = LanguageConverter
     app.add_url_rule("/", "root", redirect_to_language)
     Babel(app, locale_selector=current_language)
     app.jinja_env.policies["ext.i18n.trimmed"] = True
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda message: _request_translations().ugettext(message),
+        ngettext=lambda singular, plural, n: _request_translations().ungettext(singular, plural, n),
+        newstyle=True,
+    )
 
     @app.context_processor
     def language_context():
