@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from checkje import assets, cli, errors, friendcheck, helpfinder, i18n, pages, pwa, rails, settings, snaps, templating, walkthroughs
+from checkje import assets, cli, delivery, errors, friendcheck, helpfinder, i18n, pages, pwa, rails, settings, snaps, templating, walkthroughs
 from checkje.content import ContentError, ContentStore
 
 
@@ -17,6 +17,7 @@ def create_app(test_config=None):
     i18n.init_app(app)
     rails.init_app(app)
     assets.init_app(app)
+    delivery.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
