@@ -1,8 +1,10 @@
 """Installable and offline: the web app manifest, the service worker and the offline page.
 
-The service worker keeps every youth page of one language, and every static
-file, so Checkje opens without a network once visited. Its version is a hash of
-everything it keeps, so any change to a page or file installs a new one.
+Each language has its own service worker at /<lang>/sw.js, whose scope is that
+language's pages. It keeps every page of its language, and every static file,
+so Checkje opens without a network once visited. Its version is a hash of
+everything it keeps, so any change to a page or file installs a new one. All of
+these are plain files for one language, so a static export can hold them too.
 """
 
 import hashlib
@@ -10,19 +12,18 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, current_app, g, render_template, request, url_for
+from flask import current_app, g, render_template, url_for
 from flask_babel import gettext
 
 from checkje import sitemap
 from checkje.assets import static_url
 from checkje.content import content, help_lines
 from checkje.i18n import language_blueprint
-from checkje.settings import LANGUAGES, ROOT
+from checkje.settings import ROOT
 
 PWA_DIR = ROOT / "pwa"
 
-root = Blueprint("pwa", __name__)
-bp = language_blueprint("pwa_pages", __name__)
+bp = language_blueprint("pwa", __name__)
 
 
 def _static_files():
@@ -48,16 +49,16 @@ def _no_cache(response):
     return response
 
 
-@root.get("/sw.js")
+@bp.get("/sw.js")
+@sitemap.unlisted
 def service_worker():
-    """Serve the service worker for the language in ?lang= (Dutch when missing or unknown)."""
-    lang = request.args.get("lang")
-    lang = lang if lang in LANGUAGES else LANGUAGES[0]
+    """The service worker of this language's pages."""
     config = {
-        "version": f"{lang}-{_version(current_app.static_folder, current_app.config['CONTENT_DB'])}",
-        "pages": sitemap.page_paths(lang),
+        "lang": g.lang,
+        "version": _version(current_app.static_folder, current_app.config["CONTENT_DB"]),
+        "pages": sitemap.page_paths(g.lang),
         "static": [static_url(name) for name in _static_files()],
-        "offline": url_for("pwa_pages.offline", lang=lang),
+        "offline": url_for("pwa.offline"),
     }
     script = (PWA_DIR / "sw.js").read_text(encoding="utf-8").replace('"__CHECKJE_CONFIG__"', json.dumps(config))
     response = current_app.response_class(script, mimetype="text/javascript")
@@ -91,5 +92,4 @@ def offline():
 
 
 def init_app(app):
-    app.register_blueprint(root)
     app.register_blueprint(bp)

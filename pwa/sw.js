@@ -1,9 +1,10 @@
-// Checkje's service worker: the youth pages of one language work offline once visited.
-// The server fills CONFIG (version, language, what to keep) when it serves this file.
+// Checkje's service worker: the pages of one language work offline once visited.
+// The server fills CONFIG (language, version, what to keep) when it serves this file.
+// Each language has its own worker and its own caches, so both can live side by side.
 "use strict";
 
 const CONFIG = "__CHECKJE_CONFIG__";
-const PREFIX = "checkje-";
+const PREFIX = `checkje-${CONFIG.lang}-`;
 const STATIC_CACHE = `${PREFIX}static-${CONFIG.version}`;
 const PAGES_CACHE = `${PREFIX}pages-${CONFIG.version}`;
 
@@ -16,7 +17,7 @@ self.addEventListener("install", (event) => {
   );
 });
 
-// Remove only our own caches from older versions.
+// Remove only this language's caches from older versions.
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {

@@ -10,7 +10,7 @@ from tests.helpers import parse
 
 
 def service_worker_config(client, lang):
-    response = client.get(f"/sw.js?lang={lang}")
+    response = client.get(f"/{lang}/sw.js")
     match = re.search(r"^const CONFIG = (.*);$", response.get_data(as_text=True), re.M)
     return response, json.loads(match.group(1))
 
@@ -36,7 +36,8 @@ def test_every_page_links_its_manifest(client, page_url):
     soup = parse(client.get(page_url))
     lang = page_url.split("/")[1]
     assert soup.find("link", rel="manifest")["href"] == f"/{lang}/manifest.webmanifest"
-    assert soup.body["data-service-worker"] == f"/sw.js?lang={lang}"
+    # The worker lives in the language's folder, so its scope is that language's pages.
+    assert soup.body["data-service-worker"] == f"/{lang}/sw.js"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -48,14 +49,14 @@ def test_service_worker_keeps_every_page_of_one_language(client, lang):
     assert response.headers["Cache-Control"] == "no-cache"
     assert config["pages"] == [url for url in PAGE_URLS if url.startswith(f"/{lang}/")]
     assert config["offline"] == f"/{lang}/offline" and config["offline"] in config["pages"]
-    assert config["version"].startswith(f"{lang}-")
+    assert config["lang"] == lang and config["version"]
     assert all(url.startswith("/static/") and "?v=" in url for url in config["static"])
     assert any(url.startswith("/static/vendor/htmx.min.js?v=") for url in config["static"])
 
 
-def test_unknown_language_gets_the_dutch_worker(client):
-    _, config = service_worker_config(client, "../../etc")
-    assert config["version"].startswith("nl-")
+def test_there_is_no_worker_for_an_unknown_language(client):
+    response = client.get("/xx/sw.js")
+    assert response.status_code == 404
 
 
 def test_offline_page_offers_help_numbers(client, lang):
