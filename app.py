@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from checkje import assets, cli, delivery, errors, friendcheck, helpfinder, i18n, pages, pwa, rails, settings, snaps, templating, walkthroughs
+from checkje import assets, cli, delivery, errors, export, friendcheck, helpfinder, i18n, pages, pwa, rails, settings, snaps, templating, walkthroughs
 from checkje.content import ContentError, ContentStore
 
 
@@ -21,6 +21,7 @@ def create_app(test_config=None):
     templating.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    export.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(friendcheck.bp)
     app.register_blueprint(helpfinder.bp)

@@ -6,8 +6,12 @@ from bs4 import BeautifulSoup
 from checkje.content import ContentError, build
 
 
-def parse(response):
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+def parse(response_or_markup):
+    """Parse a response, or markup as str or bytes."""
+    markup = response_or_markup
+    if hasattr(markup, "get_data"):
+        markup = markup.get_data(as_text=True)
+    return BeautifulSoup(markup, "html.parser")
 
 
 def language_of(url):

@@ -3,7 +3,6 @@
 import gzip
 
 import pytest
-from bs4 import BeautifulSoup
 
 from checkje.assets import ONE_YEAR
 from tests.helpers import parse
@@ -54,7 +53,7 @@ def test_error_pages_are_gzipped_too(client):
     response = client.get("/nl/bestaat-niet", headers=GZIP)
     assert response.status_code == 404
     assert response.headers["Content-Encoding"] == "gzip"
-    assert BeautifulSoup(gzip.decompress(response.get_data()), "html.parser").find("h1")
+    assert parse(gzip.decompress(response.get_data())).find("h1")
 
 
 @pytest.mark.parametrize("encoding", [{}, GZIP])
