@@ -2,7 +2,24 @@
 
 from flask import Flask
 
-from checkje import assets, cli, delivery, errors, export, friendcheck, helpfinder, i18n, pages, pwa, rails, settings, snaps, templating, walkthroughs
+from checkje import (
+    assets,
+    cli,
+    delivery,
+    errors,
+    export,
+    friendcheck,
+    helpfinder,
+    i18n,
+    page_cache,
+    pages,
+    pwa,
+    rails,
+    settings,
+    snaps,
+    templating,
+    walkthroughs,
+)
 from checkje.content import ContentError, ContentStore
 
 
@@ -28,6 +45,7 @@ def create_app(test_config=None):
     app.register_blueprint(snaps.bp)
     walkthroughs.init_app(app)
     pwa.init_app(app)
+    page_cache.init_app(app)
 
     # Content is read once, here: a page can never fail on it later. A missing
     # database is built first; content that does not fit stops start-up.

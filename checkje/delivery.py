@@ -7,6 +7,7 @@ itself, so a school can serve Checkje from gunicorn alone.
 """
 
 import gzip
+from functools import lru_cache
 
 from flask import request
 
@@ -30,7 +31,8 @@ GZIP_LEVEL = 6
 
 def _is_private(response):
     # "no-store" marks an answer to one visitor (results, a teacher's poll controls).
-    return bool(response.cache_control.no_store)
+    # Read from the raw header: parsing it on every request costs more than the test.
+    return "no-store" in response.headers.get("Cache-Control", "")
 
 
 def _add_validator(response):
@@ -40,14 +42,23 @@ def _add_validator(response):
     if response.mimetype != "text/html" or response.direct_passthrough:
         return response
     response.add_etag(weak=True)
-    response.cache_control.no_cache = True
+    response.headers["Cache-Control"] = "no-cache"
+    if "If-None-Match" not in request.headers:
+        return response
     return response.make_conditional(request)
+
+
+@lru_cache(maxsize=512)
+def _gzip_once(etag, data):
+    # Keyed by the ETag: the same bytes are compressed once, not for every visitor.
+    return gzip.compress(data, GZIP_LEVEL, mtime=0)
 
 
 def _compress(response):
     """Gzip text the browser accepts. Private answers stay uncompressed: compressing a secret
     next to text from the request can leak it (BREACH), and they are small anyway."""
-    response.vary.add("Accept-Encoding")
+    if "Accept-Encoding" not in response.headers.get("Vary", ""):
+        response.headers.add("Vary", "Accept-Encoding")
     if (
         response.status_code in (204, 304)
         or response.mimetype not in COMPRESSIBLE_TYPES
@@ -60,9 +71,9 @@ def _compress(response):
     data = response.get_data()
     if len(data) < MIN_COMPRESS_BYTES:
         return response
-    response.set_data(gzip.compress(data, GZIP_LEVEL, mtime=0))
-    response.headers["Content-Encoding"] = "gzip"
     etag, _ = response.get_etag()
+    response.set_data(_gzip_once(etag, data) if etag else gzip.compress(data, GZIP_LEVEL, mtime=0))
+    response.headers["Content-Encoding"] = "gzip"
     if etag:
         # The gzipped bytes differ from the plain ones: the same ETag may only be a weak one.
         response.set_etag(etag, weak=True)

@@ -1,6 +1,6 @@
 // Read aloud: the browser's own speech reads the page's main text in the page's
 // language, block by block, with play, pause and stop. Nothing goes to any server.
-// Hidden where the browser has no speech.
+// Shown (by the "speech" class the page sets before its first paint) only where the browser can speak.
 (function () {
   "use strict";
 
@@ -74,6 +74,5 @@
     speech.cancel();
   });
 
-  control.hidden = false;
   show("idle");
 })();

@@ -1,0 +1,115 @@
+"""`make bench`: Checkje's figures against its performance budget, printed as Markdown tables.
+
+Every load test runs on 127.0.0.1 for a few seconds, and every server it starts
+is stopped. wrk shares the cores with the servers it measures, so compare the
+ratios of one run, not absolute numbers across machines.
+"""
+
+import logging
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from app import create_app  # noqa: E402
+from checkje.export import export_site  # noqa: E402
+from checkje.sitemap import page_paths  # noqa: E402
+from checkje.settings import LANGUAGES  # noqa: E402
+from tests.benchmarks import lighthouse, pages, servers  # noqa: E402
+
+FIRST_ROUND_TRIP = 14 * 1024
+WHOLE_PAGE = 50 * 1024
+RENDER_MEDIAN_MS = 2.0
+SERVER_SHARE_OF_HELLO = 0.60
+# The page under load, and the pages Lighthouse scores, in every language.
+LOAD_PAGE = "/{lang}/hulp"
+LIGHTHOUSE_PAGES = ("/{lang}/", "/{lang}/vriendencheck", "/{lang}/instellingen/instagram/private-account", "/{lang}/snaps", "/{lang}/hulp")
+
+
+def verdict(ok):
+    return "yes" if ok else "**NO**"
+
+
+def machine():
+    return f"{platform.node()}: {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def print_pages(figures):
+    print("## Pages (gzipped bytes as sent; render = in-process request, ms)\n")
+    print("| page | HTML | first render | whole page | render median | render p99 |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for page in figures:
+        print(f"| {page.path} | {page.html} | {page.first_render} | {page.whole} | {page.render_median_ms:.2f} | {page.render_p99_ms:.2f} |")
+    biggest_first = max(figures, key=lambda page: page.first_render)
+    biggest_whole = max(figures, key=lambda page: page.whole)
+    median = statistics.median(page.render_median_ms for page in figures)
+    slowest = max(figures, key=lambda page: page.render_median_ms)
+    print(f"\n- pages: {len(figures)}")
+    print(f"- largest first render: {biggest_first.first_render} B ({biggest_first.path}); ≤ {FIRST_ROUND_TRIP} B: {verdict(biggest_first.first_render <= FIRST_ROUND_TRIP)}")
+    print(f"- largest whole page: {biggest_whole.whole} B ({biggest_whole.path}); ≤ {WHOLE_PAGE} B: {verdict(biggest_whole.whole <= WHOLE_PAGE)}")
+    print(f"- render median over all pages: {median:.2f} ms; slowest page median {slowest.render_median_ms:.2f} ms ({slowest.path}); ≤ {RENDER_MEDIAN_MS} ms: {verdict(median <= RENDER_MEDIAN_MS)}\n")
+
+
+def print_throughput(app, work):
+    print("## Requests per second (wrk " + " ".join(servers.WRK_ARGS) + ", gzip accepted)\n")
+    if not (shutil.which("wrk") and (shutil.which("nginx") or Path("/usr/sbin/nginx").exists())):
+        print("wrk or nginx is missing: install them (`apt-get install wrk nginx-light`) for these figures.\n")
+        return
+    export_site(app, work / "site")
+    print("| server | page | requests/s |")
+    print("|---|---|---:|")
+    rows = {}
+    with servers.gunicorn("tests.benchmarks.hello:app") as base:
+        rows["hello"] = servers.wrk(base + "/")
+        print(f"| gunicorn, 2 workers: bare Flask hello | / | {rows['hello']:.0f} |")
+    with servers.gunicorn("app:create_app()", probe_path="/nl/") as base:
+        for lang in LANGUAGES:
+            rows[lang] = servers.wrk(base + LOAD_PAGE.format(lang=lang))
+            print(f"| gunicorn, 2 workers: Checkje | {LOAD_PAGE.format(lang=lang)} | {rows[lang]:.0f} |")
+    with servers.nginx(work / "site", work / "nginx") as base:
+        rows["nginx"] = servers.wrk(base + LOAD_PAGE.format(lang="nl"))
+        print(f"| nginx, 2 workers: static export | {LOAD_PAGE.format(lang='nl')} | {rows['nginx']:.0f} |")
+    share = rows["nl"] / rows["hello"]
+    print(f"\n- Checkje / hello: {share:.0%} (≥ {SERVER_SHARE_OF_HELLO:.0%}: {verdict(share >= SERVER_SHARE_OF_HELLO)})")
+    print(f"- static export on nginx / Checkje on gunicorn: {rows['nginx'] / rows['nl']:.1f}×\n")
+
+
+def print_lighthouse():
+    print("## Lighthouse (mobile, default throttling)\n")
+    if not lighthouse.available():
+        print("Lighthouse or Chromium is missing: `make bench` installs them (as root).\n")
+        return
+    print("| page | " + " | ".join(lighthouse.CATEGORIES) + " | points lost on |")
+    print("|---|" + "---:|" * len(lighthouse.CATEGORIES) + "---|")
+    with servers.gunicorn("app:create_app()", probe_path="/nl/") as base:
+        for lang in LANGUAGES:
+            for template in LIGHTHOUSE_PAGES:
+                path = template.format(lang=lang)
+                scores, lost = lighthouse.scores(base + path)
+                cells = " | ".join(str(scores[name]) for name in lighthouse.CATEGORIES)
+                print(f"| {path} | {cells} | {', '.join(lost) or '–'} |", flush=True)
+    print()
+
+
+def main():
+    app = create_app()
+    # The access log would print a line for every request the figures make.
+    logging.getLogger("checkje.access").disabled = True
+    print(f"# Checkje benchmarks\n\nMachine: {machine()}\n")
+    with app.test_request_context():
+        paths = [path for lang in LANGUAGES for path in page_paths(lang)]
+    print_pages(pages.measure(app, paths))
+    with tempfile.TemporaryDirectory() as work:
+        # nginx's workers run as an unprivileged user: they must be able to read the export.
+        Path(work).chmod(0o755)
+        print_throughput(app, Path(work))
+    print_lighthouse()
+
+
+if __name__ == "__main__":
+    main()

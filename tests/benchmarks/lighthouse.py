@@ -1,0 +1,51 @@
+"""Lighthouse scores (mobile, default throttling) in Debian's Chromium, when both are installed."""
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+
+
+def chromium():
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def available():
+    return LIGHTHOUSE.exists() and chromium() is not None
+
+
+def scores(url):
+    """{category: score 0–100} for `url`, and the audits that cost points."""
+    with tempfile.TemporaryDirectory() as work:
+        report_path = Path(work) / "report.json"
+        subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report_path}",
+                f"--chrome-flags={CHROME_FLAGS}",
+                f"--only-categories={','.join(CATEGORIES)}",
+            ],
+            env={**os.environ, "CHROME_PATH": chromium()},
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        report = json.loads(report_path.read_text())
+    categories = report["categories"]
+    lost = sorted(
+        f"{ref['id']} ({report['audits'][ref['id']].get('displayValue') or report['audits'][ref['id']]['score']})"
+        for category in categories.values()
+        for ref in category["auditRefs"]
+        if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1 and report["audits"][ref["id"]]["score"] is not None
+    )
+    return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}, lost

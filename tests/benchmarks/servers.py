@@ -1,0 +1,108 @@
+"""Servers for the benchmarks, each started on 127.0.0.1 and always stopped: gunicorn, nginx, wrk."""
+
+import contextlib
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+# Same load for every server in one run: 2 threads, 32 connections, 5 seconds, on this machine only.
+WRK_ARGS = ["-t2", "-c32", "-d5s", "--timeout", "2s"]
+BROWSER_HEADERS = ["-H", "Accept-Encoding: gzip"]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_serving(url, process, seconds=15):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server for {url} stopped at start-up")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+@contextlib.contextmanager
+def _running(command, probe_url, cwd=ROOT):
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_until_serving(probe_url, process)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def gunicorn(app_spec, probe_path="/"):
+    """Serve `app_spec` the way `make run` does: two sync workers. Yields the base URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with _running([str(GUNICORN), "--workers", "2", "--bind", f"127.0.0.1:{port}", app_spec], base + probe_path):
+        yield base
+
+
+NGINX_CONF = """
+worker_processes 2;
+daemon off;
+pid {work}/nginx.pid;
+error_log {work}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  include /etc/nginx/mime.types;
+  types {{ application/manifest+json webmanifest; }}
+  access_log off;
+  client_body_temp_path {work}/body;
+  proxy_temp_path {work}/proxy;
+  fastcgi_temp_path {work}/fastcgi;
+  uwsgi_temp_path {work}/uwsgi;
+  scgi_temp_path {work}/scgi;
+  gzip on;
+  gzip_comp_level 6;
+  gzip_types text/css text/javascript application/javascript application/manifest+json image/svg+xml;
+  server {{
+    listen 127.0.0.1:{port};
+    root {site};
+    location / {{ try_files $uri $uri.html $uri/index.html =404; }}
+    error_page 404 /404.html;
+  }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def nginx(site, work):
+    """Serve the static export in `site` with nginx (gzip on, like the app). Yields the base URL."""
+    port = free_port()
+    work.mkdir(parents=True, exist_ok=True)
+    conf = work / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(work=work, port=port, site=site))
+    with _running([shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)], f"http://127.0.0.1:{port}/nl/"):
+        yield f"http://127.0.0.1:{port}"
+
+
+def wrk(url):
+    """Requests per second for `url` under the fixed load; raises if any request failed."""
+    result = subprocess.run(["wrk", *WRK_ARGS, *BROWSER_HEADERS, url], capture_output=True, text=True, check=True)
+    output = result.stdout
+    failures = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", output)
+    if failures:
+        raise RuntimeError(f"wrk saw failed requests for {url}:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
