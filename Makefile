@@ -14,7 +14,7 @@ CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test setup setup-test chromium content translations help
+.PHONY: run test bench export setup setup-test chromium bench-tools content translations help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -26,6 +26,12 @@ test: setup-test chromium ## Set up, then run the whole test suite (browser test
 	@$(BIN)/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
+
+bench: setup-test chromium bench-tools ## Measure page weight, render time, requests/s (app, hello, nginx) and Lighthouse
+	$(BIN)/python tests/benchmarks/bench.py
+
+export: setup ## Write every page that needs no server into build/site, for any static host
+	$(BIN)/flask export-static build/site
 
 setup: $(VENV)/.installed node_modules/.installed $(HTMX) $(COMPILED) $(CONTENT_DB)
 
@@ -60,6 +66,20 @@ $(HTMX): node_modules/.installed
 
 $(CONTENT_DB): $(CONTENT) checkje/documents.py checkje/schema.py $(VENV)/.installed
 	$(BIN)/flask build-content
+
+# Load tests need wrk and nginx (Debian packages); Lighthouse comes from npm, apart from the app's files.
+bench-tools: tests/benchmarks/node_modules/.installed
+	@if command -v wrk >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; }; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing wrk and nginx for the load tests (apt-get)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; \
+	else \
+		echo "The load tests need wrk and nginx: sudo apt-get install wrk nginx-light (bench skips them meanwhile)" >&2; \
+	fi
+
+tests/benchmarks/node_modules/.installed: tests/benchmarks/package.json tests/benchmarks/package-lock.json
+	cd tests/benchmarks && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # The browser tests drive Debian's Chromium; Playwright's own download does not work offline.
 chromium:

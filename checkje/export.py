@@ -18,7 +18,7 @@ from flask import current_app, url_for
 from werkzeug.exceptions import HTTPException
 
 from checkje import sitemap
-from checkje.rails import SECURITY_HEADERS
+from checkje.rails import SECURITY_HEADERS, access_log
 from checkje.settings import DEFAULT_LANGUAGE, LANGUAGES
 
 # For hosts that read a _headers file (Netlify, Cloudflare Pages): the headers the app sends.
@@ -80,11 +80,17 @@ def export_site(app, target):
     with app.test_request_context():
         paths = paths_to_export()
         home = url_for("pages.home", lang=DEFAULT_LANGUAGE)
-    files = {file_for(path): _get(client, path) for path in paths}
+    # These are not visits: keep them out of the access log.
+    access_log.disabled = True
+    try:
+        files = {file_for(path): _get(client, path) for path in paths}
+        not_found = _get(client, f"/{DEFAULT_LANGUAGE}/404", expected_status=404)
+    finally:
+        access_log.disabled = False
     # A static host cannot read the browser's languages: the root is the Dutch home page,
     # which links to the English one.
     files["index.html"] = files[file_for(home)]
-    files["404.html"] = _get(client, f"/{DEFAULT_LANGUAGE}/404", expected_status=404)
+    files["404.html"] = not_found
     files[HEADERS_FILE] = _headers_file().encode()
     for name, body in files.items():
         path = target / name

@@ -39,6 +39,9 @@ class PageCache:
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
 
+    def clear(self):
+        self._pages.clear()
+
     def __len__(self):
         return len(self._pages)
 

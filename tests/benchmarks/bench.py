@@ -40,19 +40,26 @@ def machine():
 
 
 def print_pages(figures):
-    print("## Pages (gzipped bytes as sent; render = in-process request, ms)\n")
-    print("| page | HTML | first render | whole page | render median | render p99 |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("## Pages\n")
+    print("Bytes are gzipped, as sent. \"Made\" is one in-process request with the page rendered anew;")
+    print("\"served\" is the same request answered from the worker's page cache (ms).\n")
+    print("| page | HTML | first render | whole page | made median | made p99 | served median |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for page in figures:
-        print(f"| {page.path} | {page.html} | {page.first_render} | {page.whole} | {page.render_median_ms:.2f} | {page.render_p99_ms:.2f} |")
+        print(
+            f"| {page.path} | {page.html} | {page.first_render} | {page.whole} "
+            f"| {page.made_median_ms:.2f} | {page.made_p99_ms:.2f} | {page.served_median_ms:.2f} |"
+        )
     biggest_first = max(figures, key=lambda page: page.first_render)
     biggest_whole = max(figures, key=lambda page: page.whole)
-    median = statistics.median(page.render_median_ms for page in figures)
-    slowest = max(figures, key=lambda page: page.render_median_ms)
+    made = statistics.median(page.made_median_ms for page in figures)
+    slowest = max(figures, key=lambda page: page.made_median_ms)
+    served = statistics.median(page.served_median_ms for page in figures)
     print(f"\n- pages: {len(figures)}")
     print(f"- largest first render: {biggest_first.first_render} B ({biggest_first.path}); ≤ {FIRST_ROUND_TRIP} B: {verdict(biggest_first.first_render <= FIRST_ROUND_TRIP)}")
     print(f"- largest whole page: {biggest_whole.whole} B ({biggest_whole.path}); ≤ {WHOLE_PAGE} B: {verdict(biggest_whole.whole <= WHOLE_PAGE)}")
-    print(f"- render median over all pages: {median:.2f} ms; slowest page median {slowest.render_median_ms:.2f} ms ({slowest.path}); ≤ {RENDER_MEDIAN_MS} ms: {verdict(median <= RENDER_MEDIAN_MS)}\n")
+    print(f"- made anew, median over all pages: {made:.2f} ms (slowest page: {slowest.made_median_ms:.2f} ms, {slowest.path}); ≤ {RENDER_MEDIAN_MS} ms: {verdict(made <= RENDER_MEDIAN_MS)}")
+    print(f"- served from the page cache, median over all pages: {served:.2f} ms\n")
 
 
 def print_throughput(app, work):

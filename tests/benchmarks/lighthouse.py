@@ -25,7 +25,7 @@ def scores(url):
     """{category: score 0–100} for `url`, and the audits that cost points."""
     with tempfile.TemporaryDirectory() as work:
         report_path = Path(work) / "report.json"
-        subprocess.run(
+        run = subprocess.run(
             [
                 str(LIGHTHOUSE),
                 url,
@@ -36,10 +36,12 @@ def scores(url):
                 f"--only-categories={','.join(CATEGORIES)}",
             ],
             env={**os.environ, "CHROME_PATH": chromium()},
-            check=True,
             capture_output=True,
+            text=True,
             timeout=180,
         )
+        if run.returncode != 0:
+            raise RuntimeError(f"Lighthouse failed on {url}: {run.stderr.strip()[-500:]}")
         report = json.loads(report_path.read_text())
     categories = report["categories"]
     lost = sorted(
