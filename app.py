@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from checkje import assets, cli, errors, friendcheck, helpfinder, i18n, pages, pwa, rails, settings, snaps, templating, walkthroughs
+from checkje import assets, cli, errors, friendcheck, helpfinder, i18n, lesson, pages, poll_views, pwa, rails, settings, snaps, templating, walkthroughs
 from checkje.content import ContentError, ContentStore
 
 
@@ -25,6 +25,8 @@ def create_app(test_config=None):
     app.register_blueprint(helpfinder.bp)
     app.register_blueprint(snaps.bp)
     walkthroughs.init_app(app)
+    app.register_blueprint(lesson.bp)
+    poll_views.init_app(app)
     pwa.init_app(app)
 
     # Content is read once, here: a page can never fail on it later. A missing

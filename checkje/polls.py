@@ -97,6 +97,10 @@ class PollStore(abc.ABC):
         """Count one vote. Raises PollGone, StatementClosed, TooMany, ValueError (not an answer id)."""
 
     @abc.abstractmethod
+    def check_secret(self, code, secret):
+        """Return quietly if `secret` controls this poll. Raises PollGone, WrongSecret."""
+
+    @abc.abstractmethod
     def reveal(self, code, secret):
         """Show the open statement's results. Raises PollGone, WrongSecret."""
 
@@ -248,6 +252,10 @@ class SQLitePollStore(PollStore):
                 " ON CONFLICT (code, statement, answer) DO UPDATE SET count = count + 1",
                 [code, statement, answer],
             )
+
+    def check_secret(self, code, secret):
+        with self._connect() as db:
+            self._controlled_poll(db, code, secret)
 
     def reveal(self, code, secret):
         with self._transaction() as db:
