@@ -105,7 +105,7 @@ def _poll_for_pupil(code):
 def _number(values, poll):
     """The statement number (from 1) in a form or query, or None when it is missing or not one of the poll's."""
     number = values.get(STATEMENT_FIELD, "")
-    if number.isdigit() and 1 <= int(number) <= poll.statements:
+    if number.isdigit() and len(number) <= 3 and 1 <= int(number) <= poll.statements:
         return int(number)
     return None
 
@@ -202,7 +202,7 @@ def control(code):
     """The teacher's buttons: show the results, open another statement, end the poll, or look again."""
     secret, action = request.form.get(SECRET_FIELD), request.form.get(ACTION_FIELD)
     statement = request.form.get(STATEMENT_FIELD, "")
-    if action not in ACTIONS or (action == "naar" and not (statement.isdigit() and len(statement) < 4)):
+    if action not in ACTIONS or (action == "naar" and not (statement.isdigit() and len(statement) <= 3)):
         return _problem(400, gettext("This button did not work"), gettext("Please go back and try again."), teacher=True)
     store = _store()
     try:
