@@ -10,7 +10,7 @@ the browser's cache never keep a poll page.
 from flask import current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext
 
-from checkje import polls
+from checkje import polls, sitemap
 from checkje.htmx import is_htmx_request, render
 from checkje.i18n import language_blueprint
 from checkje.lesson import questions
@@ -33,6 +33,7 @@ def _store():
     return current_app.extensions["checkje.polls"]
 
 
+# Poll pages are unlisted: no sitemap, offline cache, static export or page cache holds them.
 @bp.after_request
 def _never_keep(response):
     # The empty join form is a plain page (offline too); everything else holds poll state.
@@ -116,6 +117,7 @@ def _vote_page(poll, problem=None, status=200):
 
 
 @bp.route("/stem/<code>", methods=["GET", "POST"])
+@sitemap.unlisted
 def vote(code):
     """The open statement with its answers; a posted answer is counted once and forgotten who sent it."""
     poll = _poll_for_pupil(code)
@@ -144,6 +146,7 @@ def vote(code):
 
 
 @bp.get("/stem/<code>/bedankt")
+@sitemap.unlisted
 def thanks(code):
     """After a vote: look at the screen. The phone notes that it voted on this statement."""
     poll = _poll_for_pupil(code)
@@ -226,6 +229,7 @@ def control(code):
 
 
 @bp.get("/les/peiling/<code>/uitslag")
+@sitemap.unlisted
 def results(code):
     """How many voted on a statement, and the bars once the teacher shows them. htmx asks for it every second."""
     try:
