@@ -11,8 +11,10 @@ from checkje import (
     friendcheck,
     helpfinder,
     i18n,
+    lesson,
     page_cache,
     pages,
+    poll_views,
     pwa,
     rails,
     settings,
@@ -44,6 +46,8 @@ def create_app(test_config=None):
     app.register_blueprint(helpfinder.bp)
     app.register_blueprint(snaps.bp)
     walkthroughs.init_app(app)
+    app.register_blueprint(lesson.bp)
+    poll_views.init_app(app)
     pwa.init_app(app)
     page_cache.init_app(app)
 

@@ -18,5 +18,13 @@ def build_content_command():
     click.echo(f"Built {count} content files into {config['CONTENT_DB']}")
 
 
+@click.command("purge-polls")
+def purge_polls_command():
+    """Delete every class poll older than its lifetime (the app also does this as it goes)."""
+    count = current_app.extensions["checkje.polls"].purge_expired()
+    click.echo(f"Deleted {count} expired poll(s)")
+
+
 def init_app(app):
     app.cli.add_command(build_content_command)
+    app.cli.add_command(purge_polls_command)

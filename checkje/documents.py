@@ -5,10 +5,10 @@ content file means adding its shape here; the build rejects files it does
 not know, so a typo in a file name cannot go unnoticed.
 """
 
-from checkje import helpfinder_rules
-from checkje.references import unknown_help_lines
-from checkje.schema import Choice, Date, Dialable, Flag, ListOf, MapOf, Pattern, Problem, Record, Slug, Text, Url, Words
-from checkje.walkthroughs.shapes import SCHEMAS as WALKTHROUGH_SCHEMAS
+from checkje import helpfinder_rules, lesson_shapes
+from checkje.references import unknown_help_lines, walkthrough_steps
+from checkje.schema import Choice, Date, Dialable, Flag, ListOf, MapOf, Problem, Record, Slug, Text, Url, Words
+from checkje.walkthroughs.shapes import SCHEMAS as WALKTHROUGH_SCHEMAS, step_reference
 
 # Pages a home-page tile may lead to: full endpoint names, so any blueprint can offer a tile.
 PAGES = ("friendcheck.start", "walkthroughs.overview", "snaps.demo", "snaps.happened", "pages.help", "pages.trusted", "pages.safety")
@@ -174,11 +174,7 @@ FRIENDCHECK_ANSWERS = ("accept", "decline", "check")
 
 # A step of the privacy walkthroughs, like instagram/private-account: a link from the
 # profile check to that step. _profile_steps_exist checks that the step is there.
-_WALKTHROUGH_STEP = Pattern(
-    r"[a-z0-9]+/[a-z0-9]+(-[a-z0-9]+)*",
-    "should name an app and a step, like instagram/private-account",
-    optional=True,
-)
+_WALKTHROUGH_STEP = step_reference(optional=True)
 
 _PART_BASICS = {**_PAGE_BASICS, "question": Text()}
 
@@ -283,6 +279,7 @@ SCHEMAS = {
     "friendcheck/check": FRIENDCHECK_CHECK,
     "friendcheck/requests": FRIENDCHECK_REQUESTS,
     **WALKTHROUGH_SCHEMAS,
+    **lesson_shapes.SCHEMAS,
 }
 
 
@@ -313,12 +310,10 @@ def _scenes_match_their_moments(documents):
 def _profile_steps_exist(documents):
     """Each profile item's "settings" names a walkthrough step that exists."""
     items = documents["friendcheck/check"]["profile"]["items"]
+    steps = walkthrough_steps(documents)
     for index, item in enumerate(items):
-        if "settings" not in item:
-            continue
-        app, step_id = item["settings"].split("/")
-        walkthrough = documents.get(f"walkthroughs/{app}")
-        if walkthrough is None or step_id not in {step["id"] for step in walkthrough["steps"]}:
+        if "settings" in item and item["settings"] not in steps:
+            app = item["settings"].split("/")[0]
             message = f"{item['settings']!r} is not a step in content/walkthroughs/{app}.yaml"
             yield "friendcheck/check", Problem(f"profile.items[{index}].settings", item.line_of("settings"), message)
 
@@ -332,4 +327,5 @@ CROSS_CHECKS = (
     _scenes_match_their_moments,
     _profile_steps_exist,
     _reasons_name_rules,
+    *lesson_shapes.CROSS_CHECKS,
 )

@@ -80,6 +80,18 @@ class Flag(Field):
             yield Problem(place, line, "should be true or false")
 
 
+class Whole(Field):
+    """A whole number from `least` to `most`, like the minutes of a part of a lesson."""
+
+    def __init__(self, least, most, **kwargs):
+        super().__init__(**kwargs)
+        self.least, self.most = least, most
+
+    def check(self, value, place, line):
+        if not isinstance(value, int) or isinstance(value, bool) or not self.least <= value <= self.most:
+            yield Problem(place, line, f"should be a whole number from {self.least} to {self.most}")
+
+
 class Date(Field):
     def check(self, value, place, line):
         if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):

@@ -13,7 +13,7 @@ from checkje.sitemap import page_paths
 # The real content, built once per test run into a database of the run's own.
 _CONTENT_DB = Path(tempfile.mkdtemp(prefix="checkje-tests-")) / "content.db"
 build(DEFAULTS["CONTENT_DIR"], _CONTENT_DB)
-TEST_CONFIG = {"TESTING": True, "CONTENT_DB": str(_CONTENT_DB)}
+TEST_CONFIG = {"TESTING": True, "CONTENT_DB": str(_CONTENT_DB), "POLLS_DB": str(_CONTENT_DB.parent / "polls.db")}
 
 
 def _page_urls():
