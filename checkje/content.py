@@ -98,12 +98,16 @@ class ContentStore:
 
     @classmethod
     def open(cls, db_path, content_dir):
-        """Read the database, building it first when it is missing or unreadable."""
+        """Read the database, building it first when it is missing or unreadable; never half of it."""
         try:
             return cls._read(db_path)
-        except (sqlite3.DatabaseError, FileNotFoundError, KeyError):
+        except (sqlite3.DatabaseError, FileNotFoundError, KeyError, ValueError):
+            pass  # missing, corrupt, half-written or from other content: build it anew
+        try:
             build(content_dir, db_path)
-            return cls._read(db_path)
+        except (OSError, sqlite3.Error) as error:
+            raise ContentError([(str(db_path), Problem("(database)", 0, f"cannot be written: {error}"))]) from None
+        return cls._read(db_path)
 
     @classmethod
     def _read(cls, db_path):

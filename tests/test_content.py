@@ -8,7 +8,7 @@ from app import create_app
 from checkje.content import ContentError, ContentStore, build, check_all
 from checkje.documents import SCHEMAS
 from checkje.settings import DEFAULTS, LANGUAGES
-from tests.helpers import line_number_of, problems_of, replace_in
+from tests.helpers import line_number_of, parse, problems_of, replace_in
 
 CONTENT_DIR = DEFAULTS["CONTENT_DIR"]
 
@@ -135,6 +135,34 @@ def test_app_rebuilds_a_corrupt_database_at_start(tmp_path):
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("select count(*) from documents").fetchone()[0] == len(SCHEMAS) * len(LANGUAGES)
     connection.close()
+
+
+def test_app_rebuilds_a_database_with_a_half_written_document(tmp_path):
+    db_path = tmp_path / "content.db"
+    create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("update documents set body = substr(body, 1, 20) where name = 'helplines' and lang = 'nl'")
+    connection.close()
+    app = create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
+    assert parse(app.test_client().get("/nl/hulp")).select(".helpline")
+
+
+def test_app_rebuilds_a_database_that_lacks_a_document(tmp_path):
+    db_path = tmp_path / "content.db"
+    create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("delete from documents where name = 'pages/home'")
+    connection.close()
+    app = create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
+    assert app.test_client().get("/en/").status_code == 200
+
+
+def test_app_stops_with_a_clear_message_when_it_cannot_write_the_database(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(SystemExit) as stopped:
+        create_app({"TESTING": True, "CONTENT_DB": str(blocker / "content.db")})
+    assert "not-a-folder/content.db" in str(stopped.value) and "cannot be written" in str(stopped.value)
 
 
 def test_app_refuses_to_start_on_broken_content(tmp_path, content_copy):
