@@ -1,5 +1,6 @@
 """Fixtures: the app built from the real content, a test client, and every page URL."""
 
+import contextlib
 import tempfile
 from pathlib import Path
 
@@ -77,19 +78,27 @@ def _read_whole_response(app):
     return wsgi
 
 
-@pytest.fixture(scope="session")
-def live_server():
-    """The app on 127.0.0.1 with a free port, in a thread; yields its base URL."""
+@contextlib.contextmanager
+def serving(app):
+    """Serve `app` on 127.0.0.1 with a free port, in a thread; yields its base URL."""
     import threading
 
     from werkzeug.serving import make_server
 
-    server = make_server("127.0.0.1", 0, _read_whole_response(create_app(TEST_CONFIG)), threaded=True)
+    server = make_server("127.0.0.1", 0, _read_whole_response(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    with serving(create_app(TEST_CONFIG)) as base_url:
+        yield base_url
 
 
 CHROMIUM_ARGS = [
