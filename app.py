@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from checkje import assets, cli, errors, friendcheck, helpfinder, i18n, pages, pwa, rails, settings, snaps, templating, walkthroughs
+from checkje import assets, cli, errors, friendcheck, helpfinder, i18n, mentor_guide, pages, pwa, rails, settings, snaps, templating, together, walkthroughs
 from checkje.content import ContentError, ContentStore
 
 
@@ -24,6 +24,8 @@ def create_app(test_config=None):
     app.register_blueprint(friendcheck.bp)
     app.register_blueprint(helpfinder.bp)
     app.register_blueprint(snaps.bp)
+    app.register_blueprint(together.bp)
+    app.register_blueprint(mentor_guide.bp)
     walkthroughs.init_app(app)
     pwa.init_app(app)
 
