@@ -41,6 +41,7 @@ def _requests():
 
 
 def part_titles():
+    """Each part's title by part id; "together with your mentor" links to the parts too."""
     check = _check()
     return {
         "rules_now": check["rules_now"]["title"],
@@ -51,6 +52,7 @@ def part_titles():
 
 
 def part_urls():
+    """Each part's first page by part id."""
     first_request = _requests()["requests"][0]["id"]
     return {
         "rules_now": url_for("friendcheck.rules_now"),

@@ -24,7 +24,7 @@ def _with_lines(section):
 def guide():
     """What the guide is for, its sections, and the print version."""
     page = content("together/guide")
-    sections = [{"title": section["title"], "intro": section["intro"], "url": url_for(".section", section_id=section["id"])} for section in page["sections"]]
+    sections = [{"title": section["title"], "url": url_for(".section", section_id=section["id"])} for section in page["sections"]]
     return render_template("mentor/guide.html", page=page, sections=sections)
 
 
