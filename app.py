@@ -12,6 +12,7 @@ from checkje import (
     helpfinder,
     i18n,
     lesson,
+    mentor_guide,
     page_cache,
     pages,
     poll_views,
@@ -20,6 +21,7 @@ from checkje import (
     settings,
     snaps,
     templating,
+    together,
     walkthroughs,
 )
 from checkje.content import ContentError, ContentStore
@@ -45,6 +47,8 @@ def create_app(test_config=None):
     app.register_blueprint(friendcheck.bp)
     app.register_blueprint(helpfinder.bp)
     app.register_blueprint(snaps.bp)
+    app.register_blueprint(together.bp)
+    app.register_blueprint(mentor_guide.bp)
     walkthroughs.init_app(app)
     app.register_blueprint(lesson.bp)
     poll_views.init_app(app)

@@ -6,13 +6,13 @@ not know, so a typo in a file name cannot go unnoticed.
 """
 
 from checkje import helpfinder_rules, lesson_shapes
-from checkje.references import unknown_help_lines, walkthrough_steps
+from checkje.references import unknown_help_lines, unknown_walkthrough_steps
 from checkje.schema import Choice, Date, Dialable, Flag, ListOf, MapOf, Problem, Record, Slug, Text, Url, Words
 from checkje.walkthroughs.shapes import SCHEMAS as WALKTHROUGH_SCHEMAS, step_reference
 
 # Pages a home-page tile may lead to: full endpoint names, so any blueprint can offer a tile.
-PAGES = ("friendcheck.start", "walkthroughs.overview", "snaps.demo", "snaps.happened", "pages.help", "pages.trusted", "pages.safety")
-ICONS = ("help", "shield", "exit", "phone", "chat", "web", "snap", "heart", "friends", "person", "settings")
+PAGES = ("friendcheck.start", "walkthroughs.overview", "snaps.demo", "snaps.happened", "pages.help", "pages.trusted", "pages.safety", "together.start")
+ICONS = ("help", "shield", "exit", "phone", "chat", "web", "snap", "heart", "friends", "person", "settings", "together")
 
 # The drawn scenes of the "snaps can be saved" demonstration (templates/snaps/scenes.html),
 # each with the number of moments it shows one after the other.
@@ -52,6 +52,8 @@ HELPLINES = Record(
                     "hours": Text(optional=True),
                     "checked": Date(),
                     "check_note": Text(optional=True),
+                    # false: a line for professionals (and adult victims), left off the youth help page.
+                    "youth_line": Flag(optional=True),
                     # For maintainers: where the details were taken from.
                     "source": Words(),
                 }
@@ -171,10 +173,8 @@ SNAPS_SAY_NO = Record(
 
 # The answers to a practice request, in the order the form shows them.
 FRIENDCHECK_ANSWERS = ("accept", "decline", "check")
-
-# A step of the privacy walkthroughs, like instagram/private-account: a link from the
-# profile check to that step. _profile_steps_exist checks that the step is there.
-_WALKTHROUGH_STEP = step_reference(optional=True)
+# The four parts of the check, in order.
+FRIENDCHECK_PARTS = ("rules_now", "practice", "profile", "my_rules")
 
 _PART_BASICS = {**_PAGE_BASICS, "question": Text()}
 
@@ -217,7 +217,7 @@ FRIENDCHECK_CHECK = Record(
                 "result_intro": Text(),
                 "nothing_chosen": Text(),
                 "items": ListOf(
-                    Record({"id": Slug(), "label": Text(), "what_they_see": Text(), "step": Text(), "settings": _WALKTHROUGH_STEP}),
+                    Record({"id": Slug(), "label": Text(), "what_they_see": Text(), "step": Text(), "settings": step_reference(optional=True)}),
                     unique="id",
                 ),
             }
@@ -264,6 +264,115 @@ FRIENDCHECK_REQUESTS = Record(
     }
 )
 
+# --- Together with your mentor (checkje.together) and the mentor guide (checkje.mentor_guide)
+
+# Pages of Checkje that a together step may send the youth to (endpoints without arguments),
+# each with the content document whose title names it.
+TOGETHER_PAGES = {
+    "snaps.demo": "snaps/demo",
+    "snaps.say_no": "snaps/say-no",
+    "snaps.happened": "snaps/happened",
+    "pages.trusted": "pages/trusted",
+    "pages.card": "pages/card",
+    "pages.help": "pages/help",
+    "walkthroughs.overview": "walkthroughs/overview",
+}
+# Fixed pages next to the steps and sections (/samen/klaar, /mentor/print): no step or section may take their ids.
+TOGETHER_FIXED = {"together/steps": ("steps", "klaar"), "together/guide": ("sections", "print")}
+
+# The small "for the mentor" panel of a together step.
+_MENTOR_PANEL = Record(
+    {
+        "ask": ListOf(Text()),
+        "listen_for": ListOf(Text()),
+        "avoid": ListOf(Text()),
+        # Ids of talk tips in content/together/guide.yaml (talk_tips).
+        "tips": ListOf(Slug(), unique=None),
+    }
+)
+
+# Something to do together: exactly one of a page, a friend-check part or a walkthrough step.
+# "after" is what the mentor asks once it is done.
+_ACTIVITY = Record(
+    {
+        "page": Choice(TOGETHER_PAGES, optional=True),
+        "part": Choice(FRIENDCHECK_PARTS, optional=True),
+        "setting": step_reference(optional=True),
+        "after": Text(optional=True),
+    }
+)
+_ACTIVITY_TARGETS = ("page", "part", "setting")
+# Where a group of the "what we did today" checklist takes its items from, when not its own.
+DONE_SOURCES = ("settings", "rules")
+
+TOGETHER_STEPS = Record(
+    {
+        **_PAGE_BASICS,
+        "intro": Text(),
+        "how": Text(),
+        "guide_link": Text(),
+        "steps": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "title": Text(),
+                    "body": Text(),
+                    # Questions the youth reads on the screen, in big letters.
+                    "questions": ListOf(Text(), optional=True),
+                    "activities": ListOf(_ACTIVITY, optional=True),
+                    "mentor": _MENTOR_PANEL,
+                }
+            ),
+            min_items=3,
+            unique="id",
+        ),
+        "done": Record(
+            {
+                **_PAGE_BASICS,
+                "intro": Text(),
+                "groups": ListOf(
+                    Record({"id": Slug(), "heading": Text(), "items": ListOf(Text(), optional=True), "from": Choice(DONE_SOURCES, optional=True)}),
+                    unique="id",
+                ),
+                "outro": Text(),
+            }
+        ),
+    }
+)
+
+MENTOR_GUIDE = Record(
+    {
+        **_PAGE_BASICS,
+        "intro": Text(),
+        "print": Record({**_PAGE_BASICS, "intro": Text(), "link": Text()}),
+        # How to talk with a youth, with a light intellectual disability in mind (LVB); steps name them by id.
+        "talk_tips": ListOf(Record({"id": Slug(), "text": Text()}), unique="id"),
+        "sections": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "title": Text(),
+                    "intro": Text(),
+                    "body": Text(optional=True),
+                    "lists": ListOf(Record({"heading": Text(), "items": ListOf(Text())}), optional=True),
+                    # Lists that are steps to take in order.
+                    "numbered": Flag(optional=True),
+                    "talk_tips": Flag(optional=True),
+                    # Help lines by id, each with when to use it.
+                    "lines": ListOf(Record({"id": Slug(), "when": Text()}), optional=True),
+                    # The few lines this section gets on the one-page print version.
+                    "in_short": ListOf(Text()),
+                    # For maintainers: where in the seeds the facts come from.
+                    "source": Words(),
+                }
+            ),
+            min_items=2,
+            unique="id",
+        ),
+    }
+)
+
+
 SCHEMAS = {
     "helplines": HELPLINES,
     "pages/home": HOME,
@@ -278,6 +387,8 @@ SCHEMAS = {
     "snaps/say-no": SNAPS_SAY_NO,
     "friendcheck/check": FRIENDCHECK_CHECK,
     "friendcheck/requests": FRIENDCHECK_REQUESTS,
+    "together/steps": TOGETHER_STEPS,
+    "together/guide": MENTOR_GUIDE,
     **WALKTHROUGH_SCHEMAS,
     **lesson_shapes.SCHEMAS,
 }
@@ -310,12 +421,59 @@ def _scenes_match_their_moments(documents):
 def _profile_steps_exist(documents):
     """Each profile item's "settings" names a walkthrough step that exists."""
     items = documents["friendcheck/check"]["profile"]["items"]
-    steps = walkthrough_steps(documents)
-    for index, item in enumerate(items):
-        if "settings" in item and item["settings"] not in steps:
-            app = item["settings"].split("/")[0]
-            message = f"{item['settings']!r} is not a step in content/walkthroughs/{app}.yaml"
-            yield "friendcheck/check", Problem(f"profile.items[{index}].settings", item.line_of("settings"), message)
+    references = [
+        (f"profile.items[{index}].settings", item.line_of("settings"), item["settings"]) for index, item in enumerate(items) if "settings" in item
+    ]
+    return unknown_walkthrough_steps(documents, "friendcheck/check", references)
+
+
+def _together_activities_fit(documents):
+    """Each activity of a together step names exactly one target, and a setting that exists."""
+    steps = documents["together/steps"]["steps"]
+    settings = []
+    for index, step in enumerate(steps):
+        for number, activity in enumerate(step.get("activities", [])):
+            place = f"steps[{index}].activities[{number}]"
+            targets = [target for target in _ACTIVITY_TARGETS if target in activity]
+            if len(targets) != 1:
+                message = f"give exactly one of {', '.join(_ACTIVITY_TARGETS)}" + (f", not {' and '.join(targets)}" if targets else "")
+                yield "together/steps", Problem(place, activity.line, message)
+            if "setting" in activity:
+                settings.append((f"{place}.setting", activity.line_of("setting"), activity["setting"]))
+    yield from unknown_walkthrough_steps(documents, "together/steps", settings)
+
+
+def _checklist_groups_fit(documents):
+    """Each group of the "what we did today" checklist has its own items or takes them "from" elsewhere, not both."""
+    for index, group in enumerate(documents["together/steps"]["done"]["groups"]):
+        if ("items" in group) == ("from" in group):
+            yield "together/steps", Problem(f"done.groups[{index}]", group.line, 'give either "items" or "from"')
+
+
+def _together_tips_exist(documents):
+    """The talk tips a together step names are talk_tips in the mentor guide."""
+    tip_ids = {tip["id"] for tip in documents["together/guide"]["talk_tips"]}
+    for index, step in enumerate(documents["together/steps"]["steps"]):
+        tips = step["mentor"]["tips"]
+        for number, tip in enumerate(tips):
+            if tip not in tip_ids:
+                message = f"{tip!r} is not a talk tip id in content/together/guide.yaml (known: {', '.join(sorted(tip_ids))})"
+                yield "together/steps", Problem(f"steps[{index}].mentor.tips[{number}]", tips.line_of(number), message)
+
+
+def _together_ids_free(documents):
+    """No step or section takes the id of a fixed page next to it (/samen/klaar, /mentor/print)."""
+    for name, (items_name, fixed) in TOGETHER_FIXED.items():
+        items = documents[name][items_name]
+        for index, item in enumerate(items):
+            if item["id"] == fixed:
+                yield name, Problem(f"{items_name}[{index}].id", items.line_of(index), f"{item['id']!r} is the address of another page; pick another id")
+
+
+def _guide_lines_exist(documents):
+    """The mentor guide names help lines that exist."""
+    for index, section in enumerate(documents["together/guide"]["sections"]):
+        yield from unknown_help_lines(documents, "together/guide", f"sections[{index}].lines", section.get("lines", []), key="id")
 
 
 # Checks across fields or files, run once every file fits its own shape:
@@ -328,4 +486,9 @@ CROSS_CHECKS = (
     _profile_steps_exist,
     _reasons_name_rules,
     *lesson_shapes.CROSS_CHECKS,
+    _together_activities_fit,
+    _checklist_groups_fit,
+    _together_tips_exist,
+    _together_ids_free,
+    _guide_lines_exist,
 )

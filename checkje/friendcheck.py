@@ -16,6 +16,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from checkje import sitemap
 from checkje.content import content
+from checkje.documents import FRIENDCHECK_PARTS
 from checkje.htmx import is_htmx_request, render
 from checkje.i18n import language_blueprint
 from checkje.picks import PickProblem, read_picks
@@ -28,7 +29,7 @@ PAGE_TEMPLATE = "friendcheck/page.html"
 # question: a body without it is not one of our forms.
 PICKS_FIELD = "keuze"
 QUESTION_FIELD = "vraag"
-PARTS = ("rules_now", "practice", "profile", "my_rules")
+PARTS = FRIENDCHECK_PARTS
 
 
 def _check():
@@ -39,7 +40,8 @@ def _requests():
     return content("friendcheck/requests")
 
 
-def _part_titles():
+def part_titles():
+    """Each part's title by part id; "together with your mentor" links to the parts too."""
     check = _check()
     return {
         "rules_now": check["rules_now"]["title"],
@@ -49,7 +51,8 @@ def _part_titles():
     }
 
 
-def _part_urls():
+def part_urls():
+    """Each part's first page by part id."""
     first_request = _requests()["requests"][0]["id"]
     return {
         "rules_now": url_for("friendcheck.rules_now"),
@@ -62,11 +65,11 @@ def _part_urls():
 def _next_part(part):
     """The "next" button under a part's result: its words and address."""
     following = PARTS[PARTS.index(part) + 1]
-    return {"label": gettext("Next: %(step)s", step=_part_titles()[following]), "url": _part_urls()[following]}
+    return {"label": gettext("Next: %(step)s", step=part_titles()[following]), "url": part_urls()[following]}
 
 
 def _progress(part):
-    return {"number": PARTS.index(part) + 1, "total": len(PARTS), "title": _part_titles()[part]}
+    return {"number": PARTS.index(part) + 1, "total": len(PARTS), "title": part_titles()[part]}
 
 
 @dataclass(frozen=True)
@@ -302,7 +305,7 @@ def _practice_pages(lang):
 @bp.get("/vriendencheck")
 def start():
     """What the friend check is, and its four parts."""
-    titles, urls = _part_titles(), _part_urls()
+    titles, urls = part_titles(), part_urls()
     parts = [{"title": titles[part], "url": urls[part]} for part in PARTS]
     return _render_page("friendcheck/start.html", has_answers=False, page=_check()["start"], parts=parts)
 

@@ -22,8 +22,9 @@ def home():
 
 @bp.get("/hulp")
 def help():
-    """List the help lines, each one tap away."""
-    return render_template("pages/help.html", page=content("pages/help"), helplines=content("helplines"))
+    """List the help lines for young people, each one tap away; lines for professionals are in the mentor guide."""
+    youth_lines = [line for line in content("helplines")["lines"] if line.get("youth_line", True)]
+    return render_template("pages/help.html", page=content("pages/help"), lines=youth_lines)
 
 
 @bp.get("/mijn-mensen")
