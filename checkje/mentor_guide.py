@@ -4,7 +4,7 @@ For youth-care staff, reached from the "together" start page. The help lines it 
 come from content/helplines.yaml by id, so their numbers live in one place.
 """
 
-from flask import render_template, url_for
+from flask import render_template
 
 from checkje import sequence, sitemap
 from checkje.content import content, help_lines
@@ -24,8 +24,7 @@ def _with_lines(section):
 def guide():
     """What the guide is for, its sections, and the print version."""
     page = content("together/guide")
-    sections = [{"title": section["title"], "url": url_for(".section", section_id=section["id"])} for section in page["sections"]]
-    return render_template("mentor/guide.html", page=page, sections=sections)
+    return render_template("mentor/guide.html", page=page, sections=sequence.links(page["sections"], ".section", "section_id"))
 
 
 @bp.get("/mentor/<section_id>")

@@ -17,6 +17,11 @@ def position(items, item_id, start_endpoint, item_endpoint, argument="step_id"):
     return {"step": items[index], "number": index + 1, "total": len(ids), "previous_url": previous_url, "next_url": next_url}
 
 
+def links(items, item_endpoint, argument="step_id"):
+    """A table of contents: each item's title and the address of its page."""
+    return [{"title": item["title"], "url": url_for(item_endpoint, **{argument: item["id"]})} for item in items]
+
+
 def pages_of(document_name, key="steps", argument="step_id"):
     """A sitemap lister: one page per item of a document's list, the same ids in every language."""
 

@@ -44,8 +44,7 @@ def _activity(activity):
 def start():
     """What the talk is, its steps, how a mentor goes about it, and the way to the mentor guide."""
     page = content("together/steps")
-    step_links = [{"title": step["title"], "url": url_for(".step", step_id=step["id"])} for step in page["steps"]]
-    return render_template("together/start.html", page=page, step_links=step_links)
+    return render_template("together/start.html", page=page, step_links=sequence.links(page["steps"], ".step"))
 
 
 @bp.get("/samen/<step_id>")
