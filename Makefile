@@ -14,7 +14,7 @@ CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test bench export setup setup-test chromium bench-tools content translations help
+.PHONY: run test bench soak export setup setup-test chromium bench-tools content translations help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,6 +29,9 @@ test: setup-test chromium ## Set up, then run the whole test suite (browser test
 
 bench: setup-test chromium bench-tools ## Measure page weight, render time, requests/s (app, hello, nginx) and Lighthouse
 	$(BIN)/python tests/benchmarks/bench.py
+
+soak: setup-test bench-tools ## Hold 64 connections for 60 s on every page and the class poll, kill a worker, count the votes
+	$(BIN)/python tests/benchmarks/soak.py
 
 export: setup ## Write every page that needs no server into build/site, for any static host
 	$(BIN)/flask export-static build/site

@@ -2,7 +2,8 @@
 
 The app runs with every file it writes (content and poll databases, its logs,
 a static export) in one folder of this test. A youth answers the friend check
-and the help finder, adds trusted people, reads the walkthroughs and snaps;
+and the help finder, adds trusted people, reads the walkthroughs and snaps, goes
+through the talk with a mentor and ticks its checklist;
 a teacher runs a class poll and pupils vote. Then every byte in that folder,
 and every header of every response, is searched for the client's address, the
 browser's user agent and every string the test typed.
@@ -70,8 +71,15 @@ def _go_through_every_feature(browser, base_url, responses):
         page.get_by_role("button", name="Next").tap()
         page.get_by_text("Question 2 of 4").wait_for()
 
-        for path in ("/nl/instellingen/instagram/private-account", "/nl/snaps/screenshot", "/nl/het-is-gebeurd", "/nl/veiligheid"):
+        for path in ("/nl/instellingen/instagram/private-account", "/nl/snaps/screenshot", "/nl/het-is-gebeurd", "/nl/veiligheid", "/nl/mentor"):
             page.goto(base_url + path)
+
+        # Together with a mentor: through the steps to the checklist, every box ticked.
+        page.goto(base_url + "/nl/samen/apps")
+        while page.url != base_url + "/nl/samen/klaar":
+            page.locator(".step-nav a[rel=next]").tap()
+        for box in page.locator("input[type=checkbox]").all():
+            box.check()
 
         teacher_page = teacher.new_page()
         code = start_poll(teacher_page, base_url)

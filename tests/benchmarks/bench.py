@@ -71,15 +71,15 @@ def print_throughput(app, work):
     print("| server | page | requests/s |")
     print("|---|---|---:|")
     rows = {}
-    with servers.gunicorn("tests.benchmarks.hello:app") as base:
-        rows["hello"] = servers.wrk(base + "/")
+    with servers.gunicorn("tests.benchmarks.hello:app") as hello:
+        rows["hello"] = servers.wrk(hello.url + "/")
         print(f"| gunicorn, 2 workers: bare Flask hello | / | {rows['hello']:.0f} |")
-    with servers.gunicorn("app:create_app()", probe_path="/nl/") as base:
+    with servers.gunicorn("app:create_app()", probe_path="/nl/") as checkje:
         for lang in LANGUAGES:
-            rows[lang] = servers.wrk(base + LOAD_PAGE.format(lang=lang))
+            rows[lang] = servers.wrk(checkje.url + LOAD_PAGE.format(lang=lang))
             print(f"| gunicorn, 2 workers: Checkje | {LOAD_PAGE.format(lang=lang)} | {rows[lang]:.0f} |")
-    with servers.nginx(work / "site", work / "nginx") as base:
-        rows["nginx"] = servers.wrk(base + LOAD_PAGE.format(lang="nl"))
+    with servers.nginx(work / "site", work / "nginx") as nginx:
+        rows["nginx"] = servers.wrk(nginx.url + LOAD_PAGE.format(lang="nl"))
         print(f"| nginx, 2 workers: static export | {LOAD_PAGE.format(lang='nl')} | {rows['nginx']:.0f} |")
     share = rows["nl"] / rows["hello"]
     print(f"\n- Checkje / hello: {share:.0%} (≥ {SERVER_SHARE_OF_HELLO:.0%}: {verdict(share >= SERVER_SHARE_OF_HELLO)})")
@@ -93,11 +93,11 @@ def print_lighthouse():
         return
     print("| page | " + " | ".join(lighthouse.CATEGORIES) + " | points lost on |")
     print("|---|" + "---:|" * len(lighthouse.CATEGORIES) + "---|")
-    with servers.gunicorn("app:create_app()", probe_path="/nl/") as base:
+    with servers.gunicorn("app:create_app()", probe_path="/nl/") as checkje:
         for lang in LANGUAGES:
             for template in LIGHTHOUSE_PAGES:
                 path = template.format(lang=lang)
-                scores, lost = lighthouse.scores(base + path)
+                scores, lost = lighthouse.scores(checkje.url + path)
                 cells = " | ".join(str(scores[name]) for name in lighthouse.CATEGORIES)
                 print(f"| {path} | {cells} | {', '.join(lost) or '–'} |", flush=True)
     print()

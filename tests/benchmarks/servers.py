@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,12 +36,18 @@ def _wait_until_serving(url, process, seconds=15):
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
+@dataclass
+class Served:
+    url: str
+    pid: int
+
+
 @contextlib.contextmanager
 def _running(command, probe_url, cwd=ROOT):
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_until_serving(probe_url, process)
-        yield
+        yield process
     finally:
         process.terminate()
         try:
@@ -52,11 +59,11 @@ def _running(command, probe_url, cwd=ROOT):
 
 @contextlib.contextmanager
 def gunicorn(app_spec, probe_path="/"):
-    """Serve `app_spec` the way `make run` does: two sync workers. Yields the base URL."""
+    """Serve `app_spec` the way `make run` does: two sync workers. Yields Served(url, pid of the master)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with _running([str(GUNICORN), "--workers", "2", "--bind", f"127.0.0.1:{port}", app_spec], base + probe_path):
-        yield base
+    with _running([str(GUNICORN), "--workers", "2", "--bind", f"127.0.0.1:{port}", app_spec], base + probe_path) as process:
+        yield Served(base, process.pid)
 
 
 NGINX_CONF = """
@@ -94,8 +101,8 @@ def nginx(site, work):
     work.mkdir(parents=True, exist_ok=True)
     conf = work / "nginx.conf"
     conf.write_text(NGINX_CONF.format(work=work, port=port, site=site))
-    with _running([shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)], f"http://127.0.0.1:{port}/nl/"):
-        yield f"http://127.0.0.1:{port}"
+    with _running([shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)], f"http://127.0.0.1:{port}/nl/") as process:
+        yield Served(f"http://127.0.0.1:{port}", process.pid)
 
 
 def wrk(url):
