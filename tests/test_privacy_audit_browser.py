@@ -77,7 +77,8 @@ def _go_through_every_feature(browser, base_url, responses):
         # Together with a mentor: through the steps to the checklist, every box ticked.
         page.goto(base_url + "/nl/samen/apps")
         while page.url != base_url + "/nl/samen/klaar":
-            page.locator(".step-nav a[rel=next]").tap()
+            with page.expect_navigation():
+                page.locator(".step-nav a[rel=next]").tap()
         for box in page.locator("input[type=checkbox]").all():
             box.check()
 
