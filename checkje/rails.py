@@ -5,7 +5,8 @@ import hashlib
 import logging
 import time
 
-from flask import current_app, g, request
+from flask import Request, current_app, g, request
+from werkzeug.exceptions import RequestEntityTooLarge
 from markupsafe import Markup
 
 # Marks the page as scripted (and able to speak) before the first paint, so script-only
@@ -65,6 +66,22 @@ def _start_timer():
     g.request_started = time.perf_counter()
 
 
+class LimitedRequest(Request):
+    """A request whose form may have at most MAX_FORM_PARTS fields, however it is encoded.
+
+    Werkzeug counts the parts of multipart forms only. Too many fields raise the same
+    RequestEntityTooLarge (413) as a body that is too big, so a view that catches it
+    can ask again; the form then reads as empty.
+    """
+
+    def _load_form_data(self):
+        super()._load_form_data()
+        limit = self.max_form_parts
+        if limit is not None and sum(len(values) for values in self.form.listvalues()) > limit:
+            self.__dict__["form"] = self.parameter_storage_class()
+            raise RequestEntityTooLarge()
+
+
 def _add_rails(response):
     headers = response.headers
     # Nothing we serve sets a cookie; this makes sure nothing ever slips through.
@@ -94,6 +111,7 @@ def init_app(app):
         access_log.propagate = False
     # The development server logs client addresses at INFO; keep only its warnings.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    app.request_class = LimitedRequest
     app.before_request(_start_timer)
     app.after_request(_add_rails)
     app.after_request(_log_request)

@@ -68,3 +68,26 @@ def test_missing_trailing_slash_redirects_home(client):
     response = client.get("/nl")
     assert response.status_code == 308
     assert response.headers["Location"].endswith("/nl/")
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"keuze=" + b"x" * (17 * 1024), "application/x-www-form-urlencoded"),  # over MAX_CONTENT_LENGTH
+        ("&".join(f"f{number}=1" for number in range(150)).encode(), "application/x-www-form-urlencoded"),  # over MAX_FORM_PARTS
+        (b"--b\r\nContent-Disposition: form-data; name=" + b"x" * 20000, "multipart/form-data; boundary=b"),
+    ],
+    ids=["body-too-big", "too-many-fields", "huge-multipart"],
+)
+def test_request_limits_give_a_friendly_413(client, lang, body, content_type):
+    response = client.post(f"/{lang}/hulpzoeker", data=body, content_type=content_type)
+    assert response.status_code == 413
+    soup = parse(response)
+    assert soup.html["lang"] == lang and soup.h1 and soup.select("a[data-quick-exit]")
+
+
+def test_a_broken_form_body_is_a_friendly_400_or_ignored(client, lang):
+    """A multipart body without its closing boundary never breaks the page."""
+    response = client.post(f"/{lang}/hulpzoeker", data=b"--b\r\nContent-Disposition: form-data; name=\"asked\"\r\n\r\nx", content_type="multipart/form-data; boundary=b")
+    assert response.status_code in (200, 400)
+    assert parse(response).h1
