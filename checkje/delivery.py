@@ -37,7 +37,7 @@ def _is_private(response):
 
 def _add_validator(response):
     """Pages get a weak ETag and must be revalidated; an unchanged page then answers 304."""
-    if request.method not in ("GET", "HEAD") or response.status_code != 200 or _is_private(response):
+    if request.method not in ("GET", "HEAD") or response.status_code != 200:
         return response
     if response.mimetype != "text/html" or response.direct_passthrough:
         return response
@@ -55,8 +55,7 @@ def _gzip_once(etag, data):
 
 
 def _compress(response):
-    """Gzip text the browser accepts. Private answers stay uncompressed: compressing a secret
-    next to text from the request can leak it (BREACH), and they are small anyway."""
+    """Gzip text the browser accepts."""
     if "Accept-Encoding" not in response.headers.get("Vary", ""):
         response.headers.add("Vary", "Accept-Encoding")
     if (
@@ -64,7 +63,6 @@ def _compress(response):
         or response.mimetype not in COMPRESSIBLE_TYPES
         or "Content-Encoding" in response.headers
         or not request.accept_encodings["gzip"]
-        or _is_private(response)
     ):
         return response
     response.direct_passthrough = False
@@ -81,6 +79,10 @@ def _compress(response):
 
 
 def _deliver(response):
+    # Private answers get neither: no validator, as no cache may keep them; no gzip, as
+    # compressing a secret next to text from the request can leak it (BREACH). They are small.
+    if _is_private(response):
+        return response
     return _compress(_add_validator(response))
 
 

@@ -170,7 +170,7 @@
     });
   }
 
-  if (navigator.serviceWorker && document.body.dataset.serviceWorker) {
+  function registerServiceWorker() {
     navigator.serviceWorker.register(document.body.dataset.serviceWorker).then(function (registration) {
       if (registration.waiting && navigator.serviceWorker.controller) {
         offerNewVersion(registration.waiting);
@@ -184,6 +184,15 @@
         });
       });
     });
+  }
+
+  // Only once the page has loaded: keeping every page for offline must not slow the first one.
+  if (navigator.serviceWorker && document.body.dataset.serviceWorker) {
+    if (document.readyState === "complete") {
+      registerServiceWorker();
+    } else {
+      window.addEventListener("load", registerServiceWorker);
+    }
   }
 
   showPeople();
