@@ -87,7 +87,7 @@ def print_throughput(app, work):
 
 
 def print_lighthouse():
-    print("## Lighthouse (mobile, default throttling)\n")
+    print(f"## Lighthouse (mobile, default throttling; the median of {lighthouse.RUNS} runs)\n")
     if not lighthouse.available():
         print("Lighthouse or Chromium is missing: `make bench` installs them (as root).\n")
         return
@@ -97,7 +97,11 @@ def print_lighthouse():
         for lang in LANGUAGES:
             for template in LIGHTHOUSE_PAGES:
                 path = template.format(lang=lang)
-                scores, lost = lighthouse.scores(checkje.url + path)
+                try:
+                    scores, lost = lighthouse.scores(checkje.url + path)
+                except RuntimeError as failure:
+                    print(f"| {path} |" + " – |" * len(lighthouse.CATEGORIES) + f" {failure} |", flush=True)
+                    continue
                 cells = " | ".join(str(scores[name]) for name in lighthouse.CATEGORIES)
                 print(f"| {path} | {cells} | {', '.join(lost) or '–'} |", flush=True)
     print()
