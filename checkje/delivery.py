@@ -29,7 +29,7 @@ MIN_COMPRESS_BYTES = 512
 GZIP_LEVEL = 6
 
 
-def _is_private(response):
+def is_private(response):
     # "no-store" marks an answer to one visitor (results, a teacher's poll controls).
     # Read from the raw header: parsing it on every request costs more than the test.
     return "no-store" in response.headers.get("Cache-Control", "")
@@ -81,7 +81,7 @@ def _compress(response):
 def _deliver(response):
     # Private answers get neither: no validator, as no cache may keep them; no gzip, as
     # compressing a secret next to text from the request can leak it (BREACH). They are small.
-    if _is_private(response):
+    if is_private(response):
         return response
     return _compress(_add_validator(response))
 

@@ -16,6 +16,8 @@ from collections import OrderedDict
 
 from flask import current_app, g, request
 
+from checkje.delivery import is_private
+
 # About 150 pages per host; a forged Host header can only push out older entries.
 MAX_PAGES = 1024
 
@@ -82,7 +84,7 @@ def _keep_page(response):
         and response.status_code == 200
         and response.mimetype == "text/html"
         and not response.direct_passthrough
-        and not response.cache_control.no_store
+        and not is_private(response)
     ):
         _cache().put(key, (response.get_data(), list(response.headers)))
     return response

@@ -1,5 +1,7 @@
 """Small helpers the tests share."""
 
+from typing import NamedTuple
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -12,6 +14,39 @@ def parse(response_or_markup):
     if hasattr(markup, "get_data"):
         markup = markup.get_data(as_text=True)
     return BeautifulSoup(markup, "html.parser")
+
+
+# What a phone's browser says it accepts: the app then sends gzip.
+BROWSER_ENCODINGS = {"Accept-Encoding": "gzip, deflate, br"}
+
+
+class PageWeight(NamedTuple):
+    """Bytes as sent: the HTML, the HTML with its stylesheets (the first render), and all with scripts."""
+
+    html: int
+    first_render: int
+    whole: int
+    stylesheets: int
+
+
+def sent_size(client, url):
+    """The bytes that travel for `url` to a browser that accepts gzip (the app compresses itself)."""
+    response = client.get(url, headers=BROWSER_ENCODINGS)
+    size = len(response.get_data())
+    response.close()
+    assert response.status_code == 200, url
+    return size
+
+
+def page_weight(client, path):
+    """The PageWeight of the page at `path` (the tests check the budget, `make bench` prints it)."""
+    soup = parse(client.get(path))
+    stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    scripts = [script["src"] for script in soup.find_all("script", src=True)]
+    html = sent_size(client, path)
+    first_render = html + sum(sent_size(client, href) for href in stylesheets)
+    whole = first_render + sum(sent_size(client, src) for src in scripts)
+    return PageWeight(html, first_render, whole, len(stylesheets))
 
 
 def language_of(url):

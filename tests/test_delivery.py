@@ -5,9 +5,9 @@ import gzip
 import pytest
 
 from checkje.assets import ONE_YEAR
-from tests.helpers import parse
+from tests.helpers import BROWSER_ENCODINGS, parse
 
-GZIP = {"Accept-Encoding": "gzip, deflate, br"}
+GZIP = BROWSER_ENCODINGS
 
 
 def _static_urls(client, page="/nl/"):
