@@ -67,7 +67,8 @@ $(HTMX): node_modules/.installed
 %.mo: %.po $(VENV)/.installed
 	$(BIN)/pybabel compile -i $< -o $@
 
-$(CONTENT_DB): $(CONTENT) checkje/documents.py checkje/schema.py $(VENV)/.installed
+# The app also compares the database with a hash of these files at start and rebuilds it when they differ.
+$(CONTENT_DB): $(CONTENT) $(shell find checkje -name '*.py') $(VENV)/.installed
 	$(BIN)/flask build-content
 
 # Load tests need wrk and nginx (Debian packages); Lighthouse comes from npm, apart from the app's files.

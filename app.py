@@ -1,30 +1,12 @@
-"""Checkje's app factory: settings, then one module per area from the checkje package."""
+"""Checkje's app factory: settings, then each area of the checkje package in turn."""
 
 from flask import Flask
 
-from checkje import (
-    assets,
-    cli,
-    delivery,
-    errors,
-    export,
-    friendcheck,
-    helpfinder,
-    i18n,
-    lesson,
-    mentor_guide,
-    page_cache,
-    pages,
-    poll_views,
-    pwa,
-    rails,
-    settings,
-    snaps,
-    templating,
-    together,
-    walkthroughs,
-)
-from checkje.content import ContentError, ContentStore
+from checkje import content, core, friendcheck, helpfinder, lesson, pages, pwa, snaps, together, walkthroughs
+from checkje.core import page_cache, settings
+
+# Every area of Checkje; each registers its pages, content shapes and commands.
+AREAS = (core, content, pages, helpfinder, friendcheck, walkthroughs, snaps, together, lesson, pwa)
 
 
 def create_app(test_config=None):
@@ -34,31 +16,9 @@ def create_app(test_config=None):
     app.config.update(settings.from_environment())
     if test_config:
         app.config.update(test_config)
-
-    i18n.init_app(app)
-    rails.init_app(app)
-    assets.init_app(app)
-    delivery.init_app(app)
-    templating.init_app(app)
-    errors.init_app(app)
-    cli.init_app(app)
-    export.init_app(app)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(friendcheck.bp)
-    app.register_blueprint(helpfinder.bp)
-    app.register_blueprint(snaps.bp)
-    app.register_blueprint(together.bp)
-    app.register_blueprint(mentor_guide.bp)
-    walkthroughs.init_app(app)
-    app.register_blueprint(lesson.bp)
-    poll_views.init_app(app)
-    pwa.init_app(app)
+    for area in AREAS:
+        area.init_app(app)
+    # Last: its after_request then runs first and keeps each view's own response.
     page_cache.init_app(app)
-
-    # Content is read once, here: a page can never fail on it later. A missing
-    # database is built first; content that does not fit stops start-up.
-    try:
-        app.extensions["checkje.content"] = ContentStore.open(app.config["CONTENT_DB"], app.config["CONTENT_DIR"])
-    except ContentError as error:
-        raise SystemExit(f"Checkje cannot start: fix these content problems first.\n{error}") from None
+    content.open_store(app)
     return app

@@ -1,1 +1,1 @@
-"""Checkje: the pieces that app.py's factory puts together, one module per area."""
+"""Checkje: one package per area (core, content, pages, helpfinder, friendcheck, walkthroughs, snaps, together, lesson, pwa); app.py puts them together."""

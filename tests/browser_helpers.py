@@ -1,6 +1,6 @@
 """Helpers for the browser tests: devices, a stand-in neutral site, and axe."""
 
-from checkje.settings import DEFAULTS, ROOT
+from checkje.core.settings import DEFAULTS, ROOT
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}

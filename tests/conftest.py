@@ -1,30 +1,31 @@
-"""Fixtures: the app built from the real content, a test client, and every page URL."""
+"""Fixtures: one app built from the real content for every read-only test, a fresh one where state
+changes, every page rendered and parsed once, and a real browser."""
 
 import contextlib
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from app import create_app
-from checkje.content import build
-from checkje.settings import DEFAULTS, LANGUAGES
-from checkje.sitemap import page_paths
+from checkje.core.settings import LANGUAGES
+from tests.helpers import parse
+from tests.shared_app import APP, CONTENT_DIR, PAGE_URLS, TEST_CONFIG
 
-# The real content, built once per test run into a database of the run's own.
-_CONTENT_DB = Path(tempfile.mkdtemp(prefix="checkje-tests-")) / "content.db"
-build(DEFAULTS["CONTENT_DIR"], _CONTENT_DB)
-TEST_CONFIG = {"TESTING": True, "CONTENT_DB": str(_CONTENT_DB), "POLLS_DB": str(_CONTENT_DB.parent / "polls.db")}
+__all__ = ["APP", "PAGE_URLS", "TEST_CONFIG"]
 
+# Fewer random examples in the inner loop, more in CI (HYPOTHESIS_PROFILE=ci).
+hypothesis_settings.register_profile("dev", max_examples=40, deadline=None)
+hypothesis_settings.register_profile("ci", max_examples=200, deadline=None)
+hypothesis_settings.load_profile("dev")
 
-def _page_urls():
-    """Every page a visitor can open, in every language (see checkje.sitemap)."""
-    app = create_app(TEST_CONFIG)
-    with app.test_request_context():
-        return [path for lang in LANGUAGES for path in page_paths(lang)]
+def pytest_configure(config):
+    import os
 
-
-PAGE_URLS = _page_urls()
+    if os.environ.get("HYPOTHESIS_PROFILE"):
+        hypothesis_settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 
 def pytest_generate_tests(metafunc):
@@ -32,8 +33,15 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("page_url", PAGE_URLS)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def app():
+    """The shared app: never change its settings or extensions (use fresh_app for that)."""
+    return APP
+
+
+@pytest.fixture
+def fresh_app():
+    """An app of this test's own, for tests that change settings, stores or caches."""
     return create_app(TEST_CONFIG)
 
 
@@ -42,13 +50,35 @@ def client(app):
     return app.test_client()
 
 
+class RenderedPage:
+    """A page as it was answered once: status, headers, body and the parsed tree."""
+
+    def __init__(self, response):
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.text = response.get_data(as_text=True)
+        self.soup = parse(self.text)
+
+
+@pytest.fixture(scope="session")
+def site():
+    """Each page of the site rendered and parsed once, on first use, for every per-page check."""
+    client = APP.test_client()
+    pages = {}
+
+    def get(url):
+        if url not in pages:
+            pages[url] = RenderedPage(client.get(url))
+        return pages[url]
+
+    return get
+
+
 @pytest.fixture
 def content_copy(tmp_path):
     """A copy of content/ that a test may break."""
-    import shutil
-
     target = tmp_path / "content"
-    shutil.copytree(DEFAULTS["CONTENT_DIR"], target)
+    shutil.copytree(CONTENT_DIR, target)
     return target
 
 
@@ -57,6 +87,7 @@ def lang(request):
     return request.param
 
 
+# --- Real browser: the app served on a free port, and Debian's Chromium driven by Playwright.
 # --- Real browser: the app served on a free port, and Debian's Chromium driven by Playwright.
 
 

@@ -5,7 +5,8 @@ from typing import NamedTuple
 import pytest
 from bs4 import BeautifulSoup
 
-from checkje.content import ContentError, build
+from checkje.content.store import ContentError
+from tests.shared_app import build_content
 
 
 def parse(response_or_markup):
@@ -74,6 +75,6 @@ def line_number_of(path, needle):
 
 def problems_of(content_dir):
     with pytest.raises(ContentError) as caught:
-        build(content_dir, content_dir.parent / "content.db")
+        build_content(content_dir, content_dir.parent / "content.db")
     assert not (content_dir.parent / "content.db").exists(), "a failed build writes nothing"
     return str(caught.value).splitlines()

@@ -1,10 +1,10 @@
 """Privacy walkthroughs: one setting per step for Instagram, Snapchat and WhatsApp."""
 
+from checkje import content
+from checkje.walkthroughs import report, shapes, views
+
 
 def init_app(app):
-    # Imported here, not at the top: checkje.documents imports .shapes while the
-    # content module is still loading, and the views need that content module.
-    from checkje.walkthroughs import report, views
-
+    content.register(app, shapes)
     app.register_blueprint(views.bp)
     app.cli.add_command(report.walkthrough_report_command)

@@ -6,7 +6,7 @@ changes is fixed in one place. Where iPhone and Android differ, a route or a
 step gives `iphone` and `android` taps instead of `taps`.
 """
 
-from checkje.schema import Choice, Date, ListOf, Pattern, Problem, Record, Slug, Text, Words
+from checkje.content.schema import Choice, Date, ListOf, Problem, Record, Slug, Text, Words
 
 APPS = ("instagram", "snapchat", "whatsapp")
 PHONES = ("iphone", "android")
@@ -15,11 +15,6 @@ CHECKED_WITH = ("sources", "phone")
 # What the drawn screen shows next to a row's label.
 MARKS = ("on", "off", "selected", "unselected", "tap", "plain")
 
-
-
-def step_reference(**kwargs):
-    """A step named from another file, like instagram/private-account; references.walkthrough_steps lists those that exist."""
-    return Pattern(r"[a-z0-9]+/[a-z0-9]+(-[a-z0-9]+)*", "should name an app and a step, like instagram/private-account", **kwargs)
 
 
 _TAPS = ListOf(Record({"label": Text(), "where": Text(optional=True)}), optional=True)

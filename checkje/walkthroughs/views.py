@@ -10,9 +10,9 @@ import datetime
 from flask import abort, current_app, render_template, request
 from flask_babel import format_date
 
-from checkje import sitemap
+from checkje.core import sitemap
 from checkje.content import content
-from checkje.i18n import language_blueprint
+from checkje.core.i18n import language_blueprint
 from checkje.walkthroughs.shapes import APPS, PHONES
 
 bp = language_blueprint("walkthroughs", __name__)

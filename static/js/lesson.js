@@ -48,3 +48,50 @@
     button.addEventListener("click", toggleFullScreen);
   });
 })();
+
+// The class poll on a pupil's phone: remember which statements this phone voted on,
+// so it votes once per statement. Only the poll's code and statement numbers are
+// kept, in this browser; the server never learns who voted.
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "checkje.pollVotes";
+
+  // {code: "KX4T7P", statements: [1, 3]}: one poll at a time, a new code replaces the old one.
+  function votes() {
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
+      return kept && Array.isArray(kept.statements) ? kept : { code: null, statements: [] };
+    } catch (error) {
+      return { code: null, statements: [] };
+    }
+  }
+
+  function remember(code, statement) {
+    var kept = votes();
+    if (kept.code !== code) {
+      kept = { code: code, statements: [] };
+    }
+    if (kept.statements.indexOf(statement) === -1) {
+      kept.statements.push(statement);
+    }
+    try {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
+    } catch (error) {
+      // storage switched off: the phone cannot remember, the vote still counted
+    }
+  }
+
+  var thanks = document.querySelector("[data-poll-voted-code]");
+  if (thanks) {
+    remember(thanks.dataset.pollVotedCode, Number(thanks.dataset.pollVotedStatement));
+  }
+
+  var vote = document.querySelector("[data-poll-code]");
+  if (vote) {
+    var kept = votes();
+    var already = kept.code === vote.dataset.pollCode && kept.statements.indexOf(Number(vote.dataset.pollStatement)) !== -1;
+    vote.querySelector("[data-poll-form]").hidden = already;
+    vote.querySelector("[data-poll-already]").hidden = !already;
+  }
+})();

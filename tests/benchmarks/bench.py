@@ -17,9 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app import create_app  # noqa: E402
-from checkje.export import export_site  # noqa: E402
-from checkje.sitemap import page_paths  # noqa: E402
-from checkje.settings import LANGUAGES  # noqa: E402
+from checkje.pwa.export import export_site  # noqa: E402
+from checkje.core.sitemap import page_paths  # noqa: E402
+from checkje.core.settings import LANGUAGES  # noqa: E402
 from tests.benchmarks import lighthouse, pages, servers  # noqa: E402
 
 FIRST_ROUND_TRIP = 14 * 1024

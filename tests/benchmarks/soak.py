@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bs4 import BeautifulSoup  # noqa: E402
 
 from app import create_app  # noqa: E402
-from checkje.lesson import questions  # noqa: E402
-from checkje.polls import MAX_VOTES_PER_STATEMENT, SQLitePollStore  # noqa: E402
-from checkje.settings import LANGUAGES  # noqa: E402
-from checkje.sitemap import page_paths  # noqa: E402
+from checkje.lesson.slides import questions  # noqa: E402
+from checkje.lesson.poll_store import MAX_VOTES_PER_STATEMENT, SQLitePollStore  # noqa: E402
+from checkje.core.settings import LANGUAGES  # noqa: E402
+from checkje.core.sitemap import page_paths  # noqa: E402
 from tests.benchmarks import servers  # noqa: E402
 
 CONNECTIONS = 64

@@ -1,0 +1,201 @@
+"""The shapes content files must have: check them, then pick one language.
+
+A schema is a tree of Field objects. `check` yields a Problem for every place
+that does not fit, with the line it is on; `localize` turns a checked value
+into plain data for one language, ready to store as JSON.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from checkje.core.settings import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Problem:
+    place: str
+    line: int
+    message: str
+
+
+class Field:
+    def __init__(self, *, optional=False):
+        self.optional = optional
+
+    def check(self, value, place, line):
+        yield from ()
+
+    def localize(self, value, lang):
+        return value
+
+
+class Words(Field):
+    """Text that is the same in every language: a name, a phone number as shown."""
+
+    def check(self, value, place, line):
+        if not isinstance(value, str) or not value.strip():
+            yield Problem(place, line, "should be text, and not empty")
+
+
+class Pattern(Words):
+    def __init__(self, regex, explanation, **kwargs):
+        super().__init__(**kwargs)
+        self.regex = re.compile(regex)
+        self.explanation = explanation
+
+    def check(self, value, place, line):
+        problems = list(super().check(value, place, line))
+        if problems:
+            yield from problems
+        elif not self.regex.fullmatch(value):
+            yield Problem(place, line, f"{value!r} {self.explanation}")
+
+
+def Slug(**kwargs):
+    return Pattern(r"[a-z0-9]+(-[a-z0-9]+)*", "should be lower-case letters, digits and dashes", **kwargs)
+
+
+def Url(**kwargs):
+    return Pattern(r"https://[^\s\"'<>]+", "should be a full web address starting with https://", **kwargs)
+
+
+def Dialable(**kwargs):
+    return Pattern(r"\+?[0-9]{3,15}", "should be digits only (a leading + is fine), as a phone dials them", **kwargs)
+
+
+class Choice(Words):
+    def __init__(self, choices, **kwargs):
+        super().__init__(**kwargs)
+        self.choices = tuple(choices)
+
+    def check(self, value, place, line):
+        if value not in self.choices:
+            yield Problem(place, line, f"{value!r} should be one of: {', '.join(self.choices)}")
+
+
+class Flag(Field):
+    def check(self, value, place, line):
+        if not isinstance(value, bool):
+            yield Problem(place, line, "should be true or false")
+
+
+class Whole(Field):
+    """A whole number from `least` to `most`, like the minutes of a part of a lesson."""
+
+    def __init__(self, least, most, **kwargs):
+        super().__init__(**kwargs)
+        self.least, self.most = least, most
+
+    def check(self, value, place, line):
+        if not isinstance(value, int) or isinstance(value, bool) or not self.least <= value <= self.most:
+            yield Problem(place, line, f"should be a whole number from {self.least} to {self.most}")
+
+
+class Date(Field):
+    def check(self, value, place, line):
+        if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+            yield Problem(place, line, "should be a date written as YYYY-MM-DD")
+        elif value > datetime.date.today():
+            yield Problem(place, line, f"{value} is in the future")
+
+    def localize(self, value, lang):
+        return value.isoformat()
+
+
+class Text(Field):
+    """Text a youth reads: one version per language, all of them required."""
+
+    def check(self, value, place, line):
+        if not hasattr(value, "line_of"):
+            yield Problem(place, line, f"should have a text for each language: {', '.join(LANGUAGES)}")
+            return
+        for lang in LANGUAGES:
+            if lang not in value:
+                yield Problem(place, value.line, f'the "{lang}" text is missing')
+            elif not isinstance(value[lang], str) or not value[lang].strip():
+                yield Problem(f"{place}.{lang}", value.line_of(lang), "should be text, and not empty")
+        for unknown in value.keys() - set(LANGUAGES):
+            yield Problem(f"{place}.{unknown}", value.line_of(unknown), f'"{unknown}" is not a language of this site')
+
+    def localize(self, value, lang):
+        return value[lang].strip()
+
+
+class Record(Field):
+    """A mapping with known keys; a key not listed here is a mistake."""
+
+    def __init__(self, fields, **kwargs):
+        super().__init__(**kwargs)
+        self.fields = fields
+
+    def check(self, value, place, line):
+        if not isinstance(value, dict):
+            yield Problem(place, line, "should be a set of named fields")
+            return
+        prefix = f"{place}." if place else ""
+        for key, field in self.fields.items():
+            if key in value:
+                yield from field.check(value[key], prefix + key, value.line_of(key))
+            elif not field.optional:
+                yield Problem(place or "(top)", value.line, f'"{key}" is missing')
+        for key in value.keys() - self.fields.keys():
+            known = ", ".join(self.fields)
+            yield Problem(prefix + key, value.line_of(key), f'"{key}" is not a known field here (known: {known})')
+
+    def localize(self, value, lang):
+        return {key: field.localize(value[key], lang) for key, field in self.fields.items() if key in value}
+
+
+class MapOf(Field):
+    """A mapping from names (slugs) to values of one kind, like `when: {image: "yes"}`."""
+
+    def __init__(self, value, **kwargs):
+        super().__init__(**kwargs)
+        self.value = value
+        self.key = Slug()
+
+    def check(self, value, place, line):
+        if not isinstance(value, dict) or not value:
+            yield Problem(place, line, "should be one or more `name: value` lines")
+            return
+        for key, item in value.items():
+            yield from self.key.check(key, f"{place}.{key}", value.line_of(key))
+            yield from self.value.check(item, f"{place}.{key}", value.line_of(key))
+
+    def localize(self, value, lang):
+        return {key: self.value.localize(item, lang) for key, item in value.items()}
+
+
+class ListOf(Field):
+    """A list of items; `unique` names a key that must differ between items."""
+
+    def __init__(self, item, *, min_items=1, unique=None, **kwargs):
+        super().__init__(**kwargs)
+        self.item = item
+        self.min_items = min_items
+        self.unique = unique
+
+    def check(self, value, place, line):
+        if not isinstance(value, list):
+            yield Problem(place, line, "should be a list (lines starting with -)")
+            return
+        if len(value) < self.min_items:
+            yield Problem(place, line, f"should have at least {self.min_items} item(s)")
+        seen = {}
+        for index, item in enumerate(value):
+            item_line = value.line_of(index)
+            yield from self.item.check(item, f"{place}[{index}]", item_line)
+            key = item.get(self.unique) if self.unique and isinstance(item, dict) else None
+            if not isinstance(key, str):
+                continue
+            if key in seen:
+                yield Problem(f"{place}[{index}].{self.unique}", item_line, f"{key!r} is used twice (also on line {seen[key]})")
+            seen[key] = item_line
+
+    def localize(self, value, lang):
+        return [self.item.localize(item, lang) for item in value]
+
+
+# The title and description every page document has.
+PAGE_BASICS = {"title": Text(), "description": Text()}

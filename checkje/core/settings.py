@@ -1,0 +1,42 @@
+"""Settings with safe defaults, each overridable by an environment variable."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+DEFAULTS = {
+    # Where "quick exit" sends the youth: a neutral site that looks ordinary.
+    "QUICK_EXIT_URL": "https://www.buienradar.nl/",
+    # Set to 1 only when the site is served over HTTPS, so browsers never try HTTP again.
+    "HTTPS": False,
+    # The public address, like https://checkje.nl, for links that must be absolute.
+    # Empty: taken from each request.
+    "SITE_URL": "",
+    "CONTENT_DIR": str(ROOT / "content"),
+    "CONTENT_DB": str(ROOT / "instance" / "content.db"),
+    # Class polls of lesson mode: only codes, counts and timestamps, deleted within hours.
+    "POLLS_DB": str(ROOT / "instance" / "polls.db"),
+    # Forms are small; anything bigger is a mistake or an attack.
+    "MAX_CONTENT_LENGTH": 16 * 1024,
+    "MAX_FORM_PARTS": 100,
+}
+
+
+def from_environment():
+    """Return the settings that environment variables CHECKJE_<NAME> override."""
+    overrides = {}
+    for name, default in DEFAULTS.items():
+        value = os.environ.get(f"CHECKJE_{name}")
+        if value is None:
+            continue
+        if isinstance(default, bool):
+            overrides[name] = value.strip().lower() in {"1", "true", "yes", "on"}
+        elif isinstance(default, int):
+            overrides[name] = int(value)
+        else:
+            overrides[name] = value
+    return overrides

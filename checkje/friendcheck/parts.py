@@ -1,0 +1,55 @@
+"""The four parts of the friend check, as the check itself and other areas (the together talk) see them."""
+
+from flask import url_for
+from flask_babel import gettext
+
+from checkje.content import content
+from checkje.friendcheck.shapes import PARTS
+
+
+def check_text():
+    """content/friendcheck/check.yaml: the start page, and parts 1, 3 and 4."""
+    return content("friendcheck/check")
+
+
+def requests_text():
+    """content/friendcheck/requests.yaml: part 2, the practice requests."""
+    return content("friendcheck/requests")
+
+
+def part_titles():
+    """Each part's title by part id."""
+    check = check_text()
+    return {
+        "rules_now": check["rules_now"]["title"],
+        "practice": requests_text()["title"],
+        "profile": check["profile"]["title"],
+        "my_rules": check["my_rules"]["title"],
+    }
+
+
+def part_urls():
+    """Each part's first page by part id."""
+    first_request = requests_text()["requests"][0]["id"]
+    return {
+        "rules_now": url_for("friendcheck.rules_now"),
+        "practice": url_for("friendcheck.practice", request_id=first_request),
+        "profile": url_for("friendcheck.profile"),
+        "my_rules": url_for("friendcheck.my_rules"),
+    }
+
+
+def rule_texts():
+    """The words of every rule a youth can keep (part 4), in order."""
+    return [rule["text"] for rule in check_text()["my_rules"]["rules"]]
+
+
+def next_part(part):
+    """The "next" button under a part's result: its words and address."""
+    following = PARTS[PARTS.index(part) + 1]
+    return {"label": gettext("Next: %(step)s", step=part_titles()[following]), "url": part_urls()[following]}
+
+
+def progress(part):
+    """Where this part is among the four."""
+    return {"number": PARTS.index(part) + 1, "total": len(PARTS), "title": part_titles()[part]}

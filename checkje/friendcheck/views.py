@@ -1,0 +1,284 @@
+"""Friend check: a youth's own rules for accepting friend and follow requests.
+
+Four parts, each a plain form: my rules now, practice requests, my profile
+through a loverboy's eyes, and the rules I keep. A form posts option ids; the
+answer is a 303 to a result page whose query holds those ids (never typed text).
+With htmx the form is answered in place instead. The server keeps nothing: every
+result is computed from the ids in the request and then forgotten.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from flask import abort, redirect, request, url_for
+from flask_babel import gettext
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from checkje.content import document
+from checkje.core import sitemap
+from checkje.core.htmx import is_htmx_request, render
+from checkje.core.i18n import language_blueprint
+from checkje.core.settings import LANGUAGES
+from checkje.friendcheck.fields import PICKS_FIELD, QUESTION_FIELD
+from checkje.friendcheck.parts import check_text, next_part, part_titles, part_urls, progress, requests_text
+from checkje.friendcheck.shapes import PARTS
+from checkje.friendcheck.picks import PickProblem, read_picks
+
+bp = language_blueprint("friendcheck", __name__)
+
+PAGE_TEMPLATE = "friendcheck/page.html"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One form of the check: the ids it accepts, and what its form and result pages show."""
+
+    name: str
+    rule: str
+    result_rule: str
+    options: Callable[..., list]
+    form_context: Callable[..., dict]
+    result_context: Callable[..., dict]
+    single: bool = False
+    required: bool = True
+    form_template: str = "friendcheck/question.html"
+
+    def allowed(self, **view_args):
+        return [option["id"] for option in self.options(**view_args)]
+
+    def ask(self, view_args, problem=None, status=200):
+        """The form; with a problem, the same form again with a message saying what to do."""
+        response = _render_page(
+            self.form_template,
+            # A form shown again after an answer came in is part of that answer.
+            has_answers=problem is not None,
+            question=self.name,
+            options=self.options(**view_args),
+            single=self.single,
+            action=url_for(f"friendcheck.{self.name}", **view_args),
+            problem=problem,
+            **self.form_context(**view_args),
+        )
+        response.status_code = status
+        return response
+
+    def result_url(self, view_args, picks, **language):
+        """The result page's address: the picked ids in the query, nothing a youth typed."""
+        return url_for(f"friendcheck.{self.name}_result", **language, **view_args, **{PICKS_FIELD: picks})
+
+    def answer(self, view_args, picks):
+        # The language switch keeps the picks, so the result reads the same in the other language.
+        twins = {lang: self.result_url(view_args, picks, lang=lang) for lang in LANGUAGES}
+        return _render_page(
+            f"friendcheck/{self.name}_result.html",
+            alternate_paths=twins,
+            **self.result_context(picks, **view_args),
+        )
+
+    def receive(self, view_args):
+        """A posted form: the result for htmx, else a 303 to the result page."""
+        try:
+            form = request.form
+            if form.get(QUESTION_FIELD) != self.name:
+                raise PickProblem("unreadable")
+            picks = read_picks(form, PICKS_FIELD, self.allowed(**view_args), single=self.single, required=self.required)
+        except RequestEntityTooLarge:
+            return self.ask(view_args, problem="too-large", status=413)
+        except PickProblem as problem:
+            return self.ask(view_args, problem=problem.reason, status=400)
+        if is_htmx_request():
+            return self.answer(view_args, picks)
+        return redirect(self.result_url(view_args, picks), code=303)
+
+    def show(self, view_args):
+        """The result page, from the ids in its query; bad ids get the form again."""
+        try:
+            picks = read_picks(request.args, PICKS_FIELD, self.allowed(**view_args), single=self.single, required=self.required)
+        except PickProblem as problem:
+            return self.ask(view_args, problem=problem.reason, status=400)
+        return self.answer(view_args, picks)
+
+
+def _render_page(fragment, *, has_answers=True, **context):
+    """A friend-check page, or for htmx just its fragment; both stay out of every cache when they may hold answers."""
+    # An htmx answer carries a <title>: htmx puts it in the tab, which then names the new step.
+    return render(PAGE_TEMPLATE, fragment, has_answers=has_answers, fragment=fragment, fragment_title=is_htmx_request(), **context)
+
+
+def _page(title, description):
+    return {"title": title, "description": description}
+
+
+# --- Parts 1, 3 and 4 live in friendcheck/check.yaml, each with a question, options and a result.
+
+
+def _items(part, key):
+    return check_text()[part][key]
+
+
+def _check_question(part, key, label, *, rule, result_rule, extra=dict, required=True):
+    """A question of parts 1, 3 and 4: pick items from a list; the result shows the picked ones in content order.
+
+    `key` names the list in the part's content, `label` the text of an item that
+    the form shows; `extra` adds what only this part's result needs.
+    """
+
+    def options():
+        return [{"id": item["id"], "label": item[label]} for item in _items(part, key)]
+
+    def form_context():
+        text = check_text()[part]
+        return {"page": text, "progress": progress(part), "legend": text["question"], "intro": text["intro"]}
+
+    def result_context(picks):
+        text = check_text()[part]
+        return {
+            "page": _page(text["result_title"], text["description"]),
+            "text": text,
+            "progress": progress(part),
+            "intro": text["result_intro"],
+            "chosen": [item for item in _items(part, key) if item["id"] in picks],
+            "again_url": url_for(f"friendcheck.{part}"),
+            "next": next_part(part) if part != PARTS[-1] else None,
+            **extra(),
+        }
+
+    return Question(
+        part,
+        rule=rule,
+        result_rule=result_rule,
+        options=options,
+        form_context=form_context,
+        result_context=result_context,
+        required=required,
+    )
+
+
+RULES_NOW = _check_question(
+    "rules_now",
+    "reasons",
+    "label",
+    rule="/vriendencheck/mijn-regels-nu",
+    result_rule="/vriendencheck/mijn-regels-nu/uitslag",
+    # A reason that is not safe names the safe rule to use instead.
+    extra=lambda: {"rules": {rule["id"]: rule for rule in _items("my_rules", "rules")}},
+)
+
+PROFILE = _check_question(
+    "profile",
+    "items",
+    "label",
+    rule="/vriendencheck/mijn-profiel",
+    result_rule="/vriendencheck/mijn-profiel/uitslag",
+    # Nothing may fit a youth's profile: then there is nothing to change.
+    required=False,
+)
+
+MY_RULES = _check_question(
+    "my_rules",
+    "rules",
+    "text",
+    rule="/vriendencheck/mijn-regels",
+    result_rule="/vriendencheck/mijn-regels/overzicht",
+)
+
+
+# --- Part 2: practice requests, in friendcheck/requests.yaml: one form per request.
+
+
+def _practice_request(request_id):
+    """The request with this id, its place in the list, and the one after it (or None)."""
+    requests = requests_text()["requests"]
+    for index, practice in enumerate(requests):
+        if practice["id"] == request_id:
+            following = requests[index + 1] if index + 1 < len(requests) else None
+            return practice, index + 1, len(requests), following
+    abort(404)
+
+
+def _answers(request_id):
+    _practice_request(request_id)  # an unknown request is a 404, also for its answers
+    labels = requests_text()["answers"]
+    return [{"id": answer, "label": labels[answer]} for answer in labels]
+
+
+def _practice_form(request_id):
+    part = requests_text()
+    practice, number, total, _ = _practice_request(request_id)
+    heading = gettext("Request %(number)s of %(total)s", number=number, total=total)
+    return {
+        "page": _page(f"{heading}: {part['title']}", part["description"]),
+        "heading": heading,
+        "progress": progress("practice"),
+        "legend": part["question"],
+        "intro": part["intro"],
+        "practice": practice,
+    }
+
+
+def _practice_result(picks, request_id):
+    part = requests_text()
+    practice, _, _, following = _practice_request(request_id)
+    (answer,) = picks
+    verdict = part["verdicts"][practice["best"]]
+    if following:
+        next_step = {"label": gettext("Next request"), "url": url_for("friendcheck.practice", request_id=following["id"])}
+    else:
+        next_step = next_part("practice")
+    return {
+        "page": _page(verdict["title"], part["description"]),
+        "progress": progress("practice"),
+        "practice": practice,
+        "answer_label": part["answers"][answer],
+        "reply": verdict[f"after_{answer}"],
+        "show_check_first": "check" in (answer, practice["best"]),
+        "check_first": part["check_first"],
+        "again_url": url_for("friendcheck.practice", request_id=request_id),
+        "next": next_step,
+    }
+
+
+PRACTICE = Question(
+    "practice",
+    rule="/vriendencheck/oefenen/<request_id>",
+    result_rule="/vriendencheck/oefenen/<request_id>/uitslag",
+    options=_answers,
+    form_context=_practice_form,
+    result_context=_practice_result,
+    single=True,
+    form_template="friendcheck/practice.html",
+)
+
+
+@sitemap.lists_pages("friendcheck.practice")
+def _practice_pages(lang):
+    requests = document("friendcheck/requests", lang)["requests"]
+    return [{"request_id": practice["id"]} for practice in requests]
+
+
+# --- Routes
+
+
+@bp.get("/vriendencheck")
+def start():
+    """What the friend check is, and its four parts."""
+    titles, urls = part_titles(), part_urls()
+    parts = [{"title": titles[part], "url": urls[part]} for part in PARTS]
+    return _render_page("friendcheck/start.html", has_answers=False, page=check_text()["start"], parts=parts)
+
+
+def _add_routes(question):
+    """The question's form (GET shows it, POST answers it) and its result page, named after it."""
+
+    def form(**view_args):
+        return question.receive(view_args) if request.method == "POST" else question.ask(view_args)
+
+    def result(**view_args):
+        return question.show(view_args)
+
+    bp.add_url_rule(question.rule, question.name, form, methods=["GET", "POST"])
+    bp.add_url_rule(question.result_rule, f"{question.name}_result", sitemap.unlisted(result))
+
+
+for _question in (RULES_NOW, PRACTICE, PROFILE, MY_RULES):
+    _add_routes(_question)

@@ -1,0 +1,45 @@
+"""The help finder: plain questions, one per screen, that end at the help lines that fit. Keeps no answers."""
+
+from flask import request
+
+from checkje.core import htmx
+from checkje.content import content
+from checkje.core.i18n import language_blueprint
+from checkje.helpfinder.lines import help_lines
+from checkje.helpfinder.rules import DOCUMENT, next_question, read_answers, result_for
+
+bp = language_blueprint("helpfinder", __name__)
+
+
+def _render(answers, *, missing_answer=False):
+    finder = content(DOCUMENT)
+    result = result_for(finder, answers)
+    questions = finder["questions"]
+    question = None if result else next_question(finder, answers)
+    return htmx.render(
+        "helpfinder/page.html",
+        "helpfinder/_finder.html",
+        has_answers=bool(answers) or missing_answer,
+        page=finder,
+        answers=answers,
+        question=question,
+        question_number=questions.index(question) + 1 if question else None,
+        question_count=len(questions),
+        result=result,
+        result_lines=help_lines(result["lines"]) if result else [],
+        missing_answer=missing_answer,
+    )
+
+
+@bp.get("/hulpzoeker")
+def finder():
+    """Ask the first question."""
+    return _render({})
+
+
+@bp.post("/hulpzoeker")
+def answer():
+    """Take the answers so far and show the next question, or the help that fits."""
+    answers = read_answers(content(DOCUMENT), request.form)
+    asked = request.form.get("asked")
+    return _render(answers, missing_answer=bool(asked) and asked not in answers)

@@ -1,0 +1,258 @@
+"""The anonymous class poll: the teacher's screen and controls, and the pupils' join and vote pages.
+
+The teacher's secret travels only in POST bodies (hidden form fields), never in
+an address, so no log, history or referrer can hold it. Pupils send an answer
+id and nothing else; their phone remembers that it voted (static/js/lesson.js),
+the server does not. Every response here is no-store: the service worker and
+the browser's cache never keep a poll page.
+"""
+
+import functools
+
+from flask import current_app, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext
+
+from checkje.core import sitemap
+from checkje.core.htmx import is_htmx_request, render
+from checkje.lesson import poll_store as polls
+from checkje.lesson.qr import qr_svg
+from checkje.lesson.slides import bp, questions
+
+CODE_FIELD = "code"
+SECRET_FIELD = "geheim"
+ACTION_FIELD = "actie"
+STATEMENT_FIELD = "stelling"
+ANSWER_FIELD = "antwoord"
+# The teacher's controls: show the results, open another statement, end the poll, or only look again.
+ACTIONS = ("toon", "naar", "stop", "ververs")
+# htmx stops polling when a response has this status: the poll is over.
+STOP_POLLING = 286
+
+
+def _store():
+    return current_app.extensions["checkje.polls"]
+
+
+def _kept_nowhere(view):
+    """Poll pages hold poll state: no cache, service worker or page cache may keep them (they are unlisted too)."""
+
+    @functools.wraps(view)
+    def answer(*args, **kwargs):
+        response = make_response(view(*args, **kwargs))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return answer
+
+
+def _page(title):
+    return {"title": title, "description": title}
+
+
+def _join_url(code):
+    """The full address a pupil's phone opens, for the QR code: SITE_URL when set, else this request's host."""
+    site = current_app.config["SITE_URL"] or request.url_root
+    return site.rstrip("/") + url_for("lesson.vote", code=code)
+
+
+def _problem(status, title, text, *, teacher=False):
+    """A friendly page that says what went wrong and what to do now; pupils get the join form with it."""
+    return make_response(render_template("lesson/poll_problem.html", page=_page(title), text=text, teacher=teacher), status)
+
+
+def _gone(teacher=False):
+    if teacher:
+        return _problem(404, gettext("This poll has ended"), gettext("It was stopped, or it is more than 4 hours old. Everything in it is deleted. You can start a new poll."), teacher=True)
+    return _problem(404, gettext("There is no poll with this code"), gettext("Maybe the poll has ended, or a letter is wrong. Check the code on the screen and try again."))
+
+
+def _too_many(limit, teacher=False):
+    texts = {
+        "second": gettext("Many votes came in at once. Wait a moment and vote again."),
+        "statement": gettext("This statement has had the most votes a poll takes. Look at the screen."),
+        "polls": gettext("Many polls are running right now. Please try again in a few minutes."),
+    }
+    return _problem(429, gettext("Too many at once"), texts[limit], teacher=teacher)
+
+
+# --- Pupils
+
+
+@bp.get("/stem")
+def join():
+    """Where pupils type the code from the screen; the QR code skips this page."""
+    typed = request.args.get(CODE_FIELD)
+    if typed is None:
+        # The empty form is a plain page that works offline too.
+        return render_template("lesson/join.html", problem=None, typed="")
+    return _look_up(typed)
+
+
+@_kept_nowhere
+def _look_up(typed):
+    code = polls.normalize_code(typed)
+    if code is None:
+        return make_response(render_template("lesson/join.html", problem="shape", typed=typed[:20]), 400)
+    _store().purge_expired()
+    try:
+        _store().get(code)
+    except polls.PollGone:
+        return make_response(render_template("lesson/join.html", problem="unknown", typed=code), 404)
+    return redirect(url_for(".vote", code=code), code=303)
+
+
+def _poll_for_pupil(code):
+    """The poll behind an address's code, or None when the code cannot be one or the poll is gone."""
+    normal = polls.normalize_code(code)
+    if normal is None:
+        return None
+    try:
+        return _store().get(normal)
+    except polls.PollGone:
+        return None
+
+
+def _number(values, poll):
+    """The statement number (from 1) in a form or query, or None when it is missing or not one of the poll's."""
+    number = values.get(STATEMENT_FIELD, "")
+    if number.isdigit() and len(number) <= 3 and 1 <= int(number) <= poll.statements:
+        return int(number)
+    return None
+
+
+def _vote_page(poll, problem=None, status=200):
+    question = questions()[poll.statement]
+    return make_response(render_template("lesson/vote.html", poll=poll, question=question, number=poll.statement + 1, problem=problem), status)
+
+
+@bp.route("/stem/<code>", methods=["GET", "POST"])
+@sitemap.unlisted
+@_kept_nowhere
+def vote(code):
+    """The open statement with its answers; a posted answer is counted once and forgotten who sent it."""
+    poll = _poll_for_pupil(code)
+    if poll is None:
+        return _gone()
+    if poll.code != code:
+        return redirect(url_for(".vote", code=poll.code), code=303)
+    if request.method == "GET":
+        return _vote_page(poll)
+    number, answer = _number(request.form, poll), request.form.get(ANSWER_FIELD)
+    if number is None:
+        return _vote_page(poll, problem="unreadable", status=400)
+    if number - 1 != poll.statement:
+        return _vote_page(poll, problem="moved-on", status=409)
+    if answer not in [option["id"] for option in questions()[poll.statement]["answers"]]:
+        return _vote_page(poll, problem="missing" if not answer else "unreadable", status=400)
+    try:
+        _store().vote(poll.code, poll.statement, answer)
+    except polls.PollGone:
+        return _gone()
+    except polls.StatementClosed:
+        return _vote_page(_store().get(poll.code), problem="moved-on", status=409)
+    except polls.TooMany as too_many:
+        return _too_many(too_many.limit)
+    return redirect(url_for(".thanks", code=poll.code, **{STATEMENT_FIELD: poll.statement + 1}), code=303)
+
+
+@bp.get("/stem/<code>/bedankt")
+@sitemap.unlisted
+@_kept_nowhere
+def thanks(code):
+    """After a vote: look at the screen. The phone notes that it voted on this statement."""
+    poll = _poll_for_pupil(code)
+    if poll is None or poll.code != code:
+        return _gone()
+    return render_template("lesson/thanks.html", poll=poll, voted_number=_number(request.args, poll))
+
+
+# --- The teacher
+
+
+def _screen(poll, secret):
+    """The teacher's screen: the open statement, how many voted, the results once shown, the code and QR code, and the controls."""
+    question = questions()[poll.statement]
+    join_url = _join_url(poll.code)
+    context = {
+        "poll": poll,
+        "secret": secret,
+        "question": question,
+        "number": poll.statement + 1,
+        "results": _results(poll, poll.statement),
+        "join_url": join_url,
+        "short_join_url": (current_app.config["SITE_URL"] or request.host_url).split("://", 1)[-1].rstrip("/") + url_for(".join"),
+    }
+    context["qr"] = qr_svg(join_url, gettext("QR code to vote, with code %(code)s", code=poll.code))
+    return render("lesson/poll_page.html", "lesson/_screen.html", fragment="lesson/_screen.html", page=_page(gettext("Class poll")), **context)
+
+
+def _results(poll, statement):
+    question = questions()[statement]
+    counts = poll.counts_of(statement)
+    total = sum(counts.values())
+    bars = [
+        {"label": option["label"], "count": counts.get(option["id"], 0), "percent": round(100 * counts.get(option["id"], 0) / total) if total else 0}
+        for option in question["answers"]
+    ]
+    return {"statement": statement, "total": total, "bars": bars, "revealed": poll.revealed and statement == poll.statement}
+
+
+def _ended():
+    return render("lesson/poll_page.html", "lesson/_ended.html", fragment="lesson/_ended.html", page=_page(gettext("The poll has ended")))
+
+
+@bp.post("/les/peiling")
+@_kept_nowhere
+def poll_start():
+    """Start a poll for the lesson's statements; only this screen gets the secret that controls it."""
+    try:
+        poll, secret = _store().create(len(questions()))
+    except polls.TooMany as too_many:
+        return _too_many(too_many.limit, teacher=True)
+    return _screen(poll, secret)
+
+
+@bp.post("/les/peiling/<code>")
+@_kept_nowhere
+def poll_control(code):
+    """The teacher's buttons: show the results, open another statement, end the poll, or look again."""
+    secret, action = request.form.get(SECRET_FIELD), request.form.get(ACTION_FIELD)
+    statement = request.form.get(STATEMENT_FIELD, "")
+    if action not in ACTIONS or (action == "naar" and not (statement.isdigit() and len(statement) <= 3)):
+        return _problem(400, gettext("This button did not work"), gettext("Please go back and try again."), teacher=True)
+    store = _store()
+    try:
+        if action == "toon":
+            store.reveal(code, secret)
+        elif action == "naar":
+            store.go_to(code, secret, int(statement) - 1)
+        elif action == "stop":
+            store.end(code, secret)
+            return _ended()
+        else:
+            store.check_secret(code, secret)
+        poll = store.get(code)
+    except polls.PollGone:
+        return _gone(teacher=True)
+    except polls.WrongSecret:
+        return _problem(403, gettext("Only the screen that started this poll can change it"), gettext("Start a new poll from the lesson page."), teacher=True)
+    except polls.StatementClosed:
+        return _problem(400, gettext("This statement does not exist"), gettext("Please go back and try again."), teacher=True)
+    return _screen(poll, secret)
+
+
+@bp.get("/les/peiling/<code>/uitslag")
+@sitemap.unlisted
+@_kept_nowhere
+def poll_results(code):
+    """How many voted on a statement, and the bars once the teacher shows them. htmx asks for it every second."""
+    try:
+        poll = _store().get(code)
+    except polls.PollGone:
+        response = _ended()
+        if is_htmx_request():
+            response.status_code = STOP_POLLING
+        return response
+    number = _number(request.args, poll) or poll.statement + 1
+    page = _page(gettext("Results of statement %(number)s", number=number))
+    return render("lesson/poll_page.html", "lesson/_results.html", fragment="lesson/_results.html", page=page, poll=poll, results=_results(poll, number - 1))

@@ -1,0 +1,46 @@
+"""The youth pages that are plain content: home, help and safety."""
+
+from flask import render_template
+
+from checkje.content import content
+from checkje.core.i18n import language_blueprint
+from checkje.helpfinder.lines import emergency, help_lines, youth_lines
+
+bp = language_blueprint("pages", __name__)
+
+
+@bp.app_context_processor
+def help_bar_context():
+    """The help bar on every page, error pages included, shows the emergency number."""
+    return {"helplines_emergency": emergency()}
+
+
+@bp.get("/")
+def home():
+    """Show the welcome and a tile for each part of Checkje."""
+    return render_template("pages/home.html", page=content("pages/home"))
+
+
+@bp.get("/hulp")
+def help():
+    """List the help lines for young people, each one tap away; lines for professionals are in the mentor guide."""
+    return render_template("pages/help.html", page=content("pages/help"), lines=youth_lines())
+
+
+@bp.get("/mijn-mensen")
+def trusted():
+    """Let the youth keep trusted people on this phone, each one tap away."""
+    return render_template("pages/trusted.html", page=content("pages/trusted"))
+
+
+@bp.get("/hulpkaart")
+def card():
+    """Show a card to screenshot or print: the youth's people and key help numbers."""
+    page = content("pages/card")
+    return render_template("pages/card.html", page=page, lines=help_lines(page["lines"]))
+
+
+@bp.get("/veiligheid")
+def safety():
+    """Explain what quick exit hides and what it cannot hide."""
+    return render_template("pages/safety.html", page=content("pages/safety"))

@@ -1,0 +1,10 @@
+"""Installable and offline: manifest, service worker, offline page; and a static copy of the site."""
+
+from checkje import content
+from checkje.pwa import export, shapes, views
+
+
+def init_app(app):
+    content.register(app, shapes)
+    app.register_blueprint(views.bp)
+    app.cli.add_command(export.export_static_command)

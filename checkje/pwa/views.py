@@ -1,0 +1,92 @@
+"""Installable and offline: the web app manifest, the service worker and the offline page.
+
+Each language has its own service worker at /<lang>/sw.js, whose scope is that
+language's pages. It keeps every page of its language, and every static file,
+so Checkje opens without a network once visited. Its version is a hash of
+everything it keeps, so any change to a page or file installs a new one. All of
+these are plain files for one language, so a static export can hold them too.
+"""
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from flask import current_app, g, render_template, url_for
+from flask_babel import gettext
+
+from checkje.core import sitemap
+from checkje.core.assets import static_url
+from checkje.content import content
+from checkje.core.i18n import language_blueprint
+from checkje.core.settings import ROOT
+from checkje.helpfinder.lines import help_lines
+
+PWA_DIR = ROOT / "pwa"
+
+bp = language_blueprint("pwa", __name__)
+
+
+def _static_files():
+    folder = Path(current_app.static_folder)
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+
+
+@lru_cache(maxsize=None)
+def _version(static_folder, content_db):
+    """A hash of every file the pages are made of: any change gives a new service worker."""
+    digest = hashlib.sha256()
+    for folder in (Path(static_folder), ROOT / "templates", ROOT / "translations", PWA_DIR):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix != ".po":
+                digest.update(path.as_posix().encode())
+                digest.update(path.read_bytes())
+    digest.update(Path(content_db).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _no_cache(response):
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.get("/sw.js")
+@sitemap.unlisted
+def service_worker():
+    """The service worker of this language's pages."""
+    config = {
+        "lang": g.lang,
+        "version": _version(current_app.static_folder, current_app.config["CONTENT_DB"]),
+        "pages": sitemap.page_paths(g.lang),
+        "static": [static_url(name) for name in _static_files()],
+        "offline": url_for("pwa.offline"),
+    }
+    script = (PWA_DIR / "sw.js").read_text(encoding="utf-8").replace('"__CHECKJE_CONFIG__"', json.dumps(config))
+    response = current_app.response_class(script, mimetype="text/javascript")
+    return _no_cache(response)
+
+
+@bp.get("/manifest.webmanifest")
+@sitemap.unlisted
+def manifest():
+    """The web app manifest, starting and staying in this language."""
+    manifest = json.loads((PWA_DIR / "manifest.webmanifest").read_text(encoding="utf-8"))
+    home = url_for("pages.home", lang=g.lang)
+    manifest.update(
+        {
+            "id": home,
+            "lang": g.lang,
+            "start_url": home,
+            "scope": home,
+            "description": gettext("Stay safe on Instagram, Snapchat and WhatsApp. Checkje keeps nothing about you."),
+        }
+    )
+    response = current_app.response_class(json.dumps(manifest, ensure_ascii=False), mimetype="application/manifest+json")
+    return _no_cache(response)
+
+
+@bp.get("/offline")
+def offline():
+    """What a page that needs the network shows when there is none."""
+    page = content("pwa/offline")
+    return render_template("pwa/offline.html", page=page, lines=help_lines(page["lines"]))

@@ -1,0 +1,95 @@
+"""The shape of "snaps can be saved", "it already happened" and "ways to say no" (content/snaps/)."""
+
+from checkje.content.schema import PAGE_BASICS, Choice, Date, ListOf, Problem, Record, Slug, Text, Words
+from checkje.helpfinder.lines import unknown_help_lines
+
+# The drawn scenes of the demonstration (templates/snaps/scenes.html),
+# each with the number of moments it shows one after the other.
+SCENE_MOMENTS = {
+    "countdown": 3,
+    "screenshot": 3,
+    "recording": 3,
+    "second-phone": 3,
+    "save-in-chat": 3,
+    "other-apps": 3,
+    "view-once": 3,
+}
+
+DEMO = Record(
+    {
+        **PAGE_BASICS,
+        "intro": Text(),
+        # The day the facts were last compared with their sources; the steps show it.
+        "checked": Date(),
+        "steps": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "title": Text(),
+                    "body": Text(),
+                    # A step with a scene tells, in "moments", what the drawing shows, one sentence per moment.
+                    "scene": Choice(SCENE_MOMENTS, optional=True),
+                    "moments": ListOf(Text(), optional=True),
+                    # Does the sender get a notice? Short answer, shown in a box.
+                    "notice": Text(optional=True),
+                    # For maintainers: where the facts come from (see shared/facts/app-settings.md).
+                    "source": Words(),
+                }
+            ),
+            unique="id",
+        ),
+    }
+)
+
+HAPPENED = Record(
+    {
+        **PAGE_BASICS,
+        "intro": Text(),
+        # Ids of help lines that fit; every page of the flow links to them.
+        "help": ListOf(Slug()),
+        "steps": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "title": Text(),
+                    "body": Text(),
+                    # Ready-made sentences to start a conversation.
+                    "sentences": ListOf(Text(), optional=True),
+                }
+            ),
+            unique="id",
+        ),
+    }
+)
+
+SAY_NO = Record(
+    {
+        **PAGE_BASICS,
+        "intro": Text(),
+        "situations": ListOf(Record({"id": Slug(), "heading": Text(), "replies": ListOf(Text())}), unique="id"),
+        "after": Text(),
+    }
+)
+
+
+def _happened_lines_exist(documents):
+    """The "it already happened" flow names help lines that exist."""
+    return unknown_help_lines(documents, "snaps/happened", "help", documents["snaps/happened"]["help"])
+
+
+def _scenes_match_their_moments(documents):
+    demo = documents["snaps/demo"]
+    for index, step in enumerate(demo["steps"]):
+        place, line = f"steps[{index}]", demo["steps"].line_of(index)
+        told = len(step.get("moments", []))
+        if "scene" not in step:
+            if told:
+                yield "snaps/demo", Problem(f"{place}.moments", line, 'moments need a "scene" to describe')
+        elif told != SCENE_MOMENTS[step["scene"]]:
+            wanted = SCENE_MOMENTS[step["scene"]]
+            message = f'the scene "{step["scene"]}" shows {wanted} moments; write one sentence for each, not {told}'
+            yield "snaps/demo", Problem(f"{place}.moments", line, message)
+
+
+SCHEMAS = {"snaps/demo": DEMO, "snaps/happened": HAPPENED, "snaps/say-no": SAY_NO}
+CROSS_CHECKS = (_happened_lines_exist, _scenes_match_their_moments)

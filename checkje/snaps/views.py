@@ -1,0 +1,69 @@
+""""Snaps can be saved": the demonstration, the "it already happened" flow, and ways to say no.
+
+Both flows are a sequence of pages, one step each, so they work with plain links.
+A script (static/js/snaps.js) only plays the drawings of the demonstration.
+"""
+
+from flask import render_template, url_for
+
+from checkje.core import sequence, sitemap
+from checkje.content import content
+from checkje.core.i18n import language_blueprint
+from checkje.helpfinder.lines import help_lines
+from checkje.snaps.shapes import SCENE_MOMENTS
+
+bp = language_blueprint("snaps", __name__)
+
+# How long the pretend snap stays on screen in the demonstration.
+COUNTDOWN_SECONDS = 5
+
+
+@bp.get("/snaps")
+def demo():
+    """Introduce the demonstration with the pretend snap."""
+    page = content("snaps/demo")
+    return render_template("snaps/demo.html", page=page, first_url=url_for(".demo_step", step_id=page["steps"][0]["id"]))
+
+
+@bp.get("/snaps/<step_id>")
+def demo_step(step_id):
+    """One step of the demonstration: a scene that can play, or a page of text."""
+    page = content("snaps/demo")
+    position = sequence.position(page["steps"], step_id, ".demo", ".demo_step")
+    return render_template(
+        "snaps/demo_step.html",
+        page=page,
+        position=position,
+        moments_of_scene=SCENE_MOMENTS,
+        countdown_seconds=COUNTDOWN_SECONDS,
+    )
+
+
+@bp.get("/het-is-gebeurd")
+def happened():
+    """Say first that it is not the youth's fault, and where help is."""
+    page = content("snaps/happened")
+    return render_template(
+        "snaps/happened.html",
+        page=page,
+        help_lines=help_lines(page["help"]),
+        first_url=url_for(".happened_step", step_id=page["steps"][0]["id"]),
+    )
+
+
+@bp.get("/het-is-gebeurd/<step_id>")
+def happened_step(step_id):
+    """One thing to do, with the help lines always one tap away."""
+    page = content("snaps/happened")
+    position = sequence.position(page["steps"], step_id, ".happened", ".happened_step")
+    return render_template("snaps/happened_step.html", page=page, position=position, help_lines=help_lines(page["help"]))
+
+
+@bp.get("/nee-zeggen")
+def say_no():
+    """Short replies for when someone asks for a photo or a webcam session."""
+    return render_template("snaps/say_no.html", page=content("snaps/say-no"))
+
+
+sitemap.lists_pages("snaps.demo_step")(sequence.pages_of("snaps/demo"))
+sitemap.lists_pages("snaps.happened_step")(sequence.pages_of("snaps/happened"))

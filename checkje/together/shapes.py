@@ -1,0 +1,176 @@
+"""The shape of the together talk and the mentor guide (content/together/), and the checks that tie them to the rest."""
+
+from checkje.content.schema import PAGE_BASICS, Choice, Flag, ListOf, Problem, Record, Slug, Text, Words
+from checkje.friendcheck.shapes import PARTS as FRIENDCHECK_PARTS
+from checkje.helpfinder.lines import unknown_help_lines
+from checkje.walkthroughs.steps import step_reference, unknown_steps
+
+# Pages of Checkje that a together step may send the youth to (endpoints without arguments),
+# each with the content document whose title names it.
+ACTIVITY_PAGES = {
+    "snaps.demo": "snaps/demo",
+    "snaps.say_no": "snaps/say-no",
+    "snaps.happened": "snaps/happened",
+    "pages.trusted": "pages/trusted",
+    "pages.card": "pages/card",
+    "pages.help": "pages/help",
+    "walkthroughs.overview": "walkthroughs/overview",
+}
+# Fixed pages next to the steps and sections (/samen/klaar, /mentor/print): no step or section may take their ids.
+FIXED_PAGES = {"together/steps": ("steps", "klaar"), "together/guide": ("sections", "print")}
+
+# The small "for the mentor" panel of a together step.
+_MENTOR_PANEL = Record(
+    {
+        "ask": ListOf(Text()),
+        "listen_for": ListOf(Text()),
+        "avoid": ListOf(Text()),
+        # Ids of talk tips in content/together/guide.yaml (talk_tips).
+        "tips": ListOf(Slug(), unique=None),
+    }
+)
+
+# Something to do together: exactly one of a page, a friend-check part or a walkthrough step.
+# "after" is what the mentor asks once it is done.
+_ACTIVITY = Record(
+    {
+        "page": Choice(ACTIVITY_PAGES, optional=True),
+        "part": Choice(FRIENDCHECK_PARTS, optional=True),
+        "setting": step_reference(optional=True),
+        "after": Text(optional=True),
+    }
+)
+_ACTIVITY_TARGETS = ("page", "part", "setting")
+# Where a group of the "what we did today" checklist takes its items from, when not its own.
+DONE_SOURCES = ("settings", "rules")
+
+STEPS = Record(
+    {
+        **PAGE_BASICS,
+        "intro": Text(),
+        "how": Text(),
+        "guide_link": Text(),
+        "steps": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "title": Text(),
+                    "body": Text(),
+                    # Questions the youth reads on the screen, in big letters.
+                    "questions": ListOf(Text(), optional=True),
+                    "activities": ListOf(_ACTIVITY, optional=True),
+                    "mentor": _MENTOR_PANEL,
+                }
+            ),
+            min_items=3,
+            unique="id",
+        ),
+        "done": Record(
+            {
+                **PAGE_BASICS,
+                "intro": Text(),
+                "groups": ListOf(
+                    Record(
+                        {
+                            "id": Slug(),
+                            "heading": Text(),
+                            "items": ListOf(Text(), optional=True),
+                            "from": Choice(DONE_SOURCES, optional=True),
+                        }
+                    ),
+                    unique="id",
+                ),
+                "outro": Text(),
+            }
+        ),
+    }
+)
+
+GUIDE = Record(
+    {
+        **PAGE_BASICS,
+        "intro": Text(),
+        "print": Record({**PAGE_BASICS, "intro": Text(), "link": Text()}),
+        # How to talk with a youth, with a light intellectual disability in mind (LVB); steps name them by id.
+        "talk_tips": ListOf(Record({"id": Slug(), "text": Text()}), unique="id"),
+        "sections": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "title": Text(),
+                    "intro": Text(),
+                    "body": Text(optional=True),
+                    "lists": ListOf(Record({"heading": Text(), "items": ListOf(Text())}), optional=True),
+                    # Lists that are steps to take in order.
+                    "numbered": Flag(optional=True),
+                    "talk_tips": Flag(optional=True),
+                    # Help lines by id, each with when to use it.
+                    "lines": ListOf(Record({"id": Slug(), "when": Text()}), optional=True),
+                    # The few lines this section gets on the one-page print version.
+                    "in_short": ListOf(Text()),
+                    # For maintainers: where in the seeds the facts come from.
+                    "source": Words(),
+                }
+            ),
+            min_items=2,
+            unique="id",
+        ),
+    }
+)
+
+
+def _activities_fit(documents):
+    """Each activity of a together step names exactly one target, and a setting that exists."""
+    steps = documents["together/steps"]["steps"]
+    settings = []
+    for index, step in enumerate(steps):
+        for number, activity in enumerate(step.get("activities", [])):
+            place = f"steps[{index}].activities[{number}]"
+            targets = [target for target in _ACTIVITY_TARGETS if target in activity]
+            if len(targets) != 1:
+                message = f"give exactly one of {', '.join(_ACTIVITY_TARGETS)}"
+                message += f", not {' and '.join(targets)}" if targets else ""
+                yield "together/steps", Problem(place, activity.line, message)
+            if "setting" in activity:
+                settings.append((f"{place}.setting", activity.line_of("setting"), activity["setting"]))
+    yield from unknown_steps(documents, "together/steps", settings)
+
+
+def _checklist_groups_fit(documents):
+    """Each group of the "what we did today" checklist has its own items or takes them "from" elsewhere, not both."""
+    for index, group in enumerate(documents["together/steps"]["done"]["groups"]):
+        if ("items" in group) == ("from" in group):
+            yield "together/steps", Problem(f"done.groups[{index}]", group.line, 'give either "items" or "from"')
+
+
+def _tips_exist(documents):
+    """The talk tips a together step names are talk_tips in the mentor guide."""
+    tip_ids = {tip["id"] for tip in documents["together/guide"]["talk_tips"]}
+    for index, step in enumerate(documents["together/steps"]["steps"]):
+        tips = step["mentor"]["tips"]
+        for number, tip in enumerate(tips):
+            if tip not in tip_ids:
+                known = ", ".join(sorted(tip_ids))
+                message = f"{tip!r} is not a talk tip id in content/together/guide.yaml (known: {known})"
+                yield "together/steps", Problem(f"steps[{index}].mentor.tips[{number}]", tips.line_of(number), message)
+
+
+def _ids_free(documents):
+    """No step or section takes the id of a fixed page next to it (/samen/klaar, /mentor/print)."""
+    for name, (items_name, fixed) in FIXED_PAGES.items():
+        items = documents[name][items_name]
+        for index, item in enumerate(items):
+            if item["id"] == fixed:
+                message = f"{item['id']!r} is the address of another page; pick another id"
+                yield name, Problem(f"{items_name}[{index}].id", items.line_of(index), message)
+
+
+def _guide_lines_exist(documents):
+    """The mentor guide names help lines that exist."""
+    for index, section in enumerate(documents["together/guide"]["sections"]):
+        place = f"sections[{index}].lines"
+        yield from unknown_help_lines(documents, "together/guide", place, section.get("lines", []), key="id")
+
+
+SCHEMAS = {"together/steps": STEPS, "together/guide": GUIDE}
+CROSS_CHECKS = (_activities_fit, _checklist_groups_fit, _tips_exist, _ids_free, _guide_lines_exist)

@@ -1,0 +1,170 @@
+"""The content build: real content passes; every kind of mistake stops it with file, line and place."""
+
+import sqlite3
+
+import pytest
+
+from app import create_app
+from checkje.content.store import ContentError, ContentStore, check_all
+from tests.shared_app import REGISTRY, build_content
+from checkje.core.settings import DEFAULTS, LANGUAGES
+from tests.helpers import line_number_of, parse, problems_of, replace_in
+
+CONTENT_DIR = DEFAULTS["CONTENT_DIR"]
+
+
+def test_real_content_has_no_problems():
+    documents, problems = check_all(CONTENT_DIR, REGISTRY)
+    assert problems == []
+    assert set(documents) == set(REGISTRY.schemas)
+
+
+def test_build_writes_every_document_in_every_language(tmp_path):
+    db_path = tmp_path / "content.db"
+    assert build_content(CONTENT_DIR, db_path) == len(REGISTRY.schemas)
+    store = ContentStore.open(db_path, CONTENT_DIR, REGISTRY)
+    for name in REGISTRY.schemas:
+        for lang in LANGUAGES:
+            assert store.get(name, lang)
+    assert store.get("pages/help", "nl")["title"] == "Hulp"
+    assert store.get("pages/help", "en")["title"] == "Help"
+
+
+def test_missing_field(content_copy):
+    helplines = content_copy / "helpfinder" / "lines.yaml"
+    line = line_number_of(helplines, "name: Helpwanted")
+    replace_in(helplines, "    name: Helpwanted\n", "")
+    assert problems_of(content_copy) == [f'content/helpfinder/lines.yaml:{line - 1}: lines[2]: "name" is missing']
+
+
+def test_unknown_key(content_copy):
+    helplines = content_copy / "helpfinder" / "lines.yaml"
+    replace_in(helplines, "    name: Helpwanted\n", "    name: Helpwanted\n    nmae: typo\n")
+    line = line_number_of(helplines, "nmae: typo")
+    (problem,) = problems_of(content_copy)
+    assert problem.startswith(f'content/helpfinder/lines.yaml:{line}: lines[2].nmae: "nmae" is not a known field here')
+
+
+def test_missing_translation(content_copy):
+    home = content_copy / "pages" / "home.yaml"
+    replace_in(home, "      en: Talk to someone. Call, chat or report. It is never your fault.\n", "")
+    line = line_number_of(home, "nl: Praat met iemand.")
+    assert problems_of(content_copy) == [f'content/pages/home.yaml:{line}: tiles[4].text: the "en" text is missing']
+
+
+def test_empty_translation(content_copy):
+    safety = content_copy / "pages" / "safety.yaml"
+    replace_in(safety, "  en: Quick exit and safe use\n", '  en: ""\n')
+    line = line_number_of(safety, 'en: ""')
+    assert problems_of(content_copy) == [f"content/pages/safety.yaml:{line}: title.en: should be text, and not empty"]
+
+
+@pytest.mark.parametrize(
+    ("bad_date", "place", "message"),
+    [
+        ("2024-13-45", "(file)", "'2024-13-45' is not a real date (write YYYY-MM-DD)"),
+        ("9 januari", "lines[2].checked", "should be a date written as YYYY-MM-DD"),
+        ("2999-01-01", "lines[2].checked", "2999-01-01 is in the future"),
+    ],
+)
+def test_bad_date(content_copy, bad_date, place, message):
+    helplines = content_copy / "helpfinder" / "lines.yaml"
+    replace_in(helplines, "checked: 2024-06-11", f"checked: {bad_date}")
+    line = line_number_of(helplines, f"checked: {bad_date}")
+    assert problems_of(content_copy) == [f"content/helpfinder/lines.yaml:{line}: {place}: {message}"]
+
+
+def test_duplicate_id(content_copy):
+    helplines = content_copy / "helpfinder" / "lines.yaml"
+    replace_in(helplines, "  - id: helpwanted", "  - id: fier")
+    first = line_number_of(helplines, "  - id: fier")
+    (problem,) = problems_of(content_copy)
+    assert problem.startswith("content/helpfinder/lines.yaml:")
+    assert f"lines[2].id: 'fier' is used twice (also on line {first})" in problem
+
+
+def test_repeated_key(content_copy):
+    help_page = content_copy / "pages" / "help.yaml"
+    replace_in(help_page, "title:\n", "description: twice\ntitle:\n")
+    line = help_page.read_text(encoding="utf-8").splitlines().index("description:") + 1  # the original, now second
+    assert problems_of(content_copy) == [f'content/pages/help.yaml:{line}: (file): "description" appears twice here']
+
+
+def test_yaml_syntax_error(content_copy):
+    safety = content_copy / "pages" / "safety.yaml"
+    replace_in(safety, "sections:\n", "sections: [unclosed\n")
+    (problem,) = problems_of(content_copy)
+    assert problem.startswith("content/pages/safety.yaml:")
+    assert int(problem.split(":")[1]) > 0
+
+
+def test_bad_link_and_phone(content_copy):
+    helplines = content_copy / "helpfinder" / "lines.yaml"
+    replace_in(helplines, "web: https://www.helpwanted.nl/", "web: http://www.helpwanted.nl/")
+    replace_in(helplines, 'dial: "0202615275"', 'dial: "020-261 52 75"')
+    problems = problems_of(content_copy)
+    assert any("lines[2].web: 'http://www.helpwanted.nl/' should be a full web address starting with https://" in p for p in problems)
+    assert any("lines[2].phones[0].dial:" in p and "digits only" in p for p in problems)
+
+
+def test_unknown_and_missing_files(content_copy):
+    (content_copy / "pages" / "safety.yaml").rename(content_copy / "pages" / "safty.yaml")
+    problems = problems_of(content_copy)
+    assert any(p.startswith("content/pages/safty.yaml:0: (file): unknown content file") for p in problems)
+    assert "content/pages/safety.yaml:0: (file): this file is missing" in problems
+
+
+def test_tile_must_lead_to_an_existing_page(content_copy):
+    replace_in(content_copy / "pages" / "home.yaml", "  - page: pages.safety", "  - page: coming-soon")
+    (problem,) = problems_of(content_copy)
+    assert "tiles[6].page: 'coming-soon' should be one of:" in problem
+
+
+def test_app_builds_a_missing_database_at_start(tmp_path):
+    db_path = tmp_path / "content.db"
+    app = create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
+    assert db_path.exists()
+    assert app.test_client().get("/nl/hulp").status_code == 200
+
+
+def test_app_rebuilds_a_corrupt_database_at_start(tmp_path):
+    db_path = tmp_path / "content.db"
+    db_path.write_bytes(b"this is not a database")
+    app = create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
+    assert app.test_client().get("/en/hulp").status_code == 200
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("select count(*) from documents").fetchone()[0] == len(REGISTRY.schemas) * len(LANGUAGES)
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "update documents set body = substr(body, 1, 20) where name = 'helpfinder/lines' and lang = 'nl'",  # half written
+        "delete from documents where name = 'pages/home'",  # a document lacks
+    ],
+)
+def test_app_rebuilds_a_damaged_database(tmp_path, damage):
+    db_path = tmp_path / "content.db"
+    create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(damage)
+    connection.close()
+    app = create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
+    for url in ("/nl/", "/nl/hulp"):
+        assert parse(app.test_client().get(url)).find("h1"), url
+
+
+def test_app_stops_with_a_clear_message_when_it_cannot_write_the_database(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(SystemExit) as stopped:
+        create_app({"TESTING": True, "CONTENT_DB": str(blocker / "content.db")})
+    assert "not-a-folder/content.db" in str(stopped.value) and "cannot be written" in str(stopped.value)
+
+
+def test_app_refuses_to_start_on_broken_content(tmp_path, content_copy):
+    replace_in(content_copy / "pages" / "help.yaml", "title:\n", "titel:\n")
+    with pytest.raises(SystemExit) as stopped:
+        create_app({"TESTING": True, "CONTENT_DB": str(tmp_path / "content.db"), "CONTENT_DIR": str(content_copy)})
+    assert "content/pages/help.yaml:" in str(stopped.value)

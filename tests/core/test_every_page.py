@@ -1,0 +1,166 @@
+"""Structure of every page in both languages: what a visitor and a screen reader rely on."""
+
+from collections import Counter
+
+import pytest
+
+from checkje.core.settings import DEFAULTS, LANGUAGES
+from tests.conftest import PAGE_URLS
+from tests.helpers import language_of, parse, twin
+
+QUICK_EXIT_URL = DEFAULTS["QUICK_EXIT_URL"]
+
+
+def test_every_page_is_listed_in_both_languages():
+    assert {"/nl/", "/en/", "/nl/hulp", "/en/hulp", "/nl/veiligheid", "/en/veiligheid"} <= set(PAGE_URLS)
+    for url in PAGE_URLS:
+        for lang in LANGUAGES:
+            assert twin(url, lang) in PAGE_URLS
+
+
+@pytest.fixture
+def page(page_url, client):
+    response = client.get(page_url)
+    assert response.status_code == 200
+    return page_url, parse(response)
+
+
+def test_page_has_language_title_and_one_heading(page):
+    url, soup = page
+    lang = language_of(url)
+    assert soup.html["lang"] == lang
+    assert len(soup.find_all("h1")) == 1
+    assert soup.title.string.strip()
+    assert soup.find("meta", attrs={"name": "description"})["content"].strip()
+
+
+def test_skip_link_leads_to_main(page):
+    _, soup = page
+    skip_targets = [a["href"] for a in soup.select("a.skip-link")]
+    assert "#main-content" in skip_targets
+    assert soup.find("main", id="main-content")
+
+
+def test_ids_are_unique_and_inputs_labelled(page):
+    _, soup = page
+    ids = Counter(tag["id"] for tag in soup.find_all(id=True))
+    assert [id_ for id_, count in ids.items() if count > 1] == []
+    for field in soup.find_all(["input", "select", "textarea"]):
+        if field.get("type") in {"hidden", "submit"}:
+            continue
+        assert soup.find("label", attrs={"for": field.get("id")}), field
+
+
+def test_quick_exit_is_early_and_visible(page):
+    _, soup = page
+    exits = soup.select("a[data-quick-exit]")
+    assert len(exits) == 2, "a hidden link first in the tab order, and the visible button"
+    assert soup.find("a") is exits[0], "the hidden exit link comes first"
+    assert "quick-exit" in exits[1]["class"]
+    for link in exits:
+        assert link["href"] == QUICK_EXIT_URL
+        assert set(link["rel"]) == {"noreferrer", "noopener"}
+
+
+def test_help_bar_reaches_help_and_emergency(page):
+    url, soup = page
+    lang = language_of(url)
+    bar = soup.find("nav", class_="help-bar")
+    hrefs = [a["href"] for a in bar.find_all("a") if not a.has_attr("hidden")]
+    assert hrefs == [f"/{lang}/hulp", "tel:112"]
+    person = bar.find("a", attrs={"data-help-bar-person": True})
+    assert person.has_attr("hidden"), "filled from this phone's storage by script, never by the server"
+
+
+def test_language_switch_points_at_the_twin_page(page):
+    url, soup = page
+    lang = language_of(url)
+    (other,) = [code for code in LANGUAGES if code != lang]
+    switch = soup.select_one(".site-header__language")
+    assert switch["href"].endswith(twin(url, other))
+    assert switch["hreflang"] == other and switch["lang"] == other
+    alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
+    assert sorted(alternates) == sorted(LANGUAGES)
+    for code, href in alternates.items():
+        assert href.startswith("http") and href.endswith(twin(url, code))
+
+
+def test_everything_loads_from_our_origin(page):
+    _, soup = page
+    for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("use", "href")):
+        for element in soup.find_all(tag):
+            value = element.get(attribute)
+            if value is None or (tag == "link" and element.get("rel") == ["alternate"]):
+                continue
+            assert value.startswith("/"), f"{tag} {value} is not from our origin"
+
+
+def test_outbound_links_leak_no_referrer(page):
+    _, soup = page
+    for link in soup.find_all("a", href=True):
+        if link["href"].startswith("http"):
+            assert {"noreferrer", "noopener"} <= set(link.get("rel", [])), link
+
+
+def test_home_leads_to_existing_pages(client, lang):
+    soup = parse(client.get(f"/{lang}/"))
+    targets = [a["href"] for a in soup.select(".tile__link")]
+    assert f"/{lang}/hulp" in targets
+    for target in targets:
+        assert client.get(target).status_code == 200
+
+
+def test_every_tile_target_is_a_page_without_arguments(app):
+    from checkje.pages.shapes import TILE_PAGES as PAGES
+
+    rules = {rule.endpoint: rule for rule in app.url_map.iter_rules()}
+    for endpoint in PAGES:
+        assert rules[endpoint].arguments == {"lang"} and "GET" in rules[endpoint].methods
+
+
+def test_help_page_lists_every_line_with_one_tap_contact(client, lang):
+    soup = parse(client.get(f"/{lang}/hulp"))
+    lines = soup.select("article.helpline")
+    names = [line.h2.get_text(strip=True) for line in lines]
+    assert names[0] == "WATCH Nederland", "WATCH Nederland comes first, as its users asked"
+    for required in ("Chat met Fier", "Meld Misdaad Anoniem", "Politie", "De Kindertelefoon", "Helpwanted"):
+        assert required in names
+    for line in lines:
+        actions = [a["href"] for a in line.select(".helpline__actions a")]
+        assert any(href.startswith(("tel:", "https://")) for href in actions)
+        assert line.find("time")["datetime"]
+    watch = lines[0]
+    assert "tel:0882080044" in [a["href"] for a in watch.find_all("a")]
+    assert watch.select_one(".helpline__note").get_text(strip=True), "WATCH says honestly that its details are old"
+    police = soup.find("article", id="politie")
+    assert {"tel:112", "tel:09008844"} <= {a["href"] for a in police.find_all("a")}
+    mma = soup.find("article", id="meld-misdaad-anoniem")
+    assert "tel:08007000" in {a["href"] for a in mma.find_all("a")}
+
+
+def test_htmx_is_ours_and_keeps_no_history(client):
+    """htmx comes from npm at the pinned version, and is told to keep no page copies in localStorage."""
+    import json
+
+    from checkje.core.settings import ROOT
+
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    pinned = lock["packages"]["node_modules/htmx.org"]["version"]
+    assert json.loads((ROOT / "package.json").read_text())["dependencies"]["htmx.org"] == pinned
+    vendored = (ROOT / "static" / "vendor" / "htmx.min.js").read_bytes()
+    assert vendored == (ROOT / "node_modules" / "htmx.org" / "dist" / "htmx.min.js").read_bytes()
+    response = client.get("/static/vendor/htmx.min.js")
+    response.close()
+    assert response.status_code == 200
+    config = json.loads(parse(client.get("/nl/")).find("meta", attrs={"name": "htmx-config"})["content"])
+    assert config["historyCacheSize"] == 0
+    assert config["allowEval"] is False
+    assert config["selfRequestsOnly"] is True
+
+
+def test_htmx_always_comes_with_its_privacy_setup(page):
+    """htmx writes addresses to sessionStorage; htmx-setup.js, right after it, removes them."""
+    _, soup = page
+    sources = [script["src"].split("?")[0] for script in soup.find_all("script", src=True)]
+    if "/static/vendor/htmx.min.js" in sources:
+        assert sources[sources.index("/static/vendor/htmx.min.js") + 1] == "/static/js/htmx-setup.js"

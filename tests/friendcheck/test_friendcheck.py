@@ -1,0 +1,398 @@
+"""Friend check without a browser: every step's structure, the no-JS and htmx flows, feedback, bad input, privacy."""
+
+import logging
+from collections import Counter
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from checkje.core.settings import LANGUAGES, ROOT
+from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
+from tests.helpers import line_number_of, parse, problems_of, replace_in
+
+STORE = APP.extensions["checkje.content"]
+
+
+def check(lang):
+    return STORE.get("friendcheck/check", lang)
+
+
+def requests_doc(lang):
+    return STORE.get("friendcheck/requests", lang)
+
+
+REQUEST_IDS = [practice["id"] for practice in requests_doc("nl")["requests"]]
+REASON_IDS = [reason["id"] for reason in check("nl")["rules_now"]["reasons"]]
+ITEM_IDS = [item["id"] for item in check("nl")["profile"]["items"]]
+RULE_IDS = [rule["id"] for rule in check("nl")["my_rules"]["rules"]]
+
+# Each question: its form's path (after /<lang>), its result's path, the hidden question name, and a valid answer.
+QUESTIONS = {
+    "rules_now": ("/vriendencheck/mijn-regels-nu", "/vriendencheck/mijn-regels-nu/uitslag", ["leuke-foto", "ken-in-het-echt"]),
+    "practice": ("/vriendencheck/oefenen/snel-geld", "/vriendencheck/oefenen/snel-geld/uitslag", ["decline"]),
+    "profile": ("/vriendencheck/mijn-profiel", "/vriendencheck/mijn-profiel/uitslag", ["open-account"]),
+    "my_rules": ("/vriendencheck/mijn-regels", "/vriendencheck/mijn-regels/overzicht", ["vertel-het", "alleen-in-het-echt"]),
+}
+FORM_PATHS = ["/vriendencheck"] + [form for form, _, _ in QUESTIONS.values()] + [f"/vriendencheck/oefenen/{i}" for i in REQUEST_IDS]
+
+HTMX = {"HX-Request": "true"}
+
+
+def post(client, lang, question, picks, headers=None):
+    form_path = QUESTIONS[question][0]
+    return client.post(f"/{lang}{form_path}", data={"vraag": question, "keuze": picks}, headers=headers or {})
+
+
+def fragment_of(soup):
+    return soup.select_one("#friendcheck")
+
+
+# --- Every step is a page in both languages, with forms that work without JavaScript
+
+
+def test_every_step_is_listed_in_both_languages():
+    for lang in LANGUAGES:
+        for path in FORM_PATHS:
+            assert f"/{lang}{path}" in PAGE_URLS
+
+
+@pytest.mark.parametrize("path", FORM_PATHS[1:])
+def test_each_form_posts_ids_to_itself_and_swaps_in_place(client, lang, path):
+    response = client.get(f"/{lang}{path}")
+    soup = parse(response)
+    (form,) = soup.select("#friendcheck form")
+    assert form["method"] == "post" and form["action"] == f"/{lang}{path}"
+    assert form["hx-post"] == form["action"] and form["hx-target"] == "#friendcheck" and form["hx-swap"] == "outerHTML"
+    assert soup.select_one("#friendcheck")["hx-history"] == "false"
+    assert form.find("input", type="hidden", attrs={"name": "vraag"})["value"] in QUESTIONS
+    fieldset = form.find("fieldset")
+    assert fieldset.legend.get_text(strip=True)
+    choices = fieldset.find_all("input", attrs={"name": "keuze"})
+    assert len(choices) >= 3
+    assert len({choice["type"] for choice in choices}) == 1
+    for choice in choices:
+        assert fieldset.find("label", attrs={"for": choice["id"]}).get_text(strip=True)
+    assert form.find("button", type="submit").get_text(strip=True)
+    assert soup.select_one('[role="status"]#friendcheck-status') is not None
+
+
+def test_start_page_leads_to_the_four_parts_in_order(client, lang):
+    soup = parse(client.get(f"/{lang}/vriendencheck"))
+    links = [a["href"] for a in soup.select(".parts a")]
+    assert links == [f"/{lang}{QUESTIONS[q][0]}" if q != "practice" else f"/{lang}/vriendencheck/oefenen/{REQUEST_IDS[0]}" for q in QUESTIONS]
+    for link in links:
+        assert client.get(link).status_code == 200
+
+
+def test_home_has_a_tile_for_the_friend_check(client, lang):
+    soup = parse(client.get(f"/{lang}/"))
+    assert f"/{lang}/vriendencheck" in [a["href"] for a in soup.select(".tile__link")]
+
+
+def test_htmx_is_loaded_on_friend_check_pages_only(client, lang):
+    def scripts(url):
+        return [script["src"].split("?")[0] for script in parse(client.get(url)).find_all("script", src=True)]
+
+    assert "/static/vendor/htmx.min.js" in scripts(f"/{lang}/vriendencheck/mijn-regels-nu")
+    assert "/static/js/friendcheck.js" in scripts(f"/{lang}/vriendencheck/mijn-regels-nu")
+    for other in (f"/{lang}/", f"/{lang}/hulp"):
+        assert "/static/vendor/htmx.min.js" not in scripts(other)
+
+
+# --- Without JavaScript: POST, 303, result. With htmx: the same result, in place.
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_post_redirects_to_a_result_that_holds_only_the_ids(client, lang, question):
+    _, result_path, picks = QUESTIONS[question]
+    response = post(client, lang, question, picks)
+    assert response.status_code == 303
+    location = urlsplit(response.headers["Location"])
+    assert location.path == f"/{lang}{result_path}"
+    assert {key: sorted(values) for key, values in parse_qs(location.query).items()} == {"keuze": sorted(picks)}
+    result = client.get(response.headers["Location"])
+    assert result.status_code == 200
+    assert result.headers["Cache-Control"] == "no-store"
+    assert "HX-Request" in result.headers["Vary"]
+    soup = parse(result)
+    assert len(soup.find_all("h1")) == 1 and soup.html["lang"] == lang
+    ids = Counter(tag["id"] for tag in soup.find_all(id=True))
+    assert [id_ for id_, count in ids.items() if count > 1] == []
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_htmx_gets_the_same_result_as_a_plain_form(client, lang, question):
+    _, _, picks = QUESTIONS[question]
+    plain = parse(client.get(post(client, lang, question, picks).headers["Location"]))
+    htmx_response = post(client, lang, question, picks, headers=HTMX)
+    assert htmx_response.status_code == 200
+    assert htmx_response.headers["Cache-Control"] == "no-store"
+    swapped = parse(htmx_response)
+    assert swapped.find("html") is None and swapped.find("header") is None, "htmx gets the fragment only"
+    assert swapped.title.get_text() == plain.title.get_text(), "the tab names the new step"
+    assert str(fragment_of(swapped)) == str(fragment_of(plain))
+
+
+def test_result_language_switch_keeps_the_answers(client):
+    response = client.get("/nl/vriendencheck/mijn-regels-nu/uitslag?keuze=leuke-foto")
+    switch = parse(response).select_one(".site-header__language")["href"]
+    assert switch == "/en/vriendencheck/mijn-regels-nu/uitslag?keuze=leuke-foto"
+    english = parse(client.get(switch))
+    assert english.html["lang"] == "en"
+    assert [h2.get_text(strip=True) for h2 in english.select(".feedback__title")] == ["The person has a nice photo."]
+
+
+# --- Feedback: figures from the content, per choice
+
+
+def test_my_rules_now_gives_feedback_on_each_choice_in_content_order(client, lang):
+    reasons = {reason["id"]: reason for reason in check(lang)["rules_now"]["reasons"]}
+    rules = {rule["id"]: rule for rule in check(lang)["my_rules"]["rules"]}
+    picks = ["iets-aangeboden", "ken-in-het-echt", "bijna-iedereen"]
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-regels-nu/uitslag", query_string={"keuze": picks}))
+    items = soup.select(".feedback")
+    in_order = [reason_id for reason_id in REASON_IDS if reason_id in picks]
+    assert [item.h2.get_text(strip=True) for item in items] == [reasons[i]["label"] for i in in_order]
+    for item, reason_id in zip(items, in_order):
+        reason = reasons[reason_id]
+        assert ("feedback--safe" if reason["safe"] else "feedback--careful") in item["class"]
+        assert reason["feedback"] in item.get_text(" ", strip=True)
+        rule = item.select_one(".feedback__rule")
+        assert (rule is not None) == ("rule" in reason)
+        if rule:
+            assert rules[reason["rule"]]["text"] in rule.get_text(" ", strip=True)
+    assert soup.select_one(".onward .button")["href"] == f"/{lang}/vriendencheck/oefenen/{REQUEST_IDS[0]}"
+
+
+@pytest.mark.parametrize("request_id", REQUEST_IDS)
+@pytest.mark.parametrize("answer", ["accept", "decline", "check"])
+def test_practice_feedback_names_the_signs(client, lang, request_id, answer):
+    doc = requests_doc(lang)
+    practice = next(p for p in doc["requests"] if p["id"] == request_id)
+    verdict = doc["verdicts"][practice["best"]]
+    soup = parse(client.get(f"/{lang}/vriendencheck/oefenen/{request_id}/uitslag?keuze={answer}"))
+    assert soup.h1.get_text(strip=True) == verdict["title"]
+    assert doc["answers"][answer] in soup.select_one(".verdict").get_text()
+    assert soup.select_one(".lead").get_text(strip=True) == verdict[f"after_{answer}"]
+    assert [li.get_text(strip=True) for li in soup.select(".signs li")] == practice["signs"]
+    check_first = soup.select_one(".check-first")
+    assert (check_first is not None) == ("check" in (answer, practice["best"]))
+    if check_first:
+        assert [li.get_text(strip=True) for li in check_first.select("li")] == doc["check_first"]["steps"]
+    following = REQUEST_IDS.index(request_id) + 1
+    expected_next = f"/{lang}/vriendencheck/oefenen/{REQUEST_IDS[following]}" if following < len(REQUEST_IDS) else f"/{lang}/vriendencheck/mijn-profiel"
+    assert soup.select_one(".onward .button")["href"] == expected_next
+
+
+def test_practice_requests_cover_the_mission(lang):
+    """At least 8 requests, some safe, some to check first, most with signs of a groomer."""
+    requests = requests_doc(lang)["requests"]
+    best = Counter(practice["best"] for practice in requests)
+    assert len(requests) >= 8
+    assert best["accept"] >= 2, "youths learn that not everyone is fake"
+    assert best["check"] >= 1 and best["decline"] >= 4
+
+
+def test_profile_result_shows_what_a_loverboy_sees_and_one_step(client, lang):
+    items = {item["id"]: item for item in check(lang)["profile"]["items"]}
+    picks = ["open-account", "school-zichtbaar"]
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel/uitslag", query_string={"keuze": picks}))
+    sections = soup.select("section.feedback")
+    assert [section.h2.get_text(strip=True) for section in sections] == [items[i]["label"] for i in picks]
+    for section, item_id in zip(sections, picks):
+        text = section.get_text(" ", strip=True)
+        assert items[item_id]["what_they_see"] in text and items[item_id]["step"] in text
+
+
+def test_profile_result_links_to_the_matching_walkthrough_step(client, lang):
+    items = check(lang)["profile"]["items"]
+    picks = [item["id"] for item in items]
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel/uitslag", query_string={"keuze": picks}))
+    for section, item in zip(soup.select("section.feedback"), items):
+        links = [a["href"] for a in section.find_all("a")]
+        if "settings" in item:
+            assert links == [f"/{lang}/instellingen/{item['settings']}"]
+            assert client.get(links[0]).status_code == 200
+        else:
+            assert links == []
+
+
+def test_profile_step_must_exist_in_the_walkthroughs(content_copy):
+    replace_in(content_copy / "friendcheck" / "check.yaml", "settings: instagram/private-account", "settings: instagram/privat-account")
+    line = line_number_of(content_copy / "friendcheck" / "check.yaml", "settings: instagram/privat-account")
+    assert problems_of(content_copy) == [
+        f"content/friendcheck/check.yaml:{line}: profile.items[0].settings: 'instagram/privat-account' is not a step in content/walkthroughs/instagram.yaml"
+    ]
+
+
+def test_profile_with_nothing_chosen_is_an_answer_not_an_error(client, lang):
+    response = post(client, lang, "profile", [])
+    assert response.status_code == 303
+    soup = parse(client.get(response.headers["Location"]))
+    assert soup.select("section.feedback") == []
+    assert check(lang)["profile"]["nothing_chosen"] in soup.get_text(" ", strip=True)
+
+
+def test_my_rules_summary_lists_the_chosen_rules_with_their_safe_alternative(client, lang):
+    rules = {rule["id"]: rule for rule in check(lang)["my_rules"]["rules"]}
+    picks = ["alleen-in-het-echt", "vertel-het"]
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-regels/overzicht", query_string={"keuze": picks}))
+    items = soup.select(".my-rules li")
+    assert [item.select_one(".my-rules__text").get_text(strip=True) for item in items] == [rules[i]["text"] for i in picks]
+    assert [item.select_one(".my-rules__instead").get_text(strip=True) for item in items] == [rules[i]["instead"] for i in picks]
+    tools = soup.select_one(".rules-tools")
+    assert tools["data-rules"].split() == picks
+    actions = [button["data-rules-action"] for button in tools.find_all("button")]
+    assert actions == ["print", "remember", "forget"]
+    assert all(button["type"] == "button" for button in tools.find_all("button"))
+    assert tools.find("button", attrs={"data-rules-action": "forget"}).has_attr("hidden")
+
+
+# --- Bad input: the step again, with a message in the visitor's language; never a 500
+
+MESSAGES = {
+    ("nl", "missing-many"): "Kies minstens één antwoord.",
+    ("en", "missing-many"): "Choose at least one answer.",
+    ("nl", "missing-one"): "Kies één antwoord.",
+    ("en", "missing-one"): "Choose one answer.",
+    ("nl", "too-many"): "Kies maar één antwoord.",
+    ("en", "too-many"): "Choose only one answer.",
+    ("nl", "repeated"): "Kies elk antwoord maar één keer.",
+    ("en", "repeated"): "Choose each answer only once.",
+    ("nl", "unknown"): "Een van deze antwoorden staat niet op deze pagina. Kies opnieuw.",
+    ("en", "unknown"): "One of these answers is not on this page. Please choose again.",
+    ("nl", "unreadable"): "We konden je antwoord niet lezen. Kies opnieuw.",
+    ("en", "unreadable"): "We could not read your answer. Please choose again.",
+    ("nl", "too-large"): "Dat was te veel tegelijk. Kies opnieuw.",
+    ("en", "too-large"): "That was too much at once. Please choose again.",
+}
+
+
+def assert_form_again(response, lang, form_path, message):
+    soup = parse(response)
+    assert response.headers["Cache-Control"] == "no-store"
+    assert soup.select_one("form.choices")["action"] == f"/{lang}{form_path}"
+    problem = soup.select_one("#choices-problem")
+    assert problem.get_text(strip=True) == MESSAGES[(lang, message)]
+    assert problem["role"] == "alert"
+    assert soup.select_one("fieldset")["aria-describedby"] == "choices-problem"
+
+
+BAD_FORMS = [
+    ("rules_now", {"vraag": "rules_now"}, "missing-many"),
+    ("practice", {"vraag": "practice"}, "missing-one"),
+    ("practice", {"vraag": "practice", "keuze": ["accept", "decline"]}, "too-many"),
+    ("rules_now", {"vraag": "rules_now", "keuze": ["leuke-foto", "leuke-foto"]}, "repeated"),
+    ("my_rules", {"vraag": "my_rules", "keuze": ["vertel-het", "<script>"]}, "unknown"),
+    ("practice", {"vraag": "practice", "keuze": "ken-in-het-echt"}, "unknown"),
+    ("profile", {"keuze": "open-account"}, "unreadable"),
+    ("profile", {"vraag": "rules_now", "keuze": "open-account"}, "unreadable"),
+]
+
+
+@pytest.mark.parametrize(("question", "data", "message"), BAD_FORMS)
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_bad_form_gets_the_step_again(client, lang, question, data, message, headers):
+    response = client.post(f"/{lang}{QUESTIONS[question][0]}", data=data, headers=headers)
+    assert response.status_code == 400
+    assert_form_again(response, lang, QUESTIONS[question][0], message)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"\x00\xff\xfe garbage \x80\x81", "application/x-www-form-urlencoded"),
+        (b'{"vraag": "rules_now", "keuze": ["leuke-foto"]}', "application/json"),
+        (b"--nope\r\nContent-Disposition: form-data; name=\"keuze\"\r\n\r\nx", "multipart/form-data; boundary=else"),
+        (b"vraag=rules_now&keuze=%ZZ%00", "application/x-www-form-urlencoded"),
+        (b"", "text/plain"),
+    ],
+)
+def test_garbage_bodies_get_the_step_again(client, lang, body, content_type):
+    response = client.post(f"/{lang}/vriendencheck/mijn-regels-nu", data=body, content_type=content_type)
+    assert response.status_code == 400
+    assert parse(response).select_one("#choices-problem").get_text(strip=True)
+
+
+def test_oversized_body_gets_the_step_again(client, lang):
+    body = "vraag=rules_now&" + "keuze=leuke-foto&" * 2000
+    response = client.post(f"/{lang}/vriendencheck/mijn-regels-nu", data=body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 413
+    assert_form_again(response, lang, "/vriendencheck/mijn-regels-nu", "too-large")
+
+
+@pytest.mark.parametrize(
+    ("result_path", "query", "form_path", "message"),
+    [
+        ("/vriendencheck/mijn-regels-nu/uitslag", "", "/vriendencheck/mijn-regels-nu", "missing-many"),
+        ("/vriendencheck/mijn-regels-nu/uitslag", "keuze=nope", "/vriendencheck/mijn-regels-nu", "unknown"),
+        ("/vriendencheck/oefenen/snel-geld/uitslag", "keuze=accept&keuze=check", "/vriendencheck/oefenen/snel-geld", "too-many"),
+        ("/vriendencheck/mijn-regels/overzicht", "keuze=vertel-het&keuze=vertel-het", "/vriendencheck/mijn-regels", "repeated"),
+    ],
+)
+def test_bad_result_address_gets_the_step_again(client, lang, result_path, query, form_path, message):
+    response = client.get(f"/{lang}{result_path}?{query}")
+    assert response.status_code == 400
+    assert_form_again(response, lang, form_path, message)
+
+
+def test_unknown_practice_request_is_not_found(client, lang):
+    assert client.get(f"/{lang}/vriendencheck/oefenen/bestaat-niet").status_code == 404
+    assert client.post(f"/{lang}/vriendencheck/oefenen/bestaat-niet", data={"vraag": "practice", "keuze": "accept"}).status_code == 404
+    assert client.get(f"/{lang}/vriendencheck/oefenen/bestaat-niet/uitslag?keuze=accept").status_code == 404
+
+
+# --- Privacy: the answers leave no trace on the server
+
+
+class _AllRecords(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.DEBUG)
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append(self.format(record))
+
+
+WATCHED_DIRS = [ROOT, Path(TEST_CONFIG["CONTENT_DB"]).parent]
+SKIPPED = {".git", ".venv", "node_modules", "__pycache__", ".pytest_cache", "test-results"}
+
+
+def files_and_times():
+    found = {}
+    for directory in WATCHED_DIRS:
+        for path in directory.rglob("*"):
+            if path.is_file() and not SKIPPED & set(path.relative_to(directory).parts):
+                found[path] = path.stat().st_mtime_ns
+    return found
+
+
+def test_answers_leave_no_trace_in_logs_cookies_or_files(client):
+    loggers = [logging.getLogger(), logging.getLogger("checkje.access"), logging.getLogger("werkzeug")]
+    records = _AllRecords()
+    for logger in loggers:
+        logger.addHandler(records)
+    before = files_and_times()
+    responses = []
+    try:
+        for question, (_, _, picks) in QUESTIONS.items():
+            for headers in ({}, HTMX):
+                response = post(client, "nl", question, picks, headers=headers)
+                responses.append(response)
+                if response.status_code == 303:
+                    responses.append(client.get(response.headers["Location"]))
+    finally:
+        for logger in loggers:
+            logger.removeHandler(records)
+    after = files_and_times()
+    answers = {pick for _, _, picks in QUESTIONS.values() for pick in picks}
+    assert len(records.lines) >= len(responses), "the access log did record the requests"
+    for line in records.lines:
+        for answer in answers:
+            assert answer not in line, line
+        assert "keuze" not in line and "?" not in line
+    for response in responses:
+        assert "Set-Cookie" not in response.headers
+    assert client.get_cookie("session") is None
+    assert after == before, "the app wrote or changed files while answering"

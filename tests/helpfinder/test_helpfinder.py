@@ -1,0 +1,164 @@
+"""The help finder: every path in both languages, bad input, and the same result with and without htmx."""
+
+import itertools
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from checkje.content.store import ContentError
+from tests.shared_app import build_content
+from checkje.helpfinder.rules import read_answers, result_for
+from tests.helpers import parse, replace_in
+
+# Every way through the questions, as form data, with the help lines it must end at.
+EXPECTED_LINES = {
+    # (danger, image, anonymous, wish): lines
+    ("no", "yes", "no", "report"): ["helpwanted", "politie"],
+    ("no", "yes", "yes", "report"): ["helpwanted", "fier"],
+    ("no", "yes", "yes", "talk"): ["helpwanted", "fier"],
+    ("no", "yes", "no", "talk"): ["helpwanted", "fier"],
+    ("no", "no", "yes", "report"): ["meld-misdaad-anoniem", "watch"],
+    ("no", "no", "no", "report"): ["politie", "watch"],
+    ("no", "no", "yes", "talk"): ["fier", "kindertelefoon"],
+    ("no", "no", "no", "talk"): ["fier", "kindertelefoon"],
+}
+QUESTIONS = ("danger", "image", "anonymous", "wish")
+
+
+def post_answers(client, lang, answers, **headers):
+    data = dict(zip(QUESTIONS, answers))
+    data["asked"] = QUESTIONS[len(answers) - 1]
+    return client.post(f"/{lang}/hulpzoeker", data=data, headers=headers)
+
+
+def shown_lines(soup):
+    return [article["id"] for article in soup.select("#finder article.helpline")]
+
+
+def test_expected_paths_cover_every_combination():
+    combinations = set(itertools.product(["no"], ["yes", "no"], ["yes", "no"], ["talk", "report"]))
+    assert combinations == set(EXPECTED_LINES)
+
+
+@pytest.mark.parametrize(("answers", "lines"), EXPECTED_LINES.items())
+def test_every_path_ends_at_the_lines_that_fit(client, lang, answers, lines):
+    response = post_answers(client, lang, answers)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    soup = parse(response)
+    assert shown_lines(soup) == lines
+    assert soup.find(id="finder-heading").get_text(strip=True)
+    for article in soup.select("#finder article.helpline"):
+        assert article.select(".helpline__actions a"), "each line can be reached in one tap"
+
+
+def test_danger_stops_at_once_with_112(client, lang):
+    soup = parse(post_answers(client, lang, ("yes",)))
+    assert shown_lines(soup) == ["politie"]
+    assert soup.select_one("#finder a[href='tel:112']")
+    assert not soup.select("#finder input[type=radio]")
+
+
+@pytest.mark.parametrize("answered", range(1, 4))
+def test_each_answer_leads_to_the_next_question(client, lang, answered):
+    answers = ("no", "no", "yes")[:answered]
+    soup = parse(post_answers(client, lang, answers))
+    radios = soup.select("#finder input[type=radio]")
+    assert {radio["name"] for radio in radios} == {QUESTIONS[answered]}
+    hidden = {field["name"]: field["value"] for field in soup.select("#finder input[type=hidden]")}
+    assert hidden == {**dict(zip(QUESTIONS, answers)), "asked": QUESTIONS[answered]}
+
+
+def test_first_question_page(client, lang):
+    response = client.get(f"/{lang}/hulpzoeker")
+    soup = parse(response)
+    form = soup.select_one("#finder form")
+    assert form["method"] == "post" and form["action"] == f"/{lang}/hulpzoeker"
+    assert form["hx-post"] == form["action"] and form["hx-target"] == "#finder"
+    assert {radio["name"] for radio in form.select("input[type=radio]")} == {"danger"}
+    assert soup.select_one("fieldset legend #finder-heading")
+
+
+def test_no_answer_asks_again_with_a_clear_message(client, lang):
+    response = client.post(f"/{lang}/hulpzoeker", data={"danger": "no", "asked": "image"})
+    assert response.status_code == 200
+    soup = parse(response)
+    summary = soup.select_one(".error-summary[role=alert]")
+    assert summary and summary.a["href"] == "#answer-image-yes"
+    assert soup.find(id="answer-image-yes")
+    assert {radio["name"] for radio in soup.select("#finder input[type=radio]")} == {"image"}
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"danger": "maybe", "asked": "danger"},
+        {"danger": ["no", "yes"], "asked": "danger"},
+        {"image": "yes", "asked": "image"},
+        {"danger": "no", "image": "<script>", "asked": "image"},
+        {"asked": "nonsense"},
+        {},
+    ],
+)
+def test_garbage_never_breaks_the_finder(client, form):
+    response = client.post("/en/hulpzoeker", data=MultiDict(form))
+    assert response.status_code == 200
+    soup = parse(response)
+    assert soup.select("#finder input[type=radio]")
+    assert "<script>" not in str(soup.select_one("#finder"))
+
+
+def test_htmx_gets_only_the_finder_with_the_same_result(client, lang):
+    answers = ("no", "yes", "no", "report")
+    full = parse(post_answers(client, lang, answers))
+    response = post_answers(client, lang, answers, **{"HX-Request": "true"})
+    fragment = parse(response)
+    assert fragment.find("html") is None
+    root = fragment.find(True)
+    assert root["id"] == "finder"
+    assert "HX-Request" in response.headers["Vary"]
+    assert response.headers["Cache-Control"] == "no-store"
+    assert shown_lines(fragment) == shown_lines(full)
+    assert fragment.find(id="finder-heading").get_text() == full.find(id="finder-heading").get_text()
+
+
+def test_read_answers_stops_at_the_first_gap(app):
+    with app.test_request_context("/nl/hulpzoeker"):
+        from checkje.content import content
+
+        finder = content("helpfinder/questions")
+    answers = read_answers(finder, MultiDict({"danger": "no", "anonymous": "yes", "wish": "talk"}))
+    assert answers == {"danger": "no"}
+    assert result_for(finder, answers) is None
+
+
+def test_unreachable_result_stops_the_build(tmp_path, content_copy):
+    finder = content_copy / "helpfinder" / "questions.yaml"
+    replace_in(finder, "        result: danger\n", "")
+    with pytest.raises(ContentError) as caught:
+        build_content(content_copy, tmp_path / "content.db")
+    lines = finder.read_text(encoding="utf-8").splitlines()
+    danger_result = lines.index("  - id: danger", lines.index("results:")) + 1
+    assert str(caught.value).splitlines() == [
+        f"content/helpfinder/questions.yaml:{danger_result}: results[0]: "
+        'no answer leads here: give it a "when", or name it in the "result" of an answer'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("    lines: [politie]\n", "    lines: [polite]\n", "results[0].lines[0]: 'polite' is not a help line id"),
+        ("        result: danger\n", "        result: dangr\n", "questions[0].answers[0].result: 'dangr' is not a result id"),
+        ('      image: "yes"\n      wish: report', '      imag: "yes"\n      wish: report', "results[1].when.imag: 'imag' is not a question id"),
+        ("      wish: report\n      anonymous: \"no\"", "      wish: shout\n      anonymous: \"no\"", "results[1].when.wish: 'shout' is not an answer of 'wish'"),
+    ],
+)
+def test_broken_references_stop_the_build(tmp_path, content_copy, old, new, message):
+    finder = content_copy / "helpfinder" / "questions.yaml"
+    replace_in(finder, old, new)
+    with pytest.raises(ContentError) as caught:
+        build_content(content_copy, tmp_path / "content.db")
+    (problem,) = [problem for problem in str(caught.value).splitlines() if message in problem]
+    line = next(number for number, text in enumerate(finder.read_text().splitlines(), 1) if new.splitlines()[0] in text)
+    assert problem.startswith(f"content/helpfinder/questions.yaml:{line}: ")

@@ -1,0 +1,307 @@
+"""The class poll's pages: teacher controls, pupils joining and voting, and every kind of bad input."""
+
+import logging
+
+import pytest
+
+from app import create_app
+from checkje.core import rails
+from checkje.lesson import poll_store as polls
+from checkje.lesson.qr import qr_svg
+from tests.conftest import PAGE_URLS, TEST_CONFIG
+from tests.helpers import parse
+from tests.lesson.test_poll_store import Clock
+
+OPINION_COUNT = 3
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def app(tmp_path, clock):
+    """The app with a poll store of this test's own, on a clock the test moves."""
+    app = create_app({**TEST_CONFIG, "POLLS_DB": str(tmp_path / "polls.db")})
+    app.extensions["checkje.polls"] = polls.SQLitePollStore(tmp_path / "polls.db", clock=clock)
+    return app
+
+
+def store(app):
+    return app.extensions["checkje.polls"]
+
+
+def start_poll(client, lang="nl"):
+    """Start a poll as the teacher does; return (code, secret) read from the teacher's screen."""
+    response = client.post(f"/{lang}/les/peiling")
+    assert response.status_code == 200
+    soup = parse(response)
+    return soup.select_one(".poll-code").get_text(), soup.select_one("input[name=geheim]")["value"]
+
+
+def control(client, code, secret, action, statement=None, lang="nl"):
+    data = {"geheim": secret, "actie": action}
+    if statement is not None:
+        data["stelling"] = str(statement)
+    return client.post(f"/{lang}/les/peiling/{code}", data=data)
+
+
+def vote(client, code, answer, statement=1, lang="nl"):
+    return client.post(f"/{lang}/stem/{code}", data={"stelling": str(statement), "antwoord": answer})
+
+
+def assert_friendly(response, status):
+    """Our own page with a heading and the way on, in the page's language, never a bare error."""
+    assert response.status_code == status
+    soup = parse(response)
+    assert soup.find("h1").get_text(strip=True)
+    assert soup.select_one(".site-header .quick-exit")
+    assert response.headers["Cache-Control"] == "no-store"
+    return soup
+
+
+# --- The teacher
+
+
+def test_the_teacher_screen_shows_code_qr_code_and_the_first_statement(client, app):
+    code, secret = start_poll(client)
+    soup = parse(control(client, code, secret, "ververs"))
+    assert soup.select_one(".slide-progress").get_text() == "Stelling 1 van 6"
+    assert soup.select_one("h1.statement").get_text() == "50 likes zijn meer waard dan één goede vriend."
+    assert soup.select_one(".poll-count").get_text() == "0 stemmen"
+    assert not soup.select(".poll-bar"), "results stay hidden until the teacher shows them"
+    poller = soup.select_one("[hx-get]")
+    assert poller["hx-get"] == f"/nl/les/peiling/{code}/uitslag?stelling=1" and poller["hx-trigger"] == "every 1s"
+
+
+def test_the_qr_code_holds_the_join_address_and_fits_the_csp(client, app):
+    app.config["SITE_URL"] = "https://checkje.example"
+    soup = parse(client.post("/nl/les/peiling"))
+    code = soup.select_one(".poll-code").get_text()
+    svg = soup.select_one("svg.qr-code")
+    assert str(svg) == str(parse_fragment(qr_svg(f"https://checkje.example/nl/stem/{code}", svg["aria-label"])))
+    assert svg["role"] == "img" and code in svg["aria-label"]
+    assert not soup.select("[style]") and not soup.select("script:not([src])")[1:], "no inline styles, only the hashed inline script"
+    assert soup.select_one(".poll-address").get_text() == "checkje.example/nl/stem"
+
+
+def parse_fragment(html):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(str(html), "html.parser").find("svg")
+
+
+def test_the_secret_is_only_in_hidden_fields_of_post_forms(client):
+    code, secret = start_poll(client)
+    soup = parse(control(client, code, secret, "toon"))
+    holders = [tag for tag in soup.find_all(True) if any(secret in str(value) for value in tag.attrs.values())]
+    assert holders and all(tag.name == "input" and tag["type"] == "hidden" for tag in holders)
+    assert all(tag.find_parent("form")["method"] == "post" for tag in holders)
+
+
+def test_the_secret_never_reaches_the_access_log(client):
+    lines = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(record.getMessage())
+    rails.access_log.addHandler(handler)
+    try:
+        code, secret = start_poll(client)
+        for action in ("toon", "ververs"):
+            control(client, code, secret, action)
+        control(client, code, secret, "naar", 2)
+        client.get(f"/nl/les/peiling/{code}/uitslag?stelling=2", headers={"HX-Request": "true"})
+        control(client, code, secret, "stop")
+    finally:
+        rails.access_log.removeHandler(handler)
+    assert len(lines) == 6
+    assert not [line for line in lines if secret in line]
+
+
+def test_reveal_next_and_end(client, app):
+    code, secret = start_poll(client)
+    for answer in ("agree", "agree", "unsure"):
+        assert vote(client, code, answer).status_code == 303
+    soup = parse(control(client, code, secret, "toon"))
+    bars = [(bar.select_one(".poll-bar__label").get_text(), bar.select_one(".poll-bar__count").get_text()) for bar in soup.select(".poll-bar")]
+    assert bars == [("Eens", "2 (67%)"), ("Oneens", "0 (0%)"), ("Weet ik niet", "1 (33%)")]
+    assert soup.select_one("rect")["width"] == "67"
+    soup = parse(control(client, code, secret, "naar", 2))
+    assert soup.select_one(".slide-progress").get_text() == "Stelling 2 van 6"
+    assert soup.select_one(".request-card"), "the second statement is a practice request"
+    assert [label.get_text() for label in parse(client.get(f"/nl/stem/{code}")).select(".choice label")] == ["Accepteren", "Weigeren", "Eerst checken"]
+    soup = assert_friendly(control(client, code, secret, "stop"), 200)
+    assert soup.find("h1").get_text() == "De peiling is gestopt"
+    assert_friendly(client.get(f"/nl/stem/{code}"), 404)
+    assert store(app).purge_expired() == 0
+
+
+def test_results_for_htmx_and_for_a_plain_request(client):
+    code, secret = start_poll(client)
+    vote(client, code, "disagree")
+    fragment = client.get(f"/nl/les/peiling/{code}/uitslag?stelling=1", headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and fragment.headers["Cache-Control"] == "no-store"
+    assert "<html" not in fragment.get_data(as_text=True) and parse(fragment).select_one(".poll-count").get_text() == "1 stem"
+    page = client.get(f"/nl/les/peiling/{code}/uitslag")
+    assert parse(page).select_one("html") and parse(page).select_one(".poll-count").get_text() == "1 stem"
+
+
+def test_polling_stops_when_the_poll_is_gone(client):
+    response = client.get("/nl/les/peiling/KX4T7P/uitslag", headers={"HX-Request": "true"})
+    assert response.status_code == 286
+    assert "gestopt" in parse(response).get_text()
+
+
+@pytest.mark.parametrize("secret", ["", "wrong", None])
+def test_a_wrong_secret_changes_nothing(client, app, secret):
+    code, real = start_poll(client)
+    data = {"actie": "stop"} if secret is None else {"actie": "stop", "geheim": secret}
+    soup = assert_friendly(client.post(f"/nl/les/peiling/{code}", data=data), 403)
+    assert not soup.select("input[name=geheim]")
+    assert store(app).get(code).code == code
+
+
+@pytest.mark.parametrize("data", [{}, {"actie": "wis"}, {"actie": "naar"}, {"actie": "naar", "stelling": "twee"}, {"actie": "naar", "stelling": "99999999"}, {"actie": "naar", "stelling": "9"}])
+def test_malformed_controls_get_a_friendly_400(client, app, data):
+    code, secret = start_poll(client)
+    assert_friendly(client.post(f"/nl/les/peiling/{code}", data={"geheim": secret, **data}), 400)
+    assert store(app).get(code).statement == 0
+
+
+def test_controls_of_an_expired_poll(client, clock):
+    code, secret = start_poll(client)
+    clock.now += polls.LIFETIME_SECONDS
+    soup = assert_friendly(control(client, code, secret, "toon"), 404)
+    assert soup.find("a", href="/nl/les")
+
+
+def test_too_many_open_polls(client, app, tmp_path, clock):
+    app.extensions["checkje.polls"] = polls.SQLitePollStore(tmp_path / "few.db", clock=clock, max_open_polls=1)
+    start_poll(client)
+    assert_friendly(client.post("/nl/les/peiling"), 429)
+
+
+# --- Pupils
+
+
+def test_the_join_page_is_a_plain_listed_page(client):
+    assert "/nl/stem" in PAGE_URLS and "/en/stem" in PAGE_URLS
+    response = client.get("/nl/stem")
+    assert response.status_code == 200 and "no-store" not in response.headers.get("Cache-Control", "")
+    form = parse(response).select_one("form.join-form")
+    assert form["method"] == "get" and form.select_one("input[name=code]")["autocomplete"] == "off"
+
+
+def test_poll_pages_are_not_listed(client):
+    assert not [url for url in PAGE_URLS if "/peiling" in url or url.startswith(("/nl/stem/", "/en/stem/"))]
+
+
+def test_a_typed_code_leads_to_the_poll(client):
+    code, _ = start_poll(client)
+    response = client.get(f"/nl/stem?code={code[:3].lower()}-{code[3:].lower()}")
+    assert response.status_code == 303 and response.headers["Location"] == f"/nl/stem/{code}"
+    assert client.get(f"/nl/stem/{code.lower()}").headers["Location"] == f"/nl/stem/{code}"
+
+
+@pytest.mark.parametrize(("typed", "status", "message"), [("abc", 400, "6 letters"), ("KX4T70", 400, "6 letters"), ("KX4T7P", 404, "geen peiling"), ("x" * 500, 400, "6 letters")])
+def test_bad_typed_codes_get_the_form_again(client, typed, status, message):
+    soup = assert_friendly(client.get(f"/nl/stem?code={typed}"), status)
+    assert message in soup.select_one(".error-message").get_text()
+    assert len(soup.select_one("input[name=code]")["value"]) <= 20
+
+
+@pytest.mark.parametrize("path", ["/nl/stem/KX4T7P", "/nl/stem/abc", "/nl/stem/KX4T7P/bedankt", "/nl/stem/%00%01", "/en/stem/KX4T7P"])
+def test_unknown_codes_in_the_address(client, path):
+    soup = assert_friendly(client.get(path), 404)
+    assert soup.select_one("form.join-form")
+    assert soup.html["lang"] == path.split("/")[1]
+
+
+def test_a_vote_is_counted_and_thanked(client, app):
+    code, _ = start_poll(client)
+    soup = parse(client.get(f"/nl/stem/{code}"))
+    assert soup.select_one("input[name=stelling]")["value"] == "1"
+    assert [radio["value"] for radio in soup.select("input[name=antwoord]")] == ["agree", "disagree", "unsure"]
+    response = vote(client, code, "unsure")
+    assert response.headers["Location"] == f"/nl/stem/{code}/bedankt?stelling=1"
+    thanks = parse(client.get(response.headers["Location"]))
+    assert thanks.select_one("[data-poll-voted-code]")["data-poll-voted-statement"] == "1"
+    assert store(app).get(code).counts == {0: {"unsure": 1}}
+    assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize(
+    ("data", "status"),
+    [
+        ({}, 400),
+        ({"stelling": "1"}, 400),
+        ({"antwoord": "agree"}, 400),
+        ({"stelling": "1", "antwoord": "accept"}, 400),
+        ({"stelling": "1", "antwoord": "AGREE"}, 400),
+        ({"stelling": "1", "antwoord": "<script>"}, 400),
+        ({"stelling": "een", "antwoord": "agree"}, 400),
+        ({"stelling": "-1", "antwoord": "agree"}, 400),
+        ({"stelling": "7", "antwoord": "agree"}, 400),
+        ({"stelling": "1" * 5000, "antwoord": "agree"}, 400),
+        ({"stelling": "2", "antwoord": "agree"}, 409),
+    ],
+)
+def test_malformed_votes_get_the_form_again_and_count_nothing(client, app, data, status):
+    code, _ = start_poll(client)
+    vote(client, code, "agree")
+    soup = assert_friendly(client.post(f"/nl/stem/{code}", data=data), status)
+    assert soup.select_one("[role=alert]") and soup.select_one("form[data-poll-form]")
+    assert store(app).get(code).counts == {0: {"agree": 1}}
+
+
+def test_a_body_too_large_is_refused(client, app):
+    code, _ = start_poll(client)
+    response = client.post(f"/nl/stem/{code}", data={"stelling": "1", "antwoord": "agree", "x": "y" * 20000})
+    assert response.status_code == 413 and parse(response).find("h1")
+    assert store(app).get(code).counts == {}
+
+
+def test_a_vote_after_the_teacher_moved_on_shows_the_new_statement(client):
+    code, secret = start_poll(client)
+    control(client, code, secret, "naar", 3)
+    soup = assert_friendly(vote(client, code, "agree", statement=1), 409)
+    assert soup.select_one("input[name=stelling]")["value"] == "3"
+
+
+def test_votes_on_an_expired_poll(client, clock):
+    code, _ = start_poll(client)
+    clock.now += polls.LIFETIME_SECONDS
+    assert_friendly(vote(client, code, "agree"), 404)
+
+
+def test_a_flood_is_slowed_down_without_losing_counts(client, app, tmp_path, clock):
+    app.extensions["checkje.polls"] = polls.SQLitePollStore(tmp_path / "slow.db", clock=clock, max_votes_per_second=5)
+    code, _ = start_poll(client)
+    statuses = [vote(client, code, "agree").status_code for _ in range(8)]
+    assert statuses == [303] * 5 + [429] * 3
+    soup = assert_friendly(vote(client, code, "agree"), 429)
+    assert "Wacht even" in soup.select_one(".lead").get_text()
+    clock.now += 1
+    assert vote(client, code, "agree").status_code == 303
+    assert store(app).get(code).counts == {0: {"agree": 6}}
+
+
+def test_every_poll_response_is_kept_out_of_caches(client):
+    code, secret = start_poll(client)
+    responses = [
+        client.post("/nl/les/peiling"),
+        control(client, code, secret, "toon"),
+        client.get(f"/nl/stem/{code}"),
+        vote(client, code, "agree"),
+        client.get(f"/nl/stem/{code}/bedankt?stelling=1"),
+        client.get(f"/nl/les/peiling/{code}/uitslag"),
+        client.get("/nl/stem?code=KX4T7P"),
+    ]
+    assert [response.headers.get("Cache-Control") for response in responses] == ["no-store"] * len(responses)
+
+
+def test_english_pages_speak_english(client):
+    code, secret = start_poll(client, lang="en")
+    soup = parse(control(client, code, secret, "ververs", lang="en"))
+    assert soup.select_one(".slide-progress").get_text() == "Statement 1 of 6"
+    assert [label.get_text() for label in parse(client.get(f"/en/stem/{code}")).select(".choice label")] == ["Agree", "Disagree", "Not sure"]

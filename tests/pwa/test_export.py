@@ -1,0 +1,106 @@
+"""The static export: the pages the server sends, byte for byte, with every link inside it working."""
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from app import create_app
+from checkje.pwa.export import HEADERS_FILE, export_site, file_for, needs_server
+from checkje.core.rails import SECURITY_HEADERS
+from tests.conftest import PAGE_URLS, TEST_CONFIG
+from tests.helpers import parse
+
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "use": "href"}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    app = create_app(TEST_CONFIG)
+    target = tmp_path_factory.mktemp("export") / "site"
+    export_site(app, target)
+    return app, target
+
+
+def _local_target(url):
+    """The exported file a same-origin link leads to, or None for other origins and schemes."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return None
+    return file_for(parts.path)
+
+
+def _links(html):
+    soup = parse(html)
+    for tag, attribute in LINK_ATTRIBUTES.items():
+        for element in soup.find_all(tag):
+            if element.get(attribute):
+                yield element[attribute]
+    for form in soup.find_all("form"):
+        if form.get("method", "get").lower() == "get" and form.get("action"):
+            yield form["action"]
+
+
+@pytest.mark.parametrize("url", PAGE_URLS)
+def test_exported_page_is_the_served_page(exported, url):
+    app, target = exported
+    served = app.test_client().get(url, headers={"Accept-Encoding": "identity"})
+    assert served.status_code == 200
+    assert (target / file_for(url)).read_bytes() == served.get_data()
+
+
+def test_file_names_are_what_static_hosts_serve():
+    assert file_for("/nl/") == "nl/index.html"
+    assert file_for("/nl/hulp") == "nl/hulp.html"
+    assert file_for("/en/instellingen/instagram") == "en/instellingen/instagram.html"
+    assert file_for("/nl/sw.js") == "nl/sw.js"
+
+
+def test_every_link_inside_the_export_works(exported):
+    """A link leads to an exported file, or to an answer page that only the app server can compute."""
+    app, target = exported
+    pages = sorted(target.rglob("*.html"))
+    assert len(pages) >= len(PAGE_URLS)
+    broken, to_server = set(), set()
+    for page in pages:
+        for link in _links(page.read_bytes()):
+            local = _local_target(link)
+            if local and not (target / local).is_file():
+                (to_server if needs_server(app, urlsplit(link).path) else broken).add(link)
+    assert not broken
+    # Today only "show my saved rules" links to an answer page (it is computed from the saved rules).
+    assert {urlsplit(link).path for link in to_server} == {"/nl/vriendencheck/mijn-regels/overzicht", "/en/vriendencheck/mijn-regels/overzicht"}
+
+
+def test_pages_are_exported_and_answers_are_not(exported):
+    app, _ = exported
+    assert not any(needs_server(app, url) for url in PAGE_URLS)
+    assert needs_server(app, "/nl/vriendencheck/mijn-profiel/uitslag")
+    assert not needs_server(app, "/nl/bestaat-niet")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_offline_files_name_only_exported_files(exported, lang):
+    """The service worker precaches, and the manifest points to, files that are in the export."""
+    _, target = exported
+    script = (target / lang / "sw.js").read_text()
+    config = json.loads(re.search(r"^const CONFIG = (.*);$", script, re.M).group(1))
+    manifest = json.loads((target / lang / "manifest.webmanifest").read_text())
+    named = [*config["pages"], *config["static"], config["offline"], manifest["start_url"], *(icon["src"] for icon in manifest["icons"])]
+    assert [url for url in named if not (target / _local_target(url)).is_file()] == []
+
+
+def test_root_and_not_found_pages(exported):
+    app, target = exported
+    assert (target / "index.html").read_bytes() == (target / "nl" / "index.html").read_bytes()
+    not_found = parse((target / "404.html").read_bytes())
+    assert not_found.html["lang"] == "nl" and not_found.find("h1")
+
+
+def test_headers_file_asks_hosts_for_the_same_rails(exported):
+    _, target = exported
+    text = (target / HEADERS_FILE).read_text()
+    for name, value in SECURITY_HEADERS.items():
+        assert f"{name}: {value}" in text
+    assert "immutable" in text

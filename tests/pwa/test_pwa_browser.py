@@ -1,0 +1,142 @@
+"""In Chromium: installable, every page of a language offline after one visit, wipe, and updates."""
+
+import pytest
+
+from checkje.pwa import views as pwa
+from tests.browser_helpers import PHONE
+from tests.conftest import PAGE_URLS
+
+pytestmark = pytest.mark.browser
+
+WAIT_FOR_WORKER = "navigator.serviceWorker.ready.then(r => !!r.active)"
+CACHE_NAMES = "caches.keys()"
+
+
+def visit_once(context, live_server, lang):
+    page = context.new_page()
+    page.goto(f"{live_server}/{lang}/")
+    assert page.evaluate(WAIT_FOR_WORKER)
+    # The worker controls pages opened after it took over.
+    page.reload()
+    assert page.evaluate("!!navigator.serviceWorker.controller")
+    return page
+
+
+def test_chromium_finds_checkje_installable(browser, live_server, tmp_path):
+    """Chromium never offers to install from a private window, so this test uses a real profile."""
+    from tests.conftest import CHROMIUM_ARGS, chromium_executable
+
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path / "profile", executable_path=chromium_executable(), args=CHROMIUM_ARGS, **PHONE
+    )
+    try:
+        page = visit_once(context, live_server, "nl")
+        session = context.new_cdp_session(page)
+        assert session.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+        assert session.send("Page.getAppManifest")["errors"] == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_page_opens_offline_after_one_visit(context, live_server, lang):
+    page = visit_once(context, live_server, lang)
+    context.set_offline(True)
+    for url in [url for url in PAGE_URLS if url.startswith(f"/{lang}/")]:
+        response = page.goto(live_server + url)
+        assert response.ok, url
+        assert page.locator("h1").count() == 1, url
+        assert page.locator("html").get_attribute("lang") == lang
+
+
+def test_a_page_that_needs_the_network_says_so_kindly(context, live_server):
+    page = visit_once(context, live_server, "en")
+    context.set_offline(True)
+    page.goto(live_server + "/en/vriendencheck/mijn-regels-nu/uitslag?keuze=ken-ik-echt")
+    assert page.locator("h1").inner_text() == "No internet"
+    assert page.locator("a[href='tel:112']").count() >= 1
+
+
+def test_answers_are_never_kept_offline(context, live_server):
+    page = visit_once(context, live_server, "nl")
+    page.goto(live_server + "/nl/hulpzoeker")
+    page.get_by_label("Nee", exact=True).check()
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_text("Vraag 2 van 4").wait_for()
+    kept = page.evaluate(
+        """async () => {
+            const urls = [];
+            for (const name of await caches.keys()) {
+                for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+            }
+            return urls;
+        }"""
+    )
+    assert kept and not [url for url in kept if "uitslag" in url or "?keuze" in url]
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+
+
+def test_trusted_people_work_offline(context, live_server):
+    page = visit_once(context, live_server, "nl")
+    page.goto(live_server + "/nl/mijn-mensen")
+    page.get_by_label("Naam of bijnaam").fill("Mentor Sanne")
+    page.get_by_label("Telefoonnummer").fill("0612345678")
+    page.get_by_role("button", name="Toevoegen").click()
+    context.set_offline(True)
+    page.reload()
+    assert page.locator(".people__person").filter(has_text="Mentor Sanne").is_visible()
+    page.goto(live_server + "/nl/hulp")
+    assert page.locator("[data-help-bar-person]").inner_text().strip() == "Bel Mentor Sanne"
+
+
+def test_wipe_leaves_no_storage_caches_or_worker(context, live_server):
+    page = visit_once(context, live_server, "nl")
+    page.evaluate("localStorage.setItem('checkje.trustedPeople', '[]')")
+    assert page.evaluate(CACHE_NAMES)
+    page.goto(live_server + "/nl/veiligheid")
+    page.get_by_role("button", name="Wis alles wat Checkje op deze telefoon bewaarde").click()
+    page.get_by_text("Alles wat Checkje op deze telefoon bewaarde, is gewist.").wait_for()
+    assert page.evaluate(CACHE_NAMES) == []
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+
+
+def test_new_version_replaces_the_old_and_its_caches(context, live_server, monkeypatch):
+    page = visit_once(context, live_server, "nl")
+    old_caches = page.evaluate(CACHE_NAMES)
+    assert old_caches and all(name.startswith("checkje-") for name in old_caches)
+    page.evaluate("caches.open('someone-elses-cache')")
+    monkeypatch.setattr(pwa, "_version", lambda *files: "changed")
+    page.reload()
+    page.locator("[data-update-notice]").wait_for()
+    page.get_by_role("button", name="Opnieuw laden").click()
+    page.wait_for_function("navigator.serviceWorker.controller && caches.keys().then(k => k.includes('checkje-nl-pages-changed'))")
+    page.wait_for_function("caches.keys().then(k => !k.some(n => n.endsWith(%r)))" % old_caches[0][-16:])
+    names = page.evaluate(CACHE_NAMES)
+    assert sorted(names) == ["checkje-nl-pages-changed", "checkje-nl-static-changed", "someone-elses-cache"]
+
+
+def test_each_language_keeps_its_own_worker_and_caches(context, live_server):
+    """A youth who reads both languages has both offline: one worker never removes the other's caches."""
+    visit_once(context, live_server, "nl")
+    page = visit_once(context, live_server, "en")
+    scopes = page.evaluate("navigator.serviceWorker.getRegistrations().then(rs => rs.map(r => new URL(r.scope).pathname))")
+    assert sorted(scopes) == ["/en/", "/nl/"]
+    prefixes = {name.rsplit("-", 1)[0] for name in page.evaluate(CACHE_NAMES)}
+    assert prefixes == {"checkje-nl-pages", "checkje-nl-static", "checkje-en-pages", "checkje-en-static"}
+
+
+def test_quick_exit_leaves_the_app_window_the_service_worker_controls(context, live_server):
+    """The installed app is a window whose pages the service worker serves, with no address bar
+    or back button. The exit replaces that window's page with the neutral site (headless Chromium
+    cannot show a standalone window, so this checks the same page under the worker's control)."""
+    from tests.browser_helpers import NEUTRAL_SITE, answer_for_neutral_site
+
+    answer_for_neutral_site(context)
+    page = visit_once(context, live_server, "nl")
+    page.goto(live_server + "/nl/hulp")
+    assert page.evaluate("!!navigator.serviceWorker.controller")
+    page.get_by_role("link", name="Snel weg", exact=True).tap()
+    page.wait_for_url(NEUTRAL_SITE)
+    page.go_back()
+    assert not page.url.startswith(live_server + "/nl/hulp")

@@ -1,0 +1,256 @@
+"""Snaps can be saved: every step in both languages, the help it leads to, and the content checks."""
+
+import re
+
+import pytest
+
+from app import create_app
+from checkje.snaps.shapes import SCENE_MOMENTS
+from checkje.core.settings import LANGUAGES, ROOT
+from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
+from tests.helpers import parse
+from tests.helpers import line_number_of, problems_of, replace_in
+
+PROGRESS = {"nl": "Stap {} van {}", "en": "Step {} of {}"}
+
+
+_CONTENT = APP.extensions["checkje.content"]
+
+
+def document(name, lang):
+    return _CONTENT.get(name, lang)
+
+
+DEMO = {lang: document("snaps/demo", lang) for lang in LANGUAGES}
+HAPPENED = {lang: document("snaps/happened", lang) for lang in LANGUAGES}
+SAY_NO = {lang: document("snaps/say-no", lang) for lang in LANGUAGES}
+DEMO_STEPS = [(lang, index) for lang in LANGUAGES for index in range(len(DEMO[lang]["steps"]))]
+HAPPENED_STEPS = [(lang, index) for lang in LANGUAGES for index in range(len(HAPPENED[lang]["steps"]))]
+
+
+def steps_id(value):
+    return f"{value[0]}-{value[1]}"
+
+
+def test_every_step_is_listed_in_both_languages():
+    for lang in LANGUAGES:
+        assert {f"/{lang}/snaps", f"/{lang}/het-is-gebeurd", f"/{lang}/nee-zeggen"} <= set(PAGE_URLS)
+        for step in DEMO[lang]["steps"]:
+            assert f"/{lang}/snaps/{step['id']}" in PAGE_URLS
+        for step in HAPPENED[lang]["steps"]:
+            assert f"/{lang}/het-is-gebeurd/{step['id']}" in PAGE_URLS
+
+
+def test_the_demonstration_shows_every_way_a_snap_is_kept():
+    scenes = [step.get("scene") for step in DEMO["nl"]["steps"]]
+    assert scenes[0] == "countdown", "it starts with the snap that disappears"
+    assert set(SCENE_MOMENTS) <= set(scenes), "every drawn scene is used"
+    assert [step["id"] for step in DEMO["nl"]["steps"][-2:]] == ["waarom", "onthoud"], "then why it matters, and what to remember"
+
+
+def nav_links(soup):
+    nav = soup.find("nav", class_="step-nav")
+    return {a["rel"][0]: a["href"] for a in nav.find_all("a")}
+
+
+def step_page(client, lang_and_index, flow, documents):
+    """A step's page, checked for what every step has: its title, where it is, and the way back and on."""
+    lang, index = lang_and_index
+    steps = documents[lang]["steps"]
+    soup = parse(client.get(f"/{lang}/{flow}/{steps[index]['id']}"))
+    assert soup.h1.get_text(strip=True) == steps[index]["title"]
+    assert soup.select_one(".step-progress").get_text(strip=True) == PROGRESS[lang].format(index + 1, len(steps))
+    links = nav_links(soup)
+    assert links["prev"] == (f"/{lang}/{flow}/{steps[index - 1]['id']}" if index else f"/{lang}/{flow}")
+    assert links.get("next") == (f"/{lang}/{flow}/{steps[index + 1]['id']}" if index + 1 < len(steps) else None)
+    return lang, steps[index], soup
+
+
+@pytest.mark.parametrize("lang_and_index", DEMO_STEPS, ids=steps_id)
+def test_demonstration_step(client, lang_and_index):
+    lang, step, soup = step_page(client, lang_and_index, "snaps", DEMO)
+    if step is DEMO[lang]["steps"][-1]:
+        ends = {a["href"] for a in soup.select(".snap-links a")}
+        assert {f"/{lang}/nee-zeggen", f"/{lang}/het-is-gebeurd", f"/{lang}/snaps"} <= ends
+
+    stage = soup.find("section", class_="snap-stage")
+    if "scene" not in step:
+        assert stage is None and not soup.find("script", src=re.compile("snaps.js"))
+        return
+    moments = [li.get_text(strip=True) for li in stage.select("ol.snap-moments li")]
+    assert moments == step["moments"]
+    assert len(moments) == SCENE_MOMENTS[step["scene"]]
+    assert stage.find(attrs={"role": "status"}) is not None, "each moment is announced"
+    controls = stage.find(attrs={"data-snap-controls": True})
+    assert controls.has_attr("hidden"), "no buttons that do nothing without the script"
+    assert [button["type"] for button in controls.find_all("button")] == ["button", "button"]
+    assert soup.find("script", src=re.compile(r"/static/js/snaps\.js"))["defer"] is not None
+    if step.get("notice"):
+        assert step["notice"] in soup.select_one(".snap-notice").get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("scene", sorted(SCENE_MOMENTS))
+def test_scene_is_a_drawing_without_words_and_shows_a_still_moment(client, scene):
+    step = next(step for step in DEMO["nl"]["steps"] if step.get("scene") == scene)
+    soup = parse(client.get(f"/nl/snaps/{step['id']}"))
+    drawing = soup.select_one(".snap-stage svg.snap-art")
+    assert drawing["aria-hidden"] == "true"
+    assert drawing.find_all(["text", "foreignobject", "image"]) == [], "no words or photos inside the drawing"
+    parts = soup.select(".snap-stage [data-moments]")
+    assert parts, "the drawing has parts that come and go"
+    still = 1 if scene == "countdown" else SCENE_MOMENTS[scene]
+    for part in parts:
+        shown_in = {int(number) for number in part["data-moments"].split()}
+        assert shown_in <= set(range(1, SCENE_MOMENTS[scene] + 1)), part
+        assert ("is-off" in part.get("class", [])) == (still not in shown_in), part
+
+
+def test_countdown_without_script_shows_the_snap_still_there(client):
+    soup = parse(client.get("/en/snaps/versturen"))
+    assert "is-off" not in soup.select_one(".snap-art__snap")["class"]
+    assert "is-off" in soup.select_one(".snap-art__gone")["class"]
+    stage = soup.select_one("[data-snap-stage]")
+    assert int(stage["data-countdown"]) == int(soup.select_one("[data-snap-timer]").get_text(strip=True)) > 0
+    assert not stage.has_attr("data-autoplay"), "the youth starts the countdown"
+
+
+def test_every_snaps_page_draws_without_words(client):
+    for url in PAGE_URLS:
+        if "/snaps" in url or "gebeurd" in url or "nee-zeggen" in url:
+            assert parse(client.get(url)).find_all("text") == [], url
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_unknown_step_is_not_found(client, lang):
+    assert client.get(f"/{lang}/snaps/bestaat-niet").status_code == 404
+    assert client.get(f"/{lang}/het-is-gebeurd/bestaat-niet").status_code == 404
+
+
+def help_entries(soup):
+    box = soup.find("aside", class_="help-now")
+    return [a["href"] for a in box.select(".help-now__line")], {a["href"] for a in box.find_all("a")}
+
+
+def test_happened_starts_with_not_your_fault_and_help(client, lang):
+    soup = parse(client.get(f"/{lang}/het-is-gebeurd"))
+    lead = soup.select_one(".lead").get_text(" ", strip=True)
+    assert {"nl": "niet jouw schuld", "en": "not your fault"}[lang] in lead
+    lines, links = help_entries(soup)
+    assert lines == [f"/{lang}/hulp#helpwanted", f"/{lang}/hulp#fier", f"/{lang}/hulp#politie"]
+    assert "tel:112" in links
+    steps = [a["href"] for a in soup.select(".step-list a")]
+    assert steps == [f"/{lang}/het-is-gebeurd/{step['id']}" for step in HAPPENED[lang]["steps"]]
+
+
+def test_help_entries_exist_on_the_help_page(client, lang):
+    help_page = parse(client.get(f"/{lang}/hulp"))
+    lines, _ = help_entries(parse(client.get(f"/{lang}/het-is-gebeurd")))
+    for href in lines:
+        entry = help_page.find("article", id=href.split("#")[1])
+        assert entry is not None, href
+        assert entry.select(".helpline__actions a"), "the entry has a one-tap way to reach the line"
+
+
+@pytest.mark.parametrize("lang_and_index", HAPPENED_STEPS, ids=steps_id)
+def test_happened_step(client, lang_and_index):
+    _, step, soup = step_page(client, lang_and_index, "het-is-gebeurd", HAPPENED)
+    lines, links = help_entries(soup)
+    assert len(lines) == 3 and "tel:112" in links, "help is one tap away on every step"
+    sentences = [li.get_text(strip=True) for li in soup.select(".sentences li")]
+    assert sentences == step.get("sentences", [])
+
+
+def test_happened_covers_what_to_do(client):
+    ids = [step["id"] for step in HAPPENED["nl"]["steps"]]
+    assert ids == ["niet-betalen", "bewijs-bewaren", "blokkeren-en-melden", "vertel-het", "hulp"]
+    tell = next(step for step in HAPPENED["en"]["steps"] if step["id"] == "vertel-het")
+    assert len(tell["sentences"]) >= 3, "a few ready-made sentences to start the conversation"
+
+
+def test_say_no_page(client, lang):
+    soup = parse(client.get(f"/{lang}/nee-zeggen"))
+    sections = soup.select("main section")
+    situations = SAY_NO[lang]["situations"]
+    assert [section.h2.get_text(strip=True) for section in sections] == [s["heading"] for s in situations]
+    for section, situation in zip(sections, situations):
+        assert [li.get_text(strip=True) for li in section.select(".replies li")] == situation["replies"]
+    assert {f"/{lang}/het-is-gebeurd", f"/{lang}/snaps"} <= {a["href"] for a in soup.select(".snap-links a")}
+
+
+def test_home_has_a_tile_for_the_demonstration_and_for_it_already_happened(client, lang):
+    targets = [a["href"] for a in parse(client.get(f"/{lang}/")).select(".tile__link")]
+    assert f"/{lang}/snaps" in targets
+    assert f"/{lang}/het-is-gebeurd" in targets
+
+
+def test_snaps_content_copies_no_help_line_details():
+    """Numbers and addresses live only in helplines.yaml; our texts name no number of theirs."""
+    helplines = document("helpfinder/lines", "nl")
+    numbers = {helplines["emergency"]["dial"]}
+    for line in helplines["lines"]:
+        numbers |= {phone["dial"] for phone in line.get("phones", [])}
+        numbers |= {phone["shown"] for phone in line.get("phones", [])}
+    for path in (ROOT / "content" / "snaps").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert [number for number in numbers if number in text] == [], path
+        assert "https://" not in text, path
+
+
+# --- The build checks what the pages rely on, with file and line.
+
+
+@pytest.mark.parametrize(
+    ("edited", "old", "new", "reported", "marker", "problem"),
+    [
+        pytest.param(
+            "snaps/demo.yaml",
+            "      - nl: Jouw snap staat open.\n        en: Your snap is open.\n",
+            "",
+            "snaps/demo.yaml",
+            "  - id: screenshot",
+            'steps[1].moments: the scene "screenshot" shows 3 moments; write one sentence for each, not 2',
+            id="moments-do-not-fit-the-scene",
+        ),
+        pytest.param(
+            "snaps/demo.yaml",
+            "    scene: recording\n",
+            "",
+            "snaps/demo.yaml",
+            "  - id: schermopname",
+            'steps[2].moments: moments need a "scene" to describe',
+            id="moments-without-a-scene",
+        ),
+        pytest.param(
+            "snaps/demo.yaml",
+            "scene: recording",
+            "scene: hologram",
+            "snaps/demo.yaml",
+            "scene: hologram",
+            "steps[2].scene: 'hologram' should be one of: countdown",
+            id="unknown-scene",
+        ),
+        pytest.param(
+            "snaps/happened.yaml",
+            "  - fier\n",
+            "  - feir\n",
+            "snaps/happened.yaml",
+            "  - feir",
+            "help[1]: 'feir' is not a help line id in content/helpfinder/lines.yaml",
+            id="unknown-help-line",
+        ),
+        pytest.param(
+            "helpfinder/lines.yaml",
+            "  - id: politie",
+            "  - id: police",
+            "snaps/happened.yaml",
+            "  - politie",
+            "help[2]: 'politie' is not a help line id in content/helpfinder/lines.yaml",
+            id="help-line-renamed-in-helplines",
+        ),
+    ],
+)
+def test_build_rejects_what_the_pages_cannot_show(content_copy, edited, old, new, reported, marker, problem):
+    replace_in(content_copy / edited, old, new)
+    line = line_number_of(content_copy / reported, marker)
+    expected = f"content/{reported}:{line}: {problem}"
+    assert [found for found in problems_of(content_copy) if found.startswith(expected)]

@@ -1,0 +1,148 @@
+"""Snaps can be saved, in a real Chromium on a phone: play, pause, play again, reduced motion, no script, two taps to help."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser_helpers import PHONE, axe_violations
+from tests.snaps.test_snaps import DEMO, document
+
+pytestmark = pytest.mark.browser
+
+COUNTDOWN = DEMO["en"]["steps"][0]
+SCREENSHOT = next(step for step in DEMO["en"]["steps"] if step.get("scene") == "screenshot")
+CURRENT = "[data-moment][aria-current='step']"
+HAPPENED_TILE = {
+    lang: next(tile["title"] for tile in document("pages/home", lang)["tiles"] if tile["page"] == "snaps.happened")
+    for lang in ("nl", "en")
+}
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(**PHONE)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def calm_phone(browser):
+    context = browser.new_context(reduced_motion="reduce", **PHONE)
+    yield context.new_page()
+    context.close()
+
+
+def status(page):
+    return page.locator("[data-snap-status]").text_content()
+
+
+def current_moment(page):
+    current = page.locator(CURRENT)
+    return int(current.get_attribute("data-moment")) if current.count() else 0
+
+
+def is_off(page, selector):
+    return "is-off" in page.locator(selector).get_attribute("class")
+
+
+def test_the_youth_sends_the_snap_and_sees_it_disappear(phone, live_server):
+    phone.goto(f"{live_server}/en/snaps/{COUNTDOWN['id']}")
+    phone.wait_for_timeout(500)
+    assert current_moment(phone) == 0, "the countdown waits for the youth"
+    start = phone.get_by_role("button", name="Start", exact=True)
+    box = start.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
+    start.tap()
+    assert status(phone) == COUNTDOWN["moments"][0]
+    expect(phone.locator("[data-snap-timer]")).to_have_text("3", timeout=8000)
+    assert status(phone) == COUNTDOWN["moments"][1]
+    assert axe_violations(phone) == [], "while it plays"
+    expect(phone.locator("[data-snap-status]")).to_have_text(COUNTDOWN["moments"][2], timeout=8000)
+    assert is_off(phone, ".snap-art__snap") and not is_off(phone, ".snap-art__gone")
+    assert phone.locator("[data-snap-play]").text_content() == "Play again"
+    assert axe_violations(phone) == [], "when it has played"
+
+
+def test_pause_holds_the_moment_and_continue_goes_on(phone, live_server):
+    phone.goto(f"{live_server}/en/snaps/{SCREENSHOT['id']}")
+    assert current_moment(phone) == 1, "the reveal plays by itself"
+    phone.get_by_role("button", name="Pause").tap()
+    held = current_moment(phone)
+    phone.wait_for_timeout(3000)
+    assert current_moment(phone) == held
+    phone.get_by_role("button", name="Continue").tap()
+    expect(phone.locator("[data-snap-play]")).to_have_text("Play again", timeout=10000)
+    assert current_moment(phone) == len(SCREENSHOT["moments"])
+    assert not is_off(phone, ".snap-art__copy") and not is_off(phone, ".snap-art__notice")
+
+
+def test_play_again_starts_from_the_first_moment(phone, live_server):
+    phone.goto(f"{live_server}/nl/snaps/{SCREENSHOT['id']}")
+    expect(phone.locator("[data-snap-play]")).to_have_text("Nog een keer", timeout=10000)
+    phone.get_by_role("button", name="Nog een keer").tap()
+    assert current_moment(phone) == 1
+    assert is_off(phone, ".snap-art__copy") and is_off(phone, ".snap-art__notice")
+    phone.get_by_role("button", name="Pauze").tap()
+    phone.get_by_role("button", name="Opnieuw beginnen").tap()
+    assert current_moment(phone) == 1
+    assert phone.locator("[data-snap-play]").text_content() == "Pauze"
+
+
+def test_reduced_motion_waits_and_then_steps_without_moving(calm_phone, live_server):
+    page = calm_phone
+    page.goto(f"{live_server}/en/snaps/{SCREENSHOT['id']}")
+    page.wait_for_timeout(2500)
+    assert current_moment(page) == 0 and status(page) == "", "nothing starts by itself"
+    assert not is_off(page, ".snap-art__copy"), "the still drawing shows what happened"
+    transition = page.locator(".snap-art__copy").evaluate("element => getComputedStyle(element).transitionDuration")
+    assert transition == "0s"
+    page.get_by_role("button", name="Start", exact=True).tap()
+    expect(page.locator("[data-snap-play]")).to_have_text("Play again", timeout=10000)
+    assert current_moment(page) == len(SCREENSHOT["moments"])
+    flash = page.locator(".snap-art__flash").evaluate("element => getComputedStyle(element).animationName")
+    assert flash == "none", "no flash for those who asked for less motion"
+    assert axe_violations(page) == []
+
+
+def test_keyboard_plays_and_pauses(phone, live_server):
+    phone.goto(f"{live_server}/en/snaps/{COUNTDOWN['id']}")
+    for _ in range(30):
+        phone.keyboard.press("Tab")
+        if phone.evaluate("document.activeElement.hasAttribute('data-snap-play')"):
+            break
+    else:
+        pytest.fail("the play button cannot be reached with Tab")
+    phone.keyboard.press("Enter")
+    assert current_moment(phone) == 1
+    phone.keyboard.press("Space")
+    assert phone.locator("[data-snap-play]").text_content() == "Continue"
+
+
+def test_without_javascript_the_demonstration_is_a_sequence_of_pages(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server}/nl/snaps")
+    page.get_by_role("link", name="Probeer het zelf").tap()
+    titles = []
+    while True:
+        titles.append(page.locator("h1").text_content())
+        assert not page.locator("[data-snap-controls]").is_visible()
+        next_link = page.locator(".step-nav a[rel=next]")
+        if not next_link.count():
+            break
+        next_link.tap()
+    assert titles == [step["title"] for step in DEMO["nl"]["steps"]]
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "line"), [("nl", "helpwanted"), ("nl", "fier"), ("en", "politie")])
+def test_two_taps_from_home_reach_the_help_entry(phone, live_server, lang, line):
+    phone.goto(f"{live_server}/{lang}/")
+    phone.get_by_role("link", name=HAPPENED_TILE[lang]).tap()
+    phone.wait_for_url(f"{live_server}/{lang}/het-is-gebeurd")
+    phone.locator(f".help-now a[href$='#{line}']").tap()
+    phone.wait_for_url(f"{live_server}/{lang}/hulp#{line}")
+    entry = phone.locator(f"article#{line}")
+    assert entry.evaluate("element => element.matches(':target')")
+    assert entry.is_visible()
+    top = entry.evaluate("element => element.getBoundingClientRect().top")
+    assert 0 <= top < PHONE["viewport"]["height"], "the entry is on screen"
