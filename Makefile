@@ -14,7 +14,7 @@ CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test bench soak export setup setup-test chromium bench-tools content translations help
+.PHONY: run test test-fast lint bench soak export setup setup-test chromium bench-tools content translations help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -26,6 +26,15 @@ test: setup-test chromium ## Set up, then run the whole test suite (browser test
 	@$(BIN)/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
+
+test-fast: setup-test ## The inner loop: every test without a browser
+	@$(BIN)/pytest -m "not browser"; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
+	exit $$status
+
+lint: $(VENV)/.test-installed ## Check the Python code with ruff (lint and format)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: setup-test chromium bench-tools ## Measure page weight, render time, requests/s (app, hello, nginx) and Lighthouse
 	$(BIN)/python tests/benchmarks/bench.py

@@ -1,1 +1,1 @@
-"""Checkje: one package per area (core, content, pages, helpfinder, friendcheck, walkthroughs, snaps, together, lesson, pwa); app.py puts them together."""
+"""Checkje: one package per area; app.py lists the areas and puts them together."""

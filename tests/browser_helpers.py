@@ -14,7 +14,9 @@ def answer_for_neutral_site(context):
     """Stand in for the neutral site, so quick-exit tests need no internet."""
     context.route(
         f"{NEUTRAL_SITE}**",
-        lambda route: route.fulfill(status=200, content_type="text/html", body="<!doctype html><title>Weer</title><p>Weer</p>"),
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<!doctype html><title>Weer</title><p>Weer</p>"
+        ),
     )
 
 
@@ -38,5 +40,3 @@ def axe_violations(page):
 
 def is_our_origin(url, base_url):
     return url.startswith(base_url + "/") or url.startswith(("data:", "blob:", "about:"))
-
-

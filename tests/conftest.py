@@ -3,8 +3,6 @@ changes, every page rendered and parsed once, and a real browser."""
 
 import contextlib
 import shutil
-import tempfile
-from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -20,6 +18,7 @@ __all__ = ["APP", "PAGE_URLS", "TEST_CONFIG"]
 hypothesis_settings.register_profile("dev", max_examples=40, deadline=None)
 hypothesis_settings.register_profile("ci", max_examples=200, deadline=None)
 hypothesis_settings.load_profile("dev")
+
 
 def pytest_configure(config):
     import os
@@ -150,7 +149,9 @@ def chromium_executable():
 
     executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if not executable:
-        pytest.fail("The browser tests need Chromium: run `make test`, which installs it, or set CHROMIUM=/path/to/chromium")
+        pytest.fail(
+            "The browser tests need Chromium: run `make test`, which installs it, or set CHROMIUM=/path/to/chromium"
+        )
     return executable
 
 

@@ -31,7 +31,9 @@ def open_store(app):
     A missing or stale database is built first; content that does not fit stops start-up.
     """
     try:
-        app.extensions[_STORE] = ContentStore.open(app.config["CONTENT_DB"], app.config["CONTENT_DIR"], registry_of(app))
+        app.extensions[_STORE] = ContentStore.open(
+            app.config["CONTENT_DB"], app.config["CONTENT_DIR"], registry_of(app)
+        )
     except ContentError as error:
         raise SystemExit(f"Checkje cannot start: fix these content problems first.\n{error}") from None
 

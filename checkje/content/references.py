@@ -4,7 +4,7 @@ from checkje.content.schema import Problem
 
 
 def unknown_ids(name, place, ids, known, what, key=None):
-    """Yield (document name, Problem) for each id in the list `ids` that is not in `known`; `what` says what it should name.
+    """Yield (document name, Problem) for each id in `ids` that is not in `known`; `what` says what it should name.
 
     With `key`, `ids` is a list of records and each names its id under that key.
     """

@@ -190,7 +190,9 @@ class ListOf(Field):
             if not isinstance(key, str):
                 continue
             if key in seen:
-                yield Problem(f"{place}[{index}].{self.unique}", item_line, f"{key!r} is used twice (also on line {seen[key]})")
+                yield Problem(
+                    f"{place}[{index}].{self.unique}", item_line, f"{key!r} is used twice (also on line {seen[key]})"
+                )
             seen[key] = item_line
 
     def localize(self, value, lang):

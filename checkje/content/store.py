@@ -78,7 +78,11 @@ def build(content_dir, db_path, registry):
         db = sqlite_utils.Database(tmp_name)
         db["documents"].insert_all(
             (
-                {"name": name, "lang": lang, "body": json.dumps(registry.schemas[name].localize(data, lang), ensure_ascii=False)}
+                {
+                    "name": name,
+                    "lang": lang,
+                    "body": json.dumps(registry.schemas[name].localize(data, lang), ensure_ascii=False),
+                }
                 for name, data in documents.items()
                 for lang in LANGUAGES
             ),

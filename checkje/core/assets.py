@@ -1,7 +1,7 @@
 """Static files with a content hash in their URL, so browsers may keep them for a year."""
 
 import hashlib
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from flask import current_app, request, url_for
@@ -9,7 +9,7 @@ from flask import current_app, request, url_for
 ONE_YEAR = 365 * 24 * 3600
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fingerprint(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
 

@@ -11,10 +11,7 @@ def _render_error(error):
     if not isinstance(error, HTTPException):
         current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
         error = InternalServerError()
-    if error.code in EXPLAINED_CODES:
-        explained = error.code
-    else:
-        explained = 500 if error.code >= 500 else 400
+    explained = error.code if error.code in EXPLAINED_CODES else 500 if error.code >= 500 else 400
     response = make_response(render_template("core/error.html", code=explained), error.code)
     if getattr(error, "valid_methods", None):
         response.headers["Allow"] = ", ".join(error.valid_methods)

@@ -6,8 +6,8 @@ import logging
 import time
 
 from flask import Request, current_app, g, request
-from werkzeug.exceptions import RequestEntityTooLarge
 from markupsafe import Markup
+from werkzeug.exceptions import RequestEntityTooLarge
 
 # Marks the page as scripted (and able to speak) before the first paint, so script-only
 # controls take their place at once instead of flashing in or pushing the page down.

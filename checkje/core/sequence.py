@@ -16,7 +16,13 @@ def position(items, item_id, start_endpoint, item_endpoint, argument="step_id"):
     index = ids.index(item_id)
     previous_url = url_for(item_endpoint, **{argument: ids[index - 1]}) if index else url_for(start_endpoint)
     next_url = url_for(item_endpoint, **{argument: ids[index + 1]}) if index + 1 < len(ids) else None
-    return {"step": items[index], "number": index + 1, "total": len(ids), "previous_url": previous_url, "next_url": next_url}
+    return {
+        "step": items[index],
+        "number": index + 1,
+        "total": len(ids),
+        "previous_url": previous_url,
+        "next_url": next_url,
+    }
 
 
 def links(items, item_endpoint, argument="step_id"):

@@ -7,8 +7,8 @@ With htmx the form is answered in place instead. The server keeps nothing: every
 result is computed from the ids in the request and then forgotten.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from flask import abort, redirect, request, url_for
 from flask_babel import gettext
@@ -21,8 +21,8 @@ from checkje.core.i18n import language_blueprint
 from checkje.core.settings import LANGUAGES
 from checkje.friendcheck.fields import PICKS_FIELD, QUESTION_FIELD
 from checkje.friendcheck.parts import check_text, next_part, part_titles, part_urls, progress, requests_text
-from checkje.friendcheck.shapes import PARTS
 from checkje.friendcheck.picks import PickProblem, read_picks
+from checkje.friendcheck.shapes import PARTS
 
 bp = language_blueprint("friendcheck", __name__)
 
@@ -93,7 +93,9 @@ class Question:
     def show(self, view_args):
         """The result page, from the ids in its query; bad ids get the form again."""
         try:
-            picks = read_picks(request.args, PICKS_FIELD, self.allowed(**view_args), single=self.single, required=self.required)
+            picks = read_picks(
+                request.args, PICKS_FIELD, self.allowed(**view_args), single=self.single, required=self.required
+            )
         except PickProblem as problem:
             return self.ask(view_args, problem=problem.reason, status=400)
         return self.answer(view_args, picks)
@@ -102,7 +104,9 @@ class Question:
 def _render_page(fragment, *, has_answers=True, **context):
     """A friend-check page, or for htmx just its fragment; both stay out of every cache when they may hold answers."""
     # An htmx answer carries a <title>: htmx puts it in the tab, which then names the new step.
-    return render(PAGE_TEMPLATE, fragment, has_answers=has_answers, fragment=fragment, fragment_title=is_htmx_request(), **context)
+    return render(
+        PAGE_TEMPLATE, fragment, has_answers=has_answers, fragment=fragment, fragment_title=is_htmx_request(), **context
+    )
 
 
 def _page(title, description):
@@ -222,7 +226,10 @@ def _practice_result(picks, request_id):
     (answer,) = picks
     verdict = part["verdicts"][practice["best"]]
     if following:
-        next_step = {"label": gettext("Next request"), "url": url_for("friendcheck.practice", request_id=following["id"])}
+        next_step = {
+            "label": gettext("Next request"),
+            "url": url_for("friendcheck.practice", request_id=following["id"]),
+        }
     else:
         next_step = next_part("practice")
     return {

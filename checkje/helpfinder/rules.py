@@ -59,12 +59,36 @@ def check_references(documents):
         place = f"results[{ri}]"
         for question, answer in result.get("when", {}).items():
             if question not in answer_ids:
-                yield DOCUMENT, Problem(f"{place}.when.{question}", result["when"].line_of(question), f"{question!r} is not a question id")
+                yield (
+                    DOCUMENT,
+                    Problem(
+                        f"{place}.when.{question}",
+                        result["when"].line_of(question),
+                        f"{question!r} is not a question id",
+                    ),
+                )
             elif answer not in answer_ids[question]:
-                yield DOCUMENT, Problem(f"{place}.when.{question}", result["when"].line_of(question), f"{answer!r} is not an answer of {question!r}")
+                yield (
+                    DOCUMENT,
+                    Problem(
+                        f"{place}.when.{question}",
+                        result["when"].line_of(question),
+                        f"{answer!r} is not an answer of {question!r}",
+                    ),
+                )
         yield from unknown_help_lines(documents, DOCUMENT, f"{place}.lines", result["lines"])
         is_last = ri == len(results) - 1
         if is_last and "when" in result:
-            yield DOCUMENT, Problem(place, results.line_of(ri), 'the last result is for everyone else, so it has no "when"')
+            yield (
+                DOCUMENT,
+                Problem(place, results.line_of(ri), 'the last result is for everyone else, so it has no "when"'),
+            )
         if not is_last and "when" not in result and result["id"] not in jumped_to:
-            yield DOCUMENT, Problem(place, results.line_of(ri), 'no answer leads here: give it a "when", or name it in the "result" of an answer')
+            yield (
+                DOCUMENT,
+                Problem(
+                    place,
+                    results.line_of(ri),
+                    'no answer leads here: give it a "when", or name it in the "result" of an answer',
+                ),
+            )

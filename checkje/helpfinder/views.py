@@ -2,8 +2,8 @@
 
 from flask import request
 
-from checkje.core import htmx
 from checkje.content import content
+from checkje.core import htmx
 from checkje.core.i18n import language_blueprint
 from checkje.helpfinder.lines import help_lines
 from checkje.helpfinder.rules import DOCUMENT, next_question, read_answers, result_for

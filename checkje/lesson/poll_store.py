@@ -151,7 +151,16 @@ class SQLitePollStore(PollStore):
                     "window_votes": int,
                 },
                 pk="code",
-                not_null={"secret_hash", "statement", "statements", "revealed", "created", "expires", "window_second", "window_votes"},
+                not_null={
+                    "secret_hash",
+                    "statement",
+                    "statements",
+                    "revealed",
+                    "created",
+                    "expires",
+                    "window_second",
+                    "window_votes",
+                },
                 if_not_exists=True,
             )
             db["polls"].create_index(["expires"], if_not_exists=True)
@@ -189,7 +198,7 @@ class SQLitePollStore(PollStore):
         row = cursor.fetchone()
         if row is None:
             raise PollGone(code)
-        return dict(zip((column[0] for column in cursor.description), row))
+        return dict(zip((column[0] for column in cursor.description), row, strict=True))
 
     def _controlled_poll(self, db, code, secret):
         poll = self._open_poll(db, code)
@@ -210,7 +219,8 @@ class SQLitePollStore(PollStore):
                 if db.execute("SELECT 1 FROM polls WHERE code = ?", [code]).fetchone() is None:
                     break
             db.execute(
-                "INSERT INTO polls (code, secret_hash, statement, statements, revealed, created, expires, window_second, window_votes)"
+                "INSERT INTO polls (code, secret_hash, statement, statements, revealed, created, expires,"
+                " window_second, window_votes)"
                 " VALUES (?, ?, 0, ?, 0, ?, ?, 0, 0)",
                 [code, _hash(secret), statements, now, now + self.lifetime],
             )
@@ -220,7 +230,9 @@ class SQLitePollStore(PollStore):
         with self._connect() as db:
             poll = self._open_poll(db, code)
             counts = {}
-            for statement, answer, count in db.execute("SELECT statement, answer, count FROM counts WHERE code = ?", [code]):
+            for statement, answer, count in db.execute(
+                "SELECT statement, answer, count FROM counts WHERE code = ?", [code]
+            ):
                 counts.setdefault(statement, {})[answer] = count
         return Poll(
             code=poll["code"],
@@ -243,10 +255,15 @@ class SQLitePollStore(PollStore):
             votes_this_second = poll["window_votes"] if poll["window_second"] == second else 0
             if votes_this_second >= self.max_votes_per_second:
                 raise TooMany("second")
-            (votes,) = db.execute("SELECT coalesce(sum(count), 0) FROM counts WHERE code = ? AND statement = ?", [code, statement]).fetchone()
+            (votes,) = db.execute(
+                "SELECT coalesce(sum(count), 0) FROM counts WHERE code = ? AND statement = ?", [code, statement]
+            ).fetchone()
             if votes >= self.max_votes_per_statement:
                 raise TooMany("statement")
-            db.execute("UPDATE polls SET window_second = ?, window_votes = ? WHERE code = ?", [second, votes_this_second + 1, code])
+            db.execute(
+                "UPDATE polls SET window_second = ?, window_votes = ? WHERE code = ?",
+                [second, votes_this_second + 1, code],
+            )
             db.execute(
                 "INSERT INTO counts (code, statement, answer, count) VALUES (?, ?, ?, 1)"
                 " ON CONFLICT (code, statement, answer) DO UPDATE SET count = count + 1",

@@ -57,13 +57,26 @@ def _join_url(code):
 
 def _problem(status, title, text, *, teacher=False):
     """A friendly page that says what went wrong and what to do now; pupils get the join form with it."""
-    return make_response(render_template("lesson/poll_problem.html", page=_page(title), text=text, teacher=teacher), status)
+    return make_response(
+        render_template("lesson/poll_problem.html", page=_page(title), text=text, teacher=teacher), status
+    )
 
 
 def _gone(teacher=False):
     if teacher:
-        return _problem(404, gettext("This poll has ended"), gettext("It was stopped, or it is more than 4 hours old. Everything in it is deleted. You can start a new poll."), teacher=True)
-    return _problem(404, gettext("There is no poll with this code"), gettext("Maybe the poll has ended, or a letter is wrong. Check the code on the screen and try again."))
+        return _problem(
+            404,
+            gettext("This poll has ended"),
+            gettext(
+                "It was stopped, or it is more than 4 hours old. Everything in it is deleted. You can start a new poll."
+            ),
+            teacher=True,
+        )
+    return _problem(
+        404,
+        gettext("There is no poll with this code"),
+        gettext("Maybe the poll has ended, or a letter is wrong. Check the code on the screen and try again."),
+    )
 
 
 def _too_many(limit, teacher=False):
@@ -122,7 +135,10 @@ def _number(values, poll):
 
 def _vote_page(poll, problem=None, status=200):
     question = questions()[poll.statement]
-    return make_response(render_template("lesson/vote.html", poll=poll, question=question, number=poll.statement + 1, problem=problem), status)
+    return make_response(
+        render_template("lesson/vote.html", poll=poll, question=question, number=poll.statement + 1, problem=problem),
+        status,
+    )
 
 
 @bp.route("/stem/<code>", methods=["GET", "POST"])
@@ -170,7 +186,8 @@ def thanks(code):
 
 
 def _screen(poll, secret):
-    """The teacher's screen: the open statement, how many voted, the results once shown, the code and QR code, and the controls."""
+    """The teacher's screen: the open statement, how many voted, the results once shown, the code, the QR code
+    and the controls."""
     question = questions()[poll.statement]
     join_url = _join_url(poll.code)
     context = {
@@ -180,10 +197,17 @@ def _screen(poll, secret):
         "number": poll.statement + 1,
         "results": _results(poll, poll.statement),
         "join_url": join_url,
-        "short_join_url": (current_app.config["SITE_URL"] or request.host_url).split("://", 1)[-1].rstrip("/") + url_for(".join"),
+        "short_join_url": (current_app.config["SITE_URL"] or request.host_url).split("://", 1)[-1].rstrip("/")
+        + url_for(".join"),
     }
     context["qr"] = qr_svg(join_url, gettext("QR code to vote, with code %(code)s", code=poll.code))
-    return render("lesson/poll_page.html", "lesson/_screen.html", fragment="lesson/_screen.html", page=_page(gettext("Class poll")), **context)
+    return render(
+        "lesson/poll_page.html",
+        "lesson/_screen.html",
+        fragment="lesson/_screen.html",
+        page=_page(gettext("Class poll")),
+        **context,
+    )
 
 
 def _results(poll, statement):
@@ -191,14 +215,28 @@ def _results(poll, statement):
     counts = poll.counts_of(statement)
     total = sum(counts.values())
     bars = [
-        {"label": option["label"], "count": counts.get(option["id"], 0), "percent": round(100 * counts.get(option["id"], 0) / total) if total else 0}
+        {
+            "label": option["label"],
+            "count": counts.get(option["id"], 0),
+            "percent": round(100 * counts.get(option["id"], 0) / total) if total else 0,
+        }
         for option in question["answers"]
     ]
-    return {"statement": statement, "total": total, "bars": bars, "revealed": poll.revealed and statement == poll.statement}
+    return {
+        "statement": statement,
+        "total": total,
+        "bars": bars,
+        "revealed": poll.revealed and statement == poll.statement,
+    }
 
 
 def _ended():
-    return render("lesson/poll_page.html", "lesson/_ended.html", fragment="lesson/_ended.html", page=_page(gettext("The poll has ended")))
+    return render(
+        "lesson/poll_page.html",
+        "lesson/_ended.html",
+        fragment="lesson/_ended.html",
+        page=_page(gettext("The poll has ended")),
+    )
 
 
 @bp.post("/les/peiling")
@@ -219,7 +257,9 @@ def poll_control(code):
     secret, action = request.form.get(SECRET_FIELD), request.form.get(ACTION_FIELD)
     statement = request.form.get(STATEMENT_FIELD, "")
     if action not in ACTIONS or (action == "naar" and not (statement.isdigit() and len(statement) <= 3)):
-        return _problem(400, gettext("This button did not work"), gettext("Please go back and try again."), teacher=True)
+        return _problem(
+            400, gettext("This button did not work"), gettext("Please go back and try again."), teacher=True
+        )
     store = _store()
     try:
         if action == "toon":
@@ -235,9 +275,16 @@ def poll_control(code):
     except polls.PollGone:
         return _gone(teacher=True)
     except polls.WrongSecret:
-        return _problem(403, gettext("Only the screen that started this poll can change it"), gettext("Start a new poll from the lesson page."), teacher=True)
+        return _problem(
+            403,
+            gettext("Only the screen that started this poll can change it"),
+            gettext("Start a new poll from the lesson page."),
+            teacher=True,
+        )
     except polls.StatementClosed:
-        return _problem(400, gettext("This statement does not exist"), gettext("Please go back and try again."), teacher=True)
+        return _problem(
+            400, gettext("This statement does not exist"), gettext("Please go back and try again."), teacher=True
+        )
     return _screen(poll, secret)
 
 
@@ -255,4 +302,11 @@ def poll_results(code):
         return response
     number = _number(request.args, poll) or poll.statement + 1
     page = _page(gettext("Results of statement %(number)s", number=number))
-    return render("lesson/poll_page.html", "lesson/_results.html", fragment="lesson/_results.html", page=page, poll=poll, results=_results(poll, number - 1))
+    return render(
+        "lesson/poll_page.html",
+        "lesson/_results.html",
+        fragment="lesson/_results.html",
+        page=page,
+        poll=poll,
+        results=_results(poll, number - 1),
+    )

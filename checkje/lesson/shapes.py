@@ -23,7 +23,15 @@ PLAN = Record(
         "goals": ListOf(Text()),
         "poll": Text(),
         "parts": ListOf(
-            Record({"id": Slug(), "minutes": Whole(1, LESSON_MINUTES), "title": Text(), "activity": Text(), "slides": ListOf(Slug())}),
+            Record(
+                {
+                    "id": Slug(),
+                    "minutes": Whole(1, LESSON_MINUTES),
+                    "title": Text(),
+                    "activity": Text(),
+                    "slides": ListOf(Slug()),
+                }
+            ),
             unique="id",
         ),
     }
@@ -59,7 +67,9 @@ STATEMENTS = Record(
         "answers": Record({answer: Text() for answer in OPINIONS}),
         # Each statement has a "text", or names a practice "request" to vote on.
         "statements": ListOf(
-            Record({"id": Slug(), "text": Text(optional=True), "request": Slug(optional=True), "prompts": ListOf(Text())}),
+            Record(
+                {"id": Slug(), "text": Text(optional=True), "request": Slug(optional=True), "prompts": ListOf(Text())}
+            ),
             unique="id",
         ),
     }
@@ -71,7 +81,15 @@ GUIDE = Record(
         "description": Text(),
         "intro": Text(),
         "sections": ListOf(
-            Record({"id": Slug(), "heading": Text(), "body": Text(), "points": ListOf(Text(), optional=True), "lines": ListOf(Slug(), optional=True)}),
+            Record(
+                {
+                    "id": Slug(),
+                    "heading": Text(),
+                    "body": Text(),
+                    "points": ListOf(Text(), optional=True),
+                    "lines": ListOf(Slug(), optional=True),
+                }
+            ),
             unique="id",
         ),
     }
@@ -89,13 +107,29 @@ def _plan_follows_the_deck(documents):
     plan, slide_ids = documents["lesson/plan"], _ids(documents["lesson/slides"]["slides"])
     used = []
     for index, part in enumerate(plan["parts"]):
-        yield from unknown_ids("lesson/plan", f"parts[{index}].slides", part["slides"], slide_ids, "a slide id in content/lesson/slides.yaml")
+        yield from unknown_ids(
+            "lesson/plan",
+            f"parts[{index}].slides",
+            part["slides"],
+            slide_ids,
+            "a slide id in content/lesson/slides.yaml",
+        )
         used.extend(part["slides"])
     if [slide for slide in used if slide in slide_ids] != slide_ids:
-        yield "lesson/plan", Problem("parts", plan["parts"].line, f"the parts should show every slide once, in the deck's order: {', '.join(slide_ids)}")
+        yield (
+            "lesson/plan",
+            Problem(
+                "parts",
+                plan["parts"].line,
+                f"the parts should show every slide once, in the deck's order: {', '.join(slide_ids)}",
+            ),
+        )
     minutes = sum(part["minutes"] for part in plan["parts"])
     if minutes != LESSON_MINUTES:
-        yield "lesson/plan", Problem("parts", plan["parts"].line, f"the parts take {minutes} minutes; a lesson has {LESSON_MINUTES}")
+        yield (
+            "lesson/plan",
+            Problem("parts", plan["parts"].line, f"the parts take {minutes} minutes; a lesson has {LESSON_MINUTES}"),
+        )
 
 
 def _slides_name_what_exists(documents):
@@ -103,7 +137,10 @@ def _slides_name_what_exists(documents):
     slides = documents["lesson/slides"]["slides"]
     statement_ids = _ids(documents["lesson/statements"]["statements"])
     known = {
-        "profile": (_ids(documents["friendcheck/check"]["profile"]["items"]), "a profile item id in content/friendcheck/check.yaml"),
+        "profile": (
+            _ids(documents["friendcheck/check"]["profile"]["items"]),
+            "a profile item id in content/friendcheck/check.yaml",
+        ),
         "snaps": (_ids(documents["snaps/demo"]["steps"]), "a step id in content/snaps/demo.yaml"),
         "settings": (known_steps(documents), "a step in content/walkthroughs/"),
     }
@@ -112,12 +149,24 @@ def _slides_name_what_exists(documents):
             yield from unknown_ids("lesson/slides", f"slides[{index}].{field}", slide.get(field, []), ids, what)
         if "statement" in slide and slide["statement"] not in statement_ids:
             what = "a statement id in content/lesson/statements.yaml"
-            yield "lesson/slides", Problem(f"slides[{index}].statement", slide.line_of("statement"), f"{slide['statement']!r} is not {what}")
+            yield (
+                "lesson/slides",
+                Problem(
+                    f"slides[{index}].statement", slide.line_of("statement"), f"{slide['statement']!r} is not {what}"
+                ),
+            )
         if "lines" in slide:
             yield from unknown_help_lines(documents, "lesson/slides", f"slides[{index}].lines", slide["lines"])
     shown = [slide["statement"] for slide in slides if slide.get("statement") in statement_ids]
     if shown != [statement for statement in statement_ids if statement in shown]:
-        yield "lesson/slides", Problem("slides", slides.line, "slides show statements in another order than the poll asks them (content/lesson/statements.yaml)")
+        yield (
+            "lesson/slides",
+            Problem(
+                "slides",
+                slides.line,
+                "slides show statements in another order than the poll asks them (content/lesson/statements.yaml)",
+            ),
+        )
 
 
 def _statements_have_one_question(documents):
@@ -127,10 +176,16 @@ def _statements_have_one_question(documents):
     for index, statement in enumerate(statements):
         place = f"statements[{index}]"
         if ("text" in statement) == ("request" in statement):
-            yield "lesson/statements", Problem(place, statement.line, 'give a "text" or a "request", not both and not neither')
+            yield (
+                "lesson/statements",
+                Problem(place, statement.line, 'give a "text" or a "request", not both and not neither'),
+            )
         elif "request" in statement and statement["request"] not in request_ids:
             what = "a practice request id in content/friendcheck/requests.yaml"
-            yield "lesson/statements", Problem(f"{place}.request", statement.line_of("request"), f"{statement['request']!r} is not {what}")
+            yield (
+                "lesson/statements",
+                Problem(f"{place}.request", statement.line_of("request"), f"{statement['request']!r} is not {what}"),
+            )
 
 
 def _guide_lines_exist(documents):

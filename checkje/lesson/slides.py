@@ -35,7 +35,11 @@ def questions():
             labels, answers = statements["answers"], OPINIONS
             question = {"text": statement["text"], "request": None}
         question.update(
-            {"id": statement["id"], "prompts": statement["prompts"], "answers": [{"id": answer, "label": labels[answer]} for answer in answers]}
+            {
+                "id": statement["id"],
+                "prompts": statement["prompts"],
+                "answers": [{"id": answer, "label": labels[answer]} for answer in answers],
+            }
         )
         shown.append(question)
     return shown
@@ -54,7 +58,10 @@ def _drawn_from(slide):
     numbered = {question["id"]: (number, question) for number, question in enumerate(poll, start=1)}
     return {
         "profile": [profile[item_id] for item_id in slide.get("profile", [])],
-        "snaps": [{"title": snaps[step_id]["title"], "url": url_for("snaps.demo_step", step_id=step_id)} for step_id in slide.get("snaps", [])],
+        "snaps": [
+            {"title": snaps[step_id]["title"], "url": url_for("snaps.demo_step", step_id=step_id)}
+            for step_id in slide.get("snaps", [])
+        ],
         "settings": settings,
         "statement": numbered.get(slide.get("statement")),
         "statement_total": len(poll),
@@ -69,17 +76,31 @@ def start():
     titles = {slide["id"]: slide["title"] for slide in _slides()}
     plan = content("lesson/plan")
     parts = [
-        {**part, "slides": [{"title": titles[slide_id], "url": url_for(".slide", slide_id=slide_id), "number": slide_ids.index(slide_id) + 1} for slide_id in part["slides"]]}
+        {
+            **part,
+            "slides": [
+                {
+                    "title": titles[slide_id],
+                    "url": url_for(".slide", slide_id=slide_id),
+                    "number": slide_ids.index(slide_id) + 1,
+                }
+                for slide_id in part["slides"]
+            ],
+        }
         for part in plan["parts"]
     ]
-    return render_template("lesson/start.html", page=plan, parts=parts, first_url=url_for(".slide", slide_id=slide_ids[0]))
+    return render_template(
+        "lesson/start.html", page=plan, parts=parts, first_url=url_for(".slide", slide_id=slide_ids[0])
+    )
 
 
 @bp.get("/les/dia/<slide_id>")
 def slide(slide_id):
     """One slide for the projector, with the way back and on."""
     position = sequence.position(_slides(), slide_id, ".start", ".slide", argument="slide_id")
-    return render_template("lesson/slide.html", position=position, slide=position["step"], drawn=_drawn_from(position["step"]))
+    return render_template(
+        "lesson/slide.html", position=position, slide=position["step"], drawn=_drawn_from(position["step"])
+    )
 
 
 @bp.get("/les/gids")

@@ -32,9 +32,7 @@ HELP = Record({**PAGE_BASICS, "intro": Text(), "checked_intro": Text()})
 
 SAFETY = Record({**PAGE_BASICS, "intro": Text(), "sections": ListOf(Record({"heading": Text(), "body": Text()}))})
 
-TRUSTED = Record(
-    {**PAGE_BASICS, "intro": Text(), "storage_note": Text(), "no_script_note": Text(), "tip": Text()}
-)
+TRUSTED = Record({**PAGE_BASICS, "intro": Text(), "storage_note": Text(), "no_script_note": Text(), "tip": Text()})
 
 # A few words and a short list of help lines: the help card, and the offline page (checkje.pwa).
 PAGE_WITH_LINES = Record({**PAGE_BASICS, "intro": Text(), "lines": ListOf(Slug(), unique=None)})

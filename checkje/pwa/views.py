@@ -9,15 +9,15 @@ these are plain files for one language, so a static export can hold them too.
 
 import hashlib
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from flask import current_app, g, render_template, url_for
 from flask_babel import gettext
 
+from checkje.content import content
 from checkje.core import sitemap
 from checkje.core.assets import static_url
-from checkje.content import content
 from checkje.core.i18n import language_blueprint
 from checkje.core.settings import ROOT
 from checkje.helpfinder.lines import help_lines
@@ -32,7 +32,7 @@ def _static_files():
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _version(static_folder, content_db):
     """A hash of every file the pages are made of: any change gives a new service worker."""
     digest = hashlib.sha256()
@@ -81,7 +81,9 @@ def manifest():
             "description": gettext("Stay safe on Instagram, Snapchat and WhatsApp. Checkje keeps nothing about you."),
         }
     )
-    response = current_app.response_class(json.dumps(manifest, ensure_ascii=False), mimetype="application/manifest+json")
+    response = current_app.response_class(
+        json.dumps(manifest, ensure_ascii=False), mimetype="application/manifest+json"
+    )
     return _no_cache(response)
 
 

@@ -1,4 +1,4 @@
-""""Snaps can be saved": the demonstration, "it already happened", and ways to say no."""
+""" "Snaps can be saved": the demonstration, "it already happened", and ways to say no."""
 
 from checkje import content
 from checkje.snaps import shapes, views

@@ -1,4 +1,4 @@
-""""Snaps can be saved": the demonstration, the "it already happened" flow, and ways to say no.
+""" "Snaps can be saved": the demonstration, the "it already happened" flow, and ways to say no.
 
 Both flows are a sequence of pages, one step each, so they work with plain links.
 A script (static/js/snaps.js) only plays the drawings of the demonstration.
@@ -6,8 +6,8 @@ A script (static/js/snaps.js) only plays the drawings of the demonstration.
 
 from flask import render_template, url_for
 
-from checkje.core import sequence, sitemap
 from checkje.content import content
+from checkje.core import sequence, sitemap
 from checkje.core.i18n import language_blueprint
 from checkje.helpfinder.lines import help_lines
 from checkje.snaps.shapes import SCENE_MOMENTS
@@ -22,7 +22,9 @@ COUNTDOWN_SECONDS = 5
 def demo():
     """Introduce the demonstration with the pretend snap."""
     page = content("snaps/demo")
-    return render_template("snaps/demo.html", page=page, first_url=url_for(".demo_step", step_id=page["steps"][0]["id"]))
+    return render_template(
+        "snaps/demo.html", page=page, first_url=url_for(".demo_step", step_id=page["steps"][0]["id"])
+    )
 
 
 @bp.get("/snaps/<step_id>")
@@ -56,7 +58,9 @@ def happened_step(step_id):
     """One thing to do, with the help lines always one tap away."""
     page = content("snaps/happened")
     position = sequence.position(page["steps"], step_id, ".happened", ".happened_step")
-    return render_template("snaps/happened_step.html", page=page, position=position, help_lines=help_lines(page["help"]))
+    return render_template(
+        "snaps/happened_step.html", page=page, position=position, help_lines=help_lines(page["help"])
+    )
 
 
 @bp.get("/nee-zeggen")

@@ -1,4 +1,4 @@
-""""Together with your mentor": the guided talk for a mentor and a youth, and the guide for mentors."""
+""" "Together with your mentor": the guided talk for a mentor and a youth, and the guide for mentors."""
 
 from checkje import content
 from checkje.together import guide, shapes, talk  # noqa: F401 - guide adds its routes to talk.bp

@@ -6,8 +6,8 @@ come from content/helplines.yaml by id, so their numbers live in one place.
 
 from flask import render_template
 
-from checkje.core import sequence, sitemap
 from checkje.content import content
+from checkje.core import sequence, sitemap
 from checkje.helpfinder.lines import help_lines
 from checkje.together.talk import bp
 
@@ -16,14 +16,16 @@ def _with_lines(section):
     """A section with its help lines filled in from helplines.yaml, each with when to use it."""
     named = section.get("lines", [])
     lines = help_lines([line["id"] for line in named])
-    return {**section, "lines": [{**line, "when": each["when"]} for line, each in zip(lines, named)]}
+    return {**section, "lines": [{**line, "when": each["when"]} for line, each in zip(lines, named, strict=True)]}
 
 
 @bp.get("/mentor")
 def guide():
     """What the guide is for, its sections, and the print version."""
     page = content("together/guide")
-    return render_template("together/guide.html", page=page, sections=sequence.links(page["sections"], ".guide_section", "section_id"))
+    return render_template(
+        "together/guide.html", page=page, sections=sequence.links(page["sections"], ".guide_section", "section_id")
+    )
 
 
 @bp.get("/mentor/<section_id>")
@@ -31,14 +33,18 @@ def guide_section(section_id):
     """One section of the guide, with the way back and on."""
     page = content("together/guide")
     position = sequence.position(page["sections"], section_id, ".guide", ".guide_section", argument="section_id")
-    return render_template("together/guide_section.html", page=page, position=position, section=_with_lines(position["step"]))
+    return render_template(
+        "together/guide_section.html", page=page, position=position, section=_with_lines(position["step"])
+    )
 
 
 @bp.get("/mentor/print")
 def guide_print():
     """The whole guide in short, on one A4 page: each section's short lines and the help lines' numbers."""
     page = content("together/guide")
-    return render_template("together/guide_print.html", page=page, sections=[_with_lines(section) for section in page["sections"]])
+    return render_template(
+        "together/guide_print.html", page=page, sections=[_with_lines(section) for section in page["sections"]]
+    )
 
 
 sitemap.lists_pages("together.guide_section")(sequence.pages_of("together/guide", "sections", "section_id"))

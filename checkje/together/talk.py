@@ -1,4 +1,4 @@
-""""Together with your mentor": a guided talk for a mentor and a youth on one screen.
+""" "Together with your mentor": a guided talk for a mentor and a youth on one screen.
 
 Five steps, one page each, that send the youth into the friend check, the walkthroughs,
 the snaps explainer and their trusted people, each with a "for the mentor" panel. It
@@ -67,7 +67,12 @@ def step(step_id):
 def _checklist_items(group, document):
     """A checklist group's items: its own, the settings the steps link to, or the friend check's rules."""
     if group.get("from") == "settings":
-        references = [activity["setting"] for step in document["steps"] for activity in step.get("activities", []) if "setting" in activity]
+        references = [
+            activity["setting"]
+            for step in document["steps"]
+            for activity in step.get("activities", [])
+            if "setting" in activity
+        ]
         return [_walkthrough_step(reference)["title"] for reference in references]
     if group.get("from") == "rules":
         return rule_texts()
@@ -79,7 +84,12 @@ def done():
     """What we did today: boxes to tick and screenshot. There is nothing to send."""
     document = content("together/steps")
     groups = [{**group, "items": _checklist_items(group, document)} for group in document["done"]["groups"]]
-    return render_template("together/done.html", page=document["done"], groups=groups, last_step_url=url_for(".step", step_id=document["steps"][-1]["id"]))
+    return render_template(
+        "together/done.html",
+        page=document["done"],
+        groups=groups,
+        last_step_url=url_for(".step", step_id=document["steps"][-1]["id"]),
+    )
 
 
 sitemap.lists_pages("together.step")(sequence.pages_of("together/steps"))

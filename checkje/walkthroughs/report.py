@@ -22,7 +22,13 @@ def step_ages(today):
 
 
 @click.command("walkthrough-report")
-@click.option("--max-age-days", default=DEFAULT_MAX_AGE_DAYS, show_default=True, type=click.IntRange(min=0), help="Flag steps checked longer ago than this.")
+@click.option(
+    "--max-age-days",
+    default=DEFAULT_MAX_AGE_DAYS,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Flag steps checked longer ago than this.",
+)
 @with_appcontext
 def walkthrough_report_command(max_age_days):
     """List every walkthrough step with its review date; flag the ones to check again."""
@@ -34,5 +40,7 @@ def walkthrough_report_command(max_age_days):
     for app, step_id, checked, checked_with, age, source in rows:
         flag = "OLD" if age > max_age_days else "ok "
         old += flag == "OLD"
-        click.echo(f"{flag}  {f'{app}/{step_id}':<{width}}  {checked}  {age:>5} days  checked with {checked_with:<7}  {source}")
+        click.echo(
+            f"{flag}  {f'{app}/{step_id}':<{width}}  {checked}  {age:>5} days  checked with {checked_with:<7}  {source}"
+        )
     click.echo(f"{len(rows)} steps, {old} to check again on a phone (see the fact sheet's checklist).")

@@ -16,7 +16,6 @@ CHECKED_WITH = ("sources", "phone")
 MARKS = ("on", "off", "selected", "unselected", "tap", "plain")
 
 
-
 _TAPS = ListOf(Record({"label": Text(), "where": Text(optional=True)}), optional=True)
 _PHONE_TAPS = {"taps": _TAPS, "iphone": _TAPS, "android": _TAPS}
 
@@ -81,7 +80,11 @@ def _route_and_path_problems(walkthrough):
             used.add(step["route"])
             if step["route"] not in route_ids:
                 known = ", ".join(route_ids) or "none"
-                yield Problem(f"{place}.route", step.line_of("route"), f"{step['route']!r} is not a route in this file (routes: {known})")
+                yield Problem(
+                    f"{place}.route",
+                    step.line_of("route"),
+                    f"{step['route']!r} is not a route in this file (routes: {known})",
+                )
         elif not any(key in step for key in _PHONE_TAPS):
             yield Problem(place, step.line, 'the path is missing: give a "route", "taps", or "iphone" and "android"')
     for index, route in enumerate(routes):

@@ -8,7 +8,9 @@ from checkje.content.schema import Pattern, Problem
 
 def step_reference(**kwargs):
     """The shape of a step named from another file; `unknown_steps` checks that it exists."""
-    return Pattern(r"[a-z0-9]+/[a-z0-9]+(-[a-z0-9]+)*", "should name an app and a step, like instagram/private-account", **kwargs)
+    return Pattern(
+        r"[a-z0-9]+/[a-z0-9]+(-[a-z0-9]+)*", "should name an app and a step, like instagram/private-account", **kwargs
+    )
 
 
 def step_link(reference):
@@ -16,7 +18,11 @@ def step_link(reference):
     app, step_id = reference.split("/")
     walkthrough = content(f"walkthroughs/{app}")
     step = next(step for step in walkthrough["steps"] if step["id"] == step_id)
-    return {"app": walkthrough["name"], "title": step["title"], "url": url_for("walkthroughs.step", app=app, step_id=step_id)}
+    return {
+        "app": walkthrough["name"],
+        "title": step["title"],
+        "url": url_for("walkthroughs.step", app=app, step_id=step_id),
+    }
 
 
 def known_steps(documents):

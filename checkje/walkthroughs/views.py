@@ -10,8 +10,8 @@ import datetime
 from flask import abort, current_app, render_template, request
 from flask_babel import format_date
 
-from checkje.core import sitemap
 from checkje.content import content
+from checkje.core import sitemap
 from checkje.core.i18n import language_blueprint
 from checkje.walkthroughs.shapes import APPS, PHONES
 
@@ -54,7 +54,12 @@ def month_and_year(iso_date):
 def overview():
     """Pick an app, and pick iPhone or Android once."""
     walkthroughs = {app: content(f"walkthroughs/{app}") for app in APPS}
-    return render_template("walkthroughs/overview.html", page=content("walkthroughs/overview"), walkthroughs=walkthroughs, phone=chosen_phone())
+    return render_template(
+        "walkthroughs/overview.html",
+        page=content("walkthroughs/overview"),
+        walkthroughs=walkthroughs,
+        phone=chosen_phone(),
+    )
 
 
 @bp.get(f"/instellingen/{_APP}")

@@ -17,9 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app import create_app  # noqa: E402
-from checkje.pwa.export import export_site  # noqa: E402
-from checkje.core.sitemap import page_paths  # noqa: E402
 from checkje.core.settings import LANGUAGES  # noqa: E402
+from checkje.core.sitemap import page_paths  # noqa: E402
+from checkje.pwa.export import export_site  # noqa: E402
 from tests.benchmarks import lighthouse, pages, servers  # noqa: E402
 
 FIRST_ROUND_TRIP = 14 * 1024
@@ -28,7 +28,13 @@ RENDER_MEDIAN_MS = 2.0
 SERVER_SHARE_OF_HELLO = 0.60
 # The page under load, and the pages Lighthouse scores, in every language.
 LOAD_PAGE = "/{lang}/hulp"
-LIGHTHOUSE_PAGES = ("/{lang}/", "/{lang}/vriendencheck", "/{lang}/instellingen/instagram/private-account", "/{lang}/snaps", "/{lang}/hulp")
+LIGHTHOUSE_PAGES = (
+    "/{lang}/",
+    "/{lang}/vriendencheck",
+    "/{lang}/instellingen/instagram/private-account",
+    "/{lang}/snaps",
+    "/{lang}/hulp",
+)
 
 
 def verdict(ok):
@@ -36,13 +42,14 @@ def verdict(ok):
 
 
 def machine():
-    return f"{platform.node()}: {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{platform.node()}: {os.cpu_count()} cores, {system}, Python {platform.python_version()}"
 
 
 def print_pages(figures):
     print("## Pages\n")
-    print("Bytes are gzipped, as sent. \"Made\" is one in-process request with the page rendered anew;")
-    print("\"served\" is the same request answered from the worker's page cache (ms).\n")
+    print('Bytes are gzipped, as sent. "Made" is one in-process request with the page rendered anew;')
+    print('"served" is the same request answered from the worker\'s page cache (ms).\n')
     print("| page | HTML | first render | whole page | made median | made p99 | served median |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for page in figures:
@@ -56,9 +63,19 @@ def print_pages(figures):
     slowest = max(figures, key=lambda page: page.made_median_ms)
     served = statistics.median(page.served_median_ms for page in figures)
     print(f"\n- pages: {len(figures)}")
-    print(f"- largest first render: {biggest_first.first_render} B ({biggest_first.path}); ≤ {FIRST_ROUND_TRIP} B: {verdict(biggest_first.first_render <= FIRST_ROUND_TRIP)}")
-    print(f"- largest whole page: {biggest_whole.whole} B ({biggest_whole.path}); ≤ {WHOLE_PAGE} B: {verdict(biggest_whole.whole <= WHOLE_PAGE)}")
-    print(f"- made anew, median over all pages: {made:.2f} ms (slowest page: {slowest.made_median_ms:.2f} ms, {slowest.path}); ≤ {RENDER_MEDIAN_MS} ms: {verdict(made <= RENDER_MEDIAN_MS)}")
+    print(
+        f"- largest first render: {biggest_first.first_render} B ({biggest_first.path}); "
+        f"≤ {FIRST_ROUND_TRIP} B: {verdict(biggest_first.first_render <= FIRST_ROUND_TRIP)}"
+    )
+    print(
+        f"- largest whole page: {biggest_whole.whole} B ({biggest_whole.path}); "
+        f"≤ {WHOLE_PAGE} B: {verdict(biggest_whole.whole <= WHOLE_PAGE)}"
+    )
+    print(
+        f"- made anew, median over all pages: {made:.2f} ms "
+        f"(slowest page: {slowest.made_median_ms:.2f} ms, {slowest.path}); "
+        f"≤ {RENDER_MEDIAN_MS} ms: {verdict(made <= RENDER_MEDIAN_MS)}"
+    )
     print(f"- served from the page cache, median over all pages: {served:.2f} ms\n")
 
 
@@ -82,7 +99,9 @@ def print_throughput(app, work):
         rows["nginx"] = servers.wrk(nginx.url + LOAD_PAGE.format(lang="nl"))
         print(f"| nginx, 2 workers: static export | {LOAD_PAGE.format(lang='nl')} | {rows['nginx']:.0f} |")
     share = rows["nl"] / rows["hello"]
-    print(f"\n- Checkje / hello: {share:.0%} (≥ {SERVER_SHARE_OF_HELLO:.0%}: {verdict(share >= SERVER_SHARE_OF_HELLO)})")
+    print(
+        f"\n- Checkje / hello: {share:.0%} (≥ {SERVER_SHARE_OF_HELLO:.0%}: {verdict(share >= SERVER_SHARE_OF_HELLO)})"
+    )
     print(f"- static export on nginx / Checkje on gunicorn: {rows['nginx'] / rows['nl']:.1f}×\n")
 
 

@@ -10,7 +10,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu"
+    " --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+)
 
 
 def chromium():
@@ -68,6 +71,8 @@ def _scores_once(url):
         f"{ref['id']} ({report['audits'][ref['id']].get('displayValue') or report['audits'][ref['id']]['score']})"
         for category in categories.values()
         for ref in category["auditRefs"]
-        if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1 and report["audits"][ref["id"]]["score"] is not None
+        if ref["weight"]
+        and (report["audits"][ref["id"]]["score"] or 0) < 1
+        and report["audits"][ref["id"]]["score"] is not None
     )
     return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}, lost

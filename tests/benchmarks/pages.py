@@ -49,5 +49,7 @@ def measure(app, paths):
     figures = []
     for path in paths:
         weight = page_weight(client, path)
-        figures.append(PageFigures(path, weight.html, weight.first_render, weight.whole, *_render_times(app, client, path)))
+        figures.append(
+            PageFigures(path, weight.html, weight.first_render, weight.whole, *_render_times(app, client, path))
+        )
     return figures

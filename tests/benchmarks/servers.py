@@ -29,9 +29,8 @@ def _wait_until_serving(url, process, seconds=15):
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the server for {url} stopped at start-up")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(url, timeout=1):
-                return
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=1):
+            return
         time.sleep(0.1)
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 
@@ -62,7 +61,9 @@ def gunicorn(app_spec, probe_path="/"):
     """Serve `app_spec` the way `make run` does: two sync workers. Yields Served(url, pid of the master)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with _running([str(GUNICORN), "--workers", "2", "--bind", f"127.0.0.1:{port}", app_spec], base + probe_path) as process:
+    with _running(
+        [str(GUNICORN), "--workers", "2", "--bind", f"127.0.0.1:{port}", app_spec], base + probe_path
+    ) as process:
         yield Served(base, process.pid)
 
 
@@ -101,7 +102,9 @@ def nginx(site, work):
     work.mkdir(parents=True, exist_ok=True)
     conf = work / "nginx.conf"
     conf.write_text(NGINX_CONF.format(work=work, port=port, site=site))
-    with _running([shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)], f"http://127.0.0.1:{port}/nl/") as process:
+    with _running(
+        [shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)], f"http://127.0.0.1:{port}/nl/"
+    ) as process:
         yield Served(f"http://127.0.0.1:{port}", process.pid)
 
 

@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bs4 import BeautifulSoup  # noqa: E402
 
 from app import create_app  # noqa: E402
-from checkje.lesson.slides import questions  # noqa: E402
-from checkje.lesson.poll_store import MAX_VOTES_PER_STATEMENT, SQLitePollStore  # noqa: E402
 from checkje.core.settings import LANGUAGES  # noqa: E402
 from checkje.core.sitemap import page_paths  # noqa: E402
+from checkje.lesson.poll_store import MAX_VOTES_PER_STATEMENT, SQLitePollStore  # noqa: E402
+from checkje.lesson.slides import questions  # noqa: E402
 from tests.benchmarks import servers  # noqa: E402
 
 CONNECTIONS = 64
@@ -94,7 +94,11 @@ class Class:
         while not self.stop.wait(1 / VOTES_PER_SECOND):
             if voted == VOTES_PER_STATEMENT and statement < len(self.answers):
                 statement, voted = statement + 1, 0
-                _post(self.base, f"/nl/les/peiling/{self.code}", {"geheim": self.secret, "actie": "naar", "stelling": statement})
+                _post(
+                    self.base,
+                    f"/nl/les/peiling/{self.code}",
+                    {"geheim": self.secret, "actie": "naar", "stelling": statement},
+                )
             answers = self.answers[statement - 1]
             answer = answers[voted % len(answers)]
             try:
@@ -112,7 +116,18 @@ class Class:
 def wrk_round_robin(base, paths, seconds, work):
     script = work / "round-robin.lua"
     script.write_text(ROUND_ROBIN % ", ".join(f'"{path}"' for path in paths))
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "5s", "--latency", "-s", str(script), base]
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{CONNECTIONS}",
+        f"-d{seconds}s",
+        "--timeout",
+        "5s",
+        "--latency",
+        "-s",
+        str(script),
+        base,
+    ]
     return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
 
 
@@ -160,7 +175,11 @@ def main():
             voting.join()
             after = {pid: resident_kib(pid) for pid in worker_pids(server.pid)}
             counted = SQLitePollStore(str(polls_db)).get(code)
-            counted = {(statement, answer): count for statement in range(len(answers)) for answer, count in counted.counts_of(statement).items()}
+            counted = {
+                (statement, answer): count
+                for statement in range(len(answers))
+                for answer, count in counted.counts_of(statement).items()
+            }
     report(read_wrk(output), before, after, killed, pupils, counted)
 
 
@@ -171,17 +190,31 @@ def report(load, before, after, killed, pupils, counted):
     accepted = sum(pupils.accepted.values())
     lost = sum(max(0, count - counted.get(key, 0)) for key, count in pupils.accepted.items())
     print(f"# Soak: {CONNECTIONS} connections for {RUN_SECONDS} s, one worker killed after {KILL_AFTER_SECONDS} s\n")
-    print(f"- requests: {load['requests']} ({load['requests'] / RUN_SECONDS:.0f}/s) over every page of both languages and the poll's pages")
+    print(
+        f"- requests: {load['requests']} ({load['requests'] / RUN_SECONDS:.0f}/s)"
+        " over every page of both languages and the poll's pages"
+    )
     # A sync worker answers one request at a time: killing it can break at most that one.
     print(
         f"- errors: {errors} (non-2xx/3xx {load['non_2xx_3xx']}, socket errors {load['socket_errors']}); "
-        f"none but the one request the killed worker was answering: {'yes' if errors <= IN_FLIGHT_PER_WORKER else '**NO**'}"
+        "none but the one request the killed worker was answering: "
+        f"{'yes' if errors <= IN_FLIGHT_PER_WORKER else '**NO**'}"
     )
     print(f"- latency: median {load['p50']}, 99th percentile {load['p99']}")
-    print(f"- votes: {accepted} accepted, {sum(counted.values())} counted, {lost} lost, {pupils.failed} refused or failed: {'yes' if lost == 0 else '**NO**'}")
-    print(f"- memory of the worker that lived: {before[survivor]} KiB after warm-up, {after[survivor]} KiB at the end ({growth:+.1%}; within {MEMORY_GROWTH_ALLOWED:.0%}: {'yes' if abs(growth) <= MEMORY_GROWTH_ALLOWED else '**NO**'})")
+    print(
+        f"- votes: {accepted} accepted, {sum(counted.values())} counted, {lost} lost, "
+        f"{pupils.failed} refused or failed: {'yes' if lost == 0 else '**NO**'}"
+    )
+    print(
+        f"- memory of the worker that lived: {before[survivor]} KiB after warm-up, "
+        f"{after[survivor]} KiB at the end ({growth:+.1%}; within {MEMORY_GROWTH_ALLOWED:.0%}: "
+        f"{'yes' if abs(growth) <= MEMORY_GROWTH_ALLOWED else '**NO**'})"
+    )
     replacement = [pid for pid in after if pid not in before]
-    print(f"- killed worker {killed}; gunicorn replaced it with {replacement} ({', '.join(f'{after[pid]} KiB' for pid in replacement)})")
+    print(
+        f"- killed worker {killed}; gunicorn replaced it with {replacement} "
+        f"({', '.join(f'{after[pid]} KiB' for pid in replacement)})"
+    )
 
 
 if __name__ == "__main__":

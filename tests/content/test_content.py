@@ -5,10 +5,10 @@ import sqlite3
 import pytest
 
 from app import create_app
-from checkje.content.store import ContentError, ContentStore, check_all
-from tests.shared_app import REGISTRY, build_content
+from checkje.content.store import ContentStore, check_all
 from checkje.core.settings import DEFAULTS, LANGUAGES
 from tests.helpers import line_number_of, parse, problems_of, replace_in
+from tests.shared_app import REGISTRY, build_content
 
 CONTENT_DIR = DEFAULTS["CONTENT_DIR"]
 
@@ -103,7 +103,10 @@ def test_bad_link_and_phone(content_copy):
     replace_in(helplines, "web: https://www.helpwanted.nl/", "web: http://www.helpwanted.nl/")
     replace_in(helplines, 'dial: "0202615275"', 'dial: "020-261 52 75"')
     problems = problems_of(content_copy)
-    assert any("lines[2].web: 'http://www.helpwanted.nl/' should be a full web address starting with https://" in p for p in problems)
+    assert any(
+        "lines[2].web: 'http://www.helpwanted.nl/' should be a full web address starting with https://" in p
+        for p in problems
+    )
     assert any("lines[2].phones[0].dial:" in p and "digits only" in p for p in problems)
 
 
@@ -133,14 +136,17 @@ def test_app_rebuilds_a_corrupt_database_at_start(tmp_path):
     app = create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
     assert app.test_client().get("/en/hulp").status_code == 200
     with sqlite3.connect(db_path) as connection:
-        assert connection.execute("select count(*) from documents").fetchone()[0] == len(REGISTRY.schemas) * len(LANGUAGES)
+        assert connection.execute("select count(*) from documents").fetchone()[0] == len(REGISTRY.schemas) * len(
+            LANGUAGES
+        )
     connection.close()
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        "update documents set body = substr(body, 1, 20) where name = 'helpfinder/lines' and lang = 'nl'",  # half written
+        # half written
+        "update documents set body = substr(body, 1, 20) where name = 'helpfinder/lines' and lang = 'nl'",
         "delete from documents where name = 'pages/home'",  # a document lacks
     ],
 )

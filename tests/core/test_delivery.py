@@ -12,7 +12,9 @@ GZIP = BROWSER_ENCODINGS
 
 def _static_urls(client, page="/nl/"):
     soup = parse(client.get(page))
-    return [link["href"] for link in soup.find_all("link", rel="stylesheet")] + [s["src"] for s in soup.find_all("script", src=True)]
+    return [link["href"] for link in soup.find_all("link", rel="stylesheet")] + [
+        s["src"] for s in soup.find_all("script", src=True)
+    ]
 
 
 def test_page_is_gzipped_when_the_browser_accepts_it(client):

@@ -6,16 +6,26 @@ from werkzeug.exceptions import BadRequest
 from tests.helpers import parse
 
 TITLES = {
-    "nl": {404: "Deze pagina bestaat niet", 405: "Dat kan deze pagina niet", 400: "Er ging iets mis met wat je stuurde", 500: "Er ging bij ons iets mis"},
-    "en": {404: "This page does not exist", 405: "This page cannot do that", 400: "Something went wrong with what was sent", 500: "Something went wrong on our side"},
+    "nl": {
+        404: "Deze pagina bestaat niet",
+        405: "Dat kan deze pagina niet",
+        400: "Er ging iets mis met wat je stuurde",
+        500: "Er ging bij ons iets mis",
+    },
+    "en": {
+        404: "This page does not exist",
+        405: "This page cannot do that",
+        400: "Something went wrong with what was sent",
+        500: "Something went wrong on our side",
+    },
 }
-
 
 
 @pytest.fixture
 def app(fresh_app):
     """These tests add routes or watch what is rendered: each gets an app of its own."""
     return fresh_app
+
 
 @pytest.fixture
 def app_with_failing_routes(app):
@@ -80,7 +90,10 @@ def test_missing_trailing_slash_redirects_home(client):
     ("body", "content_type"),
     [
         (b"keuze=" + b"x" * (17 * 1024), "application/x-www-form-urlencoded"),  # over MAX_CONTENT_LENGTH
-        ("&".join(f"f{number}=1" for number in range(150)).encode(), "application/x-www-form-urlencoded"),  # over MAX_FORM_PARTS
+        (
+            "&".join(f"f{number}=1" for number in range(150)).encode(),
+            "application/x-www-form-urlencoded",
+        ),  # over MAX_FORM_PARTS
         (b"--b\r\nContent-Disposition: form-data; name=" + b"x" * 20000, "multipart/form-data; boundary=b"),
     ],
     ids=["body-too-big", "too-many-fields", "huge-multipart"],
@@ -94,6 +107,10 @@ def test_request_limits_give_a_friendly_413(client, lang, body, content_type):
 
 def test_a_broken_form_body_is_a_friendly_400_or_ignored(client, lang):
     """A multipart body without its closing boundary never breaks the page."""
-    response = client.post(f"/{lang}/hulpzoeker", data=b"--b\r\nContent-Disposition: form-data; name=\"asked\"\r\n\r\nx", content_type="multipart/form-data; boundary=b")
+    response = client.post(
+        f"/{lang}/hulpzoeker",
+        data=b'--b\r\nContent-Disposition: form-data; name="asked"\r\n\r\nx',
+        content_type="multipart/form-data; boundary=b",
+    )
     assert response.status_code in (200, 400)
     assert parse(response).h1

@@ -2,7 +2,15 @@
 
 import pytest
 
-from tests.browser_helpers import AXE_SOURCE, DESKTOP, NEUTRAL_SITE, PHONE, answer_for_neutral_site, axe_violations, is_our_origin
+from tests.browser_helpers import (
+    AXE_SOURCE,
+    DESKTOP,
+    NEUTRAL_SITE,
+    PHONE,
+    answer_for_neutral_site,
+    axe_violations,
+    is_our_origin,
+)
 from tests.conftest import PAGE_URLS
 
 pytestmark = pytest.mark.browser

@@ -20,7 +20,27 @@ from tests.helpers import parse
 
 FUZZ = settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND"]
-ODD_TEXT = ["..", "%2e%2e", "%2f", "%5c", "%00", "%zz", "%", "//", "\u202e", "\u200b", "\ufeff", "😀", "Ω", "ﬁ", "a" * 3000, "<script>", "'\"", "${x}", "%0d%0aSet-Cookie:x=1"]
+ODD_TEXT = [
+    "..",
+    "%2e%2e",
+    "%2f",
+    "%5c",
+    "%00",
+    "%zz",
+    "%",
+    "//",
+    "\u202e",
+    "\u200b",
+    "\ufeff",
+    "😀",
+    "Ω",
+    "ﬁ",
+    "a" * 3000,
+    "<script>",
+    "'\"",
+    "${x}",
+    "%0d%0aSet-Cookie:x=1",
+]
 KNOWN_IDS = ["private-account", "instagram", "klasgenoot", "ABC234", "1", "bewijs-bewaren", "snel-geld"]
 
 
@@ -58,16 +78,22 @@ def paths(draw):
 
 query_strings = st.one_of(
     st.just(""),
-    st.lists(st.tuples(segments, segments), max_size=30).map(lambda pairs: "&".join(f"{key}={value}" for key, value in pairs)),
+    st.lists(st.tuples(segments, segments), max_size=30).map(
+        lambda pairs: "&".join(f"{key}={value}" for key, value in pairs)
+    ),
     st.sampled_from(["keuze=" + "x" * 20000, "&" * 5000, "%", "a=%zz", "keuze=a&" * 400, "next=https://evil.example/"]),
 )
 
-form_bodies = st.dictionaries(st.sampled_from(["keuze", "vraag", "asked", "code", "secret", "answer", "statement", "x"]) | segments, segments | st.text(max_size=200), max_size=20)
+form_bodies = st.dictionaries(
+    st.sampled_from(["keuze", "vraag", "asked", "code", "secret", "answer", "statement", "x"]) | segments,
+    segments | st.text(max_size=200),
+    max_size=20,
+)
 
 raw_bodies = st.one_of(
     st.binary(max_size=2000),
     st.just(b"x" * 40000),
-    st.just(b"--b\r\nContent-Disposition: form-data; name=\"keuze\"\r\n\r\nx\r\n"),  # no closing boundary
+    st.just(b'--b\r\nContent-Disposition: form-data; name="keuze"\r\n\r\nx\r\n'),  # no closing boundary
     st.just("&".join(f"f{i}=1" for i in range(500)).encode()),
 )
 
@@ -108,7 +134,9 @@ def _send(app, path, **request):
     the test client reading it as a host name.
     """
     path_info = unquote_to_bytes(path).decode("latin-1")
-    return app.test_client().open("/", environ_overrides={"PATH_INFO": path_info, "REQUEST_URI": path, "RAW_URI": path}, **request)
+    return app.test_client().open(
+        "/", environ_overrides={"PATH_INFO": path_info, "REQUEST_URI": path, "RAW_URI": path}, **request
+    )
 
 
 def _check_response(app, response, method, request_headers):
@@ -145,14 +173,22 @@ def test_any_form(app, path, form, request_headers):
 
 
 @FUZZ
-@given(method=st.sampled_from(["POST", "PUT", "PATCH"]), path=paths(), body=raw_bodies, content_type=content_types, request_headers=headers)
+@given(
+    method=st.sampled_from(["POST", "PUT", "PATCH"]),
+    path=paths(),
+    body=raw_bodies,
+    content_type=content_types,
+    request_headers=headers,
+)
 def test_any_body_and_content_type(app, method, path, body, content_type, request_headers):
     response = _send(app, path, method=method, data=body, content_type=content_type, headers=request_headers)
     _check_response(app, response, method, request_headers)
     response.close()
 
 
-@pytest.mark.parametrize("path", ["//evil.example/", "//evil.example/nl", "/\\evil.example/", "//evil.example/%2e%2e/nl/hulp/"])
+@pytest.mark.parametrize(
+    "path", ["//evil.example/", "//evil.example/nl", "/\\evil.example/", "//evil.example/%2e%2e/nl/hulp/"]
+)
 def test_no_redirect_to_another_origin_from_odd_slashes(app, path):
     response = _send(app, path)
     _check_response(app, response, "GET", {})
@@ -161,6 +197,10 @@ def test_no_redirect_to_another_origin_from_odd_slashes(app, path):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_quick_exit_target_cannot_be_changed_by_a_request(app, lang):
     """No parameter, header or path makes the quick exit point anywhere else."""
-    response = app.test_client().get(f"/{lang}/hulp", query_string="next=https://evil.example/&quick_exit=https://evil.example/", headers={"Referer": "https://evil.example/"})
+    response = app.test_client().get(
+        f"/{lang}/hulp",
+        query_string="next=https://evil.example/&quick_exit=https://evil.example/",
+        headers={"Referer": "https://evil.example/"},
+    )
     links = parse(response).select("a[data-quick-exit]")
     assert links and {link["href"] for link in links} == {app.config["QUICK_EXIT_URL"]}

@@ -9,11 +9,11 @@ from tests.conftest import TEST_CONFIG
 from tests.helpers import parse
 
 
-
 @pytest.fixture
 def app(fresh_app):
     """These tests add routes or watch what is rendered: each gets an app of its own."""
     return fresh_app
+
 
 @pytest.fixture
 def renders(app):

@@ -8,5 +8,7 @@ WHOLE_PAGE = 50 * 1024
 
 def test_page_weight(client, page_url):
     weight = page_weight(client, page_url)
-    assert weight.stylesheets and weight.first_render <= FIRST_ROUND_TRIP, f"{page_url}: first render {weight.first_render} bytes"
+    assert weight.stylesheets and weight.first_render <= FIRST_ROUND_TRIP, (
+        f"{page_url}: first render {weight.first_render} bytes"
+    )
     assert weight.whole <= WHOLE_PAGE, f"{page_url}: whole page {weight.whole} bytes"

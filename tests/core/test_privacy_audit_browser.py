@@ -19,8 +19,8 @@ from app import create_app
 from checkje.pwa.export import export_site
 from tests.browser_helpers import PHONE
 from tests.conftest import TEST_CONFIG, serving
-from tests.pages.test_help_browser import add_person
 from tests.lesson.test_lesson_browser import join_and_vote, start_poll
+from tests.pages.test_help_browser import add_person
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +71,13 @@ def _go_through_every_feature(browser, base_url, responses):
         page.get_by_role("button", name="Next").tap()
         page.get_by_text("Question 2 of 4").wait_for()
 
-        for path in ("/nl/instellingen/instagram/private-account", "/nl/snaps/screenshot", "/nl/het-is-gebeurd", "/nl/veiligheid", "/nl/mentor"):
+        for path in (
+            "/nl/instellingen/instagram/private-account",
+            "/nl/snaps/screenshot",
+            "/nl/het-is-gebeurd",
+            "/nl/veiligheid",
+            "/nl/mentor",
+        ):
             page.goto(base_url + path)
 
         # Together with a mentor: through the steps to the checklist, every box ticked.
@@ -108,10 +114,21 @@ def test_nothing_personal_is_kept_or_sent_back(browser, audited):
     written = [path for path in folder.rglob("*") if path.is_file()]
     assert any(path.name.startswith("polls.db") for path in written), "the poll database is part of the audit"
     assert (folder / "app.log").stat().st_size > 0, "the access log is part of the audit"
-    found = [(path.relative_to(folder).as_posix(), needle) for path in written for needle in _needles() if needle.encode() in path.read_bytes()]
+    found = [
+        (path.relative_to(folder).as_posix(), needle)
+        for path in written
+        for needle in _needles()
+        if needle.encode() in path.read_bytes()
+    ]
     assert found == []
 
     assert len(responses) > 20
-    in_headers = [(response.url, name) for response in responses for name, value in response.headers.items() for needle in _needles() if needle in value]
+    in_headers = [
+        (response.url, name)
+        for response in responses
+        for name, value in response.headers.items()
+        for needle in _needles()
+        if needle in value
+    ]
     assert in_headers == []
     assert not any("set-cookie" in response.headers for response in responses)

@@ -22,7 +22,10 @@ Object.defineProperty(window, 'speechSynthesis', {value: fake, configurable: tru
 NO_SPEECH = "delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;"
 
 
-@pytest.mark.parametrize(("lang", "play", "pause", "resume"), [("nl", "Voorlezen", "Pauze", "Verder lezen"), ("en", "Read aloud", "Pause", "Go on reading")])
+@pytest.mark.parametrize(
+    ("lang", "play", "pause", "resume"),
+    [("nl", "Voorlezen", "Pauze", "Verder lezen"), ("en", "Read aloud", "Pause", "Go on reading")],
+)
 def test_reads_the_page_in_its_language_with_pause_and_stop(context, live_server, lang, play, pause, resume):
     context.add_init_script(FAKE_SPEECH)
     page = context.new_page()

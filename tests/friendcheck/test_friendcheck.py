@@ -29,12 +29,24 @@ RULE_IDS = [rule["id"] for rule in check("nl")["my_rules"]["rules"]]
 
 # Each question: its form's path (after /<lang>), its result's path, the hidden question name, and a valid answer.
 QUESTIONS = {
-    "rules_now": ("/vriendencheck/mijn-regels-nu", "/vriendencheck/mijn-regels-nu/uitslag", ["leuke-foto", "ken-in-het-echt"]),
+    "rules_now": (
+        "/vriendencheck/mijn-regels-nu",
+        "/vriendencheck/mijn-regels-nu/uitslag",
+        ["leuke-foto", "ken-in-het-echt"],
+    ),
     "practice": ("/vriendencheck/oefenen/snel-geld", "/vriendencheck/oefenen/snel-geld/uitslag", ["decline"]),
     "profile": ("/vriendencheck/mijn-profiel", "/vriendencheck/mijn-profiel/uitslag", ["open-account"]),
-    "my_rules": ("/vriendencheck/mijn-regels", "/vriendencheck/mijn-regels/overzicht", ["vertel-het", "alleen-in-het-echt"]),
+    "my_rules": (
+        "/vriendencheck/mijn-regels",
+        "/vriendencheck/mijn-regels/overzicht",
+        ["vertel-het", "alleen-in-het-echt"],
+    ),
 }
-FORM_PATHS = ["/vriendencheck"] + [form for form, _, _ in QUESTIONS.values()] + [f"/vriendencheck/oefenen/{i}" for i in REQUEST_IDS]
+FORM_PATHS = (
+    ["/vriendencheck"]
+    + [form for form, _, _ in QUESTIONS.values()]
+    + [f"/vriendencheck/oefenen/{i}" for i in REQUEST_IDS]
+)
 
 HTMX = {"HX-Request": "true"}
 
@@ -80,7 +92,10 @@ def test_each_form_posts_ids_to_itself_and_swaps_in_place(client, lang, path):
 def test_start_page_leads_to_the_four_parts_in_order(client, lang):
     soup = parse(client.get(f"/{lang}/vriendencheck"))
     links = [a["href"] for a in soup.select(".parts a")]
-    assert links == [f"/{lang}{QUESTIONS[q][0]}" if q != "practice" else f"/{lang}/vriendencheck/oefenen/{REQUEST_IDS[0]}" for q in QUESTIONS]
+    assert links == [
+        f"/{lang}{QUESTIONS[q][0]}" if q != "practice" else f"/{lang}/vriendencheck/oefenen/{REQUEST_IDS[0]}"
+        for q in QUESTIONS
+    ]
     for link in links:
         assert client.get(link).status_code == 200
 
@@ -154,7 +169,7 @@ def test_my_rules_now_gives_feedback_on_each_choice_in_content_order(client, lan
     items = soup.select(".feedback")
     in_order = [reason_id for reason_id in REASON_IDS if reason_id in picks]
     assert [item.h2.get_text(strip=True) for item in items] == [reasons[i]["label"] for i in in_order]
-    for item, reason_id in zip(items, in_order):
+    for item, reason_id in zip(items, in_order, strict=True):
         reason = reasons[reason_id]
         assert ("feedback--safe" if reason["safe"] else "feedback--careful") in item["class"]
         assert reason["feedback"] in item.get_text(" ", strip=True)
@@ -181,7 +196,11 @@ def test_practice_feedback_names_the_signs(client, lang, request_id, answer):
     if check_first:
         assert [li.get_text(strip=True) for li in check_first.select("li")] == doc["check_first"]["steps"]
     following = REQUEST_IDS.index(request_id) + 1
-    expected_next = f"/{lang}/vriendencheck/oefenen/{REQUEST_IDS[following]}" if following < len(REQUEST_IDS) else f"/{lang}/vriendencheck/mijn-profiel"
+    expected_next = (
+        f"/{lang}/vriendencheck/oefenen/{REQUEST_IDS[following]}"
+        if following < len(REQUEST_IDS)
+        else f"/{lang}/vriendencheck/mijn-profiel"
+    )
     assert soup.select_one(".onward .button")["href"] == expected_next
 
 
@@ -200,7 +219,7 @@ def test_profile_result_shows_what_a_loverboy_sees_and_one_step(client, lang):
     soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel/uitslag", query_string={"keuze": picks}))
     sections = soup.select("section.feedback")
     assert [section.h2.get_text(strip=True) for section in sections] == [items[i]["label"] for i in picks]
-    for section, item_id in zip(sections, picks):
+    for section, item_id in zip(sections, picks, strict=True):
         text = section.get_text(" ", strip=True)
         assert items[item_id]["what_they_see"] in text and items[item_id]["step"] in text
 
@@ -209,7 +228,7 @@ def test_profile_result_links_to_the_matching_walkthrough_step(client, lang):
     items = check(lang)["profile"]["items"]
     picks = [item["id"] for item in items]
     soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel/uitslag", query_string={"keuze": picks}))
-    for section, item in zip(soup.select("section.feedback"), items):
+    for section, item in zip(soup.select("section.feedback"), items, strict=True):
         links = [a["href"] for a in section.find_all("a")]
         if "settings" in item:
             assert links == [f"/{lang}/instellingen/{item['settings']}"]
@@ -219,10 +238,15 @@ def test_profile_result_links_to_the_matching_walkthrough_step(client, lang):
 
 
 def test_profile_step_must_exist_in_the_walkthroughs(content_copy):
-    replace_in(content_copy / "friendcheck" / "check.yaml", "settings: instagram/private-account", "settings: instagram/privat-account")
+    replace_in(
+        content_copy / "friendcheck" / "check.yaml",
+        "settings: instagram/private-account",
+        "settings: instagram/privat-account",
+    )
     line = line_number_of(content_copy / "friendcheck" / "check.yaml", "settings: instagram/privat-account")
     assert problems_of(content_copy) == [
-        f"content/friendcheck/check.yaml:{line}: profile.items[0].settings: 'instagram/privat-account' is not a step in content/walkthroughs/instagram.yaml"
+        f"content/friendcheck/check.yaml:{line}: profile.items[0].settings: "
+        "'instagram/privat-account' is not a step in content/walkthroughs/instagram.yaml"
     ]
 
 
@@ -239,8 +263,12 @@ def test_my_rules_summary_lists_the_chosen_rules_with_their_safe_alternative(cli
     picks = ["alleen-in-het-echt", "vertel-het"]
     soup = parse(client.get(f"/{lang}/vriendencheck/mijn-regels/overzicht", query_string={"keuze": picks}))
     items = soup.select(".my-rules li")
-    assert [item.select_one(".my-rules__text").get_text(strip=True) for item in items] == [rules[i]["text"] for i in picks]
-    assert [item.select_one(".my-rules__instead").get_text(strip=True) for item in items] == [rules[i]["instead"] for i in picks]
+    assert [item.select_one(".my-rules__text").get_text(strip=True) for item in items] == [
+        rules[i]["text"] for i in picks
+    ]
+    assert [item.select_one(".my-rules__instead").get_text(strip=True) for item in items] == [
+        rules[i]["instead"] for i in picks
+    ]
     tools = soup.select_one(".rules-tools")
     assert tools["data-rules"].split() == picks
     actions = [button["data-rules-action"] for button in tools.find_all("button")]
@@ -304,7 +332,7 @@ def test_bad_form_gets_the_step_again(client, lang, question, data, message, hea
     [
         (b"\x00\xff\xfe garbage \x80\x81", "application/x-www-form-urlencoded"),
         (b'{"vraag": "rules_now", "keuze": ["leuke-foto"]}', "application/json"),
-        (b"--nope\r\nContent-Disposition: form-data; name=\"keuze\"\r\n\r\nx", "multipart/form-data; boundary=else"),
+        (b'--nope\r\nContent-Disposition: form-data; name="keuze"\r\n\r\nx', "multipart/form-data; boundary=else"),
         (b"vraag=rules_now&keuze=%ZZ%00", "application/x-www-form-urlencoded"),
         (b"", "text/plain"),
     ],
@@ -317,7 +345,9 @@ def test_garbage_bodies_get_the_step_again(client, lang, body, content_type):
 
 def test_oversized_body_gets_the_step_again(client, lang):
     body = "vraag=rules_now&" + "keuze=leuke-foto&" * 2000
-    response = client.post(f"/{lang}/vriendencheck/mijn-regels-nu", data=body, content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        f"/{lang}/vriendencheck/mijn-regels-nu", data=body, content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 413
     assert_form_again(response, lang, "/vriendencheck/mijn-regels-nu", "too-large")
 
@@ -327,8 +357,18 @@ def test_oversized_body_gets_the_step_again(client, lang):
     [
         ("/vriendencheck/mijn-regels-nu/uitslag", "", "/vriendencheck/mijn-regels-nu", "missing-many"),
         ("/vriendencheck/mijn-regels-nu/uitslag", "keuze=nope", "/vriendencheck/mijn-regels-nu", "unknown"),
-        ("/vriendencheck/oefenen/snel-geld/uitslag", "keuze=accept&keuze=check", "/vriendencheck/oefenen/snel-geld", "too-many"),
-        ("/vriendencheck/mijn-regels/overzicht", "keuze=vertel-het&keuze=vertel-het", "/vriendencheck/mijn-regels", "repeated"),
+        (
+            "/vriendencheck/oefenen/snel-geld/uitslag",
+            "keuze=accept&keuze=check",
+            "/vriendencheck/oefenen/snel-geld",
+            "too-many",
+        ),
+        (
+            "/vriendencheck/mijn-regels/overzicht",
+            "keuze=vertel-het&keuze=vertel-het",
+            "/vriendencheck/mijn-regels",
+            "repeated",
+        ),
     ],
 )
 def test_bad_result_address_gets_the_step_again(client, lang, result_path, query, form_path, message):
@@ -339,7 +379,12 @@ def test_bad_result_address_gets_the_step_again(client, lang, result_path, query
 
 def test_unknown_practice_request_is_not_found(client, lang):
     assert client.get(f"/{lang}/vriendencheck/oefenen/bestaat-niet").status_code == 404
-    assert client.post(f"/{lang}/vriendencheck/oefenen/bestaat-niet", data={"vraag": "practice", "keuze": "accept"}).status_code == 404
+    assert (
+        client.post(
+            f"/{lang}/vriendencheck/oefenen/bestaat-niet", data={"vraag": "practice", "keuze": "accept"}
+        ).status_code
+        == 404
+    )
     assert client.get(f"/{lang}/vriendencheck/oefenen/bestaat-niet/uitslag?keuze=accept").status_code == 404
 
 

@@ -11,7 +11,6 @@ pytestmark = pytest.mark.browser
 STORAGE_KEY = "checkje.friendcheck.rules"
 
 
-
 def tap_choices(page, ids):
     for choice_id in ids:
         label = page.locator(f'label[for="keuze-{choice_id}"]')
@@ -129,7 +128,9 @@ def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_p
     notice = page.locator("[data-rules-remembered]")
     expect(notice).to_be_visible()
     link = notice.get_by_role("link", name="Laat mijn bewaarde regels zien")
-    assert link.get_attribute("href").endswith("/nl/vriendencheck/mijn-regels/overzicht?keuze=alleen-in-het-echt&keuze=vertel-het")
+    assert link.get_attribute("href").endswith(
+        "/nl/vriendencheck/mijn-regels/overzicht?keuze=alleen-in-het-echt&keuze=vertel-het"
+    )
     assert axe_violations(page) == []
     notice.get_by_role("button", name="Vergeet mijn regels").tap()
     expect(notice).to_be_hidden()

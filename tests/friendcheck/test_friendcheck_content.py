@@ -1,11 +1,8 @@
 """The friend-check content files: mistakes stop the build with file and line; an editor can add a request."""
 
-import pytest
-
 from app import create_app
 from checkje.core.sitemap import page_paths
-from tests.helpers import parse
-from tests.helpers import line_number_of, problems_of, replace_in
+from tests.helpers import line_number_of, parse, problems_of, replace_in
 
 
 def test_a_reason_must_name_an_existing_rule(content_copy):
@@ -13,7 +10,9 @@ def test_a_reason_must_name_an_existing_rule(content_copy):
     replace_in(check, "      rule: niets-aannemen\n", "      rule: niets-annemen\n")
     line = line_number_of(check, "rule: niets-annemen")
     (problem,) = problems_of(content_copy)
-    assert problem.startswith(f"content/friendcheck/check.yaml:{line}: rules_now.reasons[7].rule: 'niets-annemen' is not the id of a rule")
+    assert problem.startswith(
+        f"content/friendcheck/check.yaml:{line}: rules_now.reasons[7].rule: 'niets-annemen' is not the id of a rule"
+    )
 
 
 def test_settings_must_name_an_app_and_a_step(content_copy):
@@ -31,8 +30,14 @@ def test_a_request_needs_a_known_best_answer_and_both_languages(content_copy):
     replace_in(requests, "    best: accept\n", "    best: maybe\n")
     replace_in(requests, "        en: Is in your class\n", "")
     problems = problems_of(content_copy)
-    assert f"content/friendcheck/requests.yaml:{line_number_of(requests, 'best: maybe')}: requests[0].best: 'maybe' should be one of: accept, decline, check" in problems
-    assert f'content/friendcheck/requests.yaml:{line_number_of(requests, "nl: Zit bij jou in de klas")}: requests[0].facts[2]: the "en" text is missing' in problems
+    assert (
+        f"content/friendcheck/requests.yaml:{line_number_of(requests, 'best: maybe')}: "
+        "requests[0].best: 'maybe' should be one of: accept, decline, check" in problems
+    )
+    assert (
+        f"content/friendcheck/requests.yaml:{line_number_of(requests, 'nl: Zit bij jou in de klas')}: "
+        'requests[0].facts[2]: the "en" text is missing' in problems
+    )
 
 
 def test_the_check_needs_at_least_eight_requests(content_copy):

@@ -6,9 +6,9 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from checkje.content.store import ContentError
-from tests.shared_app import build_content
 from checkje.helpfinder.rules import read_answers, result_for
 from tests.helpers import parse, replace_in
+from tests.shared_app import build_content
 
 # Every way through the questions, as form data, with the help lines it must end at.
 EXPECTED_LINES = {
@@ -26,7 +26,7 @@ QUESTIONS = ("danger", "image", "anonymous", "wish")
 
 
 def post_answers(client, lang, answers, **headers):
-    data = dict(zip(QUESTIONS, answers))
+    data = dict(zip(QUESTIONS[: len(answers)], answers, strict=True))
     data["asked"] = QUESTIONS[len(answers) - 1]
     return client.post(f"/{lang}/hulpzoeker", data=data, headers=headers)
 
@@ -66,7 +66,7 @@ def test_each_answer_leads_to_the_next_question(client, lang, answered):
     radios = soup.select("#finder input[type=radio]")
     assert {radio["name"] for radio in radios} == {QUESTIONS[answered]}
     hidden = {field["name"]: field["value"] for field in soup.select("#finder input[type=hidden]")}
-    assert hidden == {**dict(zip(QUESTIONS, answers)), "asked": QUESTIONS[answered]}
+    assert hidden == {**dict(zip(QUESTIONS[: len(answers)], answers, strict=True)), "asked": QUESTIONS[answered]}
 
 
 def test_first_question_page(client, lang):
@@ -149,9 +149,21 @@ def test_unreachable_result_stops_the_build(tmp_path, content_copy):
     ("old", "new", "message"),
     [
         ("    lines: [politie]\n", "    lines: [polite]\n", "results[0].lines[0]: 'polite' is not a help line id"),
-        ("        result: danger\n", "        result: dangr\n", "questions[0].answers[0].result: 'dangr' is not a result id"),
-        ('      image: "yes"\n      wish: report', '      imag: "yes"\n      wish: report', "results[1].when.imag: 'imag' is not a question id"),
-        ("      wish: report\n      anonymous: \"no\"", "      wish: shout\n      anonymous: \"no\"", "results[1].when.wish: 'shout' is not an answer of 'wish'"),
+        (
+            "        result: danger\n",
+            "        result: dangr\n",
+            "questions[0].answers[0].result: 'dangr' is not a result id",
+        ),
+        (
+            '      image: "yes"\n      wish: report',
+            '      imag: "yes"\n      wish: report',
+            "results[1].when.imag: 'imag' is not a question id",
+        ),
+        (
+            '      wish: report\n      anonymous: "no"',
+            '      wish: shout\n      anonymous: "no"',
+            "results[1].when.wish: 'shout' is not an answer of 'wish'",
+        ),
     ],
 )
 def test_broken_references_stop_the_build(tmp_path, content_copy, old, new, message):

@@ -3,11 +3,11 @@
 import pytest
 
 from checkje.content.store import check_all
-from tests.shared_app import REGISTRY
-from checkje.lesson.shapes import LESSON_MINUTES
 from checkje.core.settings import DEFAULTS
+from checkje.lesson.shapes import LESSON_MINUTES
 from tests.conftest import PAGE_URLS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
+from tests.shared_app import REGISTRY
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,9 @@ def test_the_plan_takes_50_minutes_and_shows_every_slide_once_in_order(documents
 
 def test_the_deck_draws_from_checkjes_own_content(documents):
     slides = documents["lesson/slides"]["slides"]
-    kinds = {field for slide in slides for field in ("profile", "snaps", "settings", "statement", "lines") if field in slide}
+    kinds = {
+        field for slide in slides for field in ("profile", "snaps", "settings", "statement", "lines") if field in slide
+    }
     assert kinds == {"profile", "snaps", "settings", "statement", "lines"}
     assert slides[-1]["lines"], "the closing slide has the help lines"
     assert any("request" in statement for statement in documents["lesson/statements"]["statements"])
@@ -63,7 +65,9 @@ def test_slides_link_one_after_another(client, documents):
         previous = soup.select_one(".slide-nav a[rel=prev]")["href"]
         assert previous == (f"/en/les/dia/{ids[index - 1]}" if index else "/en/les")
         following = soup.select_one(".slide-nav a[rel=next]")
-        assert (following["href"] if following else None) == (f"/en/les/dia/{ids[index + 1]}" if index + 1 < len(ids) else None)
+        assert (following["href"] if following else None) == (
+            f"/en/les/dia/{ids[index + 1]}" if index + 1 < len(ids) else None
+        )
 
 
 def test_slides_show_what_they_name(client):
@@ -74,7 +78,11 @@ def test_slides_show_what_they_name(client):
     assert snaps.select_one(".slide__statement .slide-progress").get_text() == "Stelling 4 van 6"
     request = parse(client.get("/nl/les/dia/verzoek-een"))
     assert request.select_one(".request-card__name").get_text(strip=True) == "dylan_x_19"
-    assert [item.get_text() for item in request.select(".slide__answers li")] == ["Accepteren", "Weigeren", "Eerst checken"]
+    assert [item.get_text() for item in request.select(".slide__answers li")] == [
+        "Accepteren",
+        "Weigeren",
+        "Eerst checken",
+    ]
     help_slide = parse(client.get("/nl/les/dia/hulp"))
     assert help_slide.select(".help-card__lines li") and help_slide.find("a", href="tel:08007000")
 
@@ -91,17 +99,83 @@ def test_the_home_page_has_a_small_link_for_teachers(client):
 
 
 BROKEN = [
-    ("lesson/plan.yaml", "    minutes: 4\n", "    minutes: 5\n", "  - id: start", "parts: the parts take 51 minutes; a lesson has 50"),
-    ("lesson/plan.yaml", "    slides: [jongens]\n", "    slides: [jongen]\n", "slides: [jongen]", "parts[4].slides[0]: 'jongen' is not a slide id"),
-    ("lesson/plan.yaml", "    slides: [privacy]\n", "    slides: [hulp]\n", None, "parts: the parts should show every slide once"),
-    ("lesson/slides.yaml", "    statement: likes\n", "    statement: like\n", "statement: like", "slides[1].statement: 'like' is not a statement id"),
-    ("lesson/slides.yaml", "tweede-telefoon, eenmalig-bekijken]", "tweede-telefoon, eenmalig]", "tweede-telefoon, eenmalig]", "slides[5].snaps[3]: 'eenmalig' is not a step id in content/snaps/demo.yaml"),
-    ("lesson/slides.yaml", "snapchat/snap-map,", "snapchat/snapkaart,", "snapchat/snapkaart,", "slides[9].settings[2]: 'snapchat/snapkaart' is not a step in content/walkthroughs/"),
-    ("lesson/slides.yaml", "[open-account, profielfoto,", "[open-account, foto,", "[open-account, foto,", "slides[2].profile[1]: 'foto' is not a profile item id"),
-    ("lesson/slides.yaml", "lines: [fier, helpwanted,", "lines: [fier, hulpwanted,", "lines: [fier, hulpwanted,", "slides[10].lines[1]: 'hulpwanted' is not a help line id"),
-    ("lesson/statements.yaml", "    request: klasgenoot\n", "    request: klasgenote\n", "request: klasgenote", "statements[2].request: 'klasgenote' is not a practice request id"),
-    ("lesson/statements.yaml", "    request: klasgenoot\n", "    request: klasgenoot\n    text:\n      nl: Twee\n      en: Two\n", None, 'statements[2]: give a "text" or a "request", not both'),
-    ("lesson/guide.yaml", "lines: [fier, helpwanted, meld", "lines: [fier, helpwant, meld", "lines: [fier, helpwant, meld", "sections[3].lines[1]: 'helpwant' is not a help line id"),
+    (
+        "lesson/plan.yaml",
+        "    minutes: 4\n",
+        "    minutes: 5\n",
+        "  - id: start",
+        "parts: the parts take 51 minutes; a lesson has 50",
+    ),
+    (
+        "lesson/plan.yaml",
+        "    slides: [jongens]\n",
+        "    slides: [jongen]\n",
+        "slides: [jongen]",
+        "parts[4].slides[0]: 'jongen' is not a slide id",
+    ),
+    (
+        "lesson/plan.yaml",
+        "    slides: [privacy]\n",
+        "    slides: [hulp]\n",
+        None,
+        "parts: the parts should show every slide once",
+    ),
+    (
+        "lesson/slides.yaml",
+        "    statement: likes\n",
+        "    statement: like\n",
+        "statement: like",
+        "slides[1].statement: 'like' is not a statement id",
+    ),
+    (
+        "lesson/slides.yaml",
+        "tweede-telefoon, eenmalig-bekijken]",
+        "tweede-telefoon, eenmalig]",
+        "tweede-telefoon, eenmalig]",
+        "slides[5].snaps[3]: 'eenmalig' is not a step id in content/snaps/demo.yaml",
+    ),
+    (
+        "lesson/slides.yaml",
+        "snapchat/snap-map,",
+        "snapchat/snapkaart,",
+        "snapchat/snapkaart,",
+        "slides[9].settings[2]: 'snapchat/snapkaart' is not a step in content/walkthroughs/",
+    ),
+    (
+        "lesson/slides.yaml",
+        "[open-account, profielfoto,",
+        "[open-account, foto,",
+        "[open-account, foto,",
+        "slides[2].profile[1]: 'foto' is not a profile item id",
+    ),
+    (
+        "lesson/slides.yaml",
+        "lines: [fier, helpwanted,",
+        "lines: [fier, hulpwanted,",
+        "lines: [fier, hulpwanted,",
+        "slides[10].lines[1]: 'hulpwanted' is not a help line id",
+    ),
+    (
+        "lesson/statements.yaml",
+        "    request: klasgenoot\n",
+        "    request: klasgenote\n",
+        "request: klasgenote",
+        "statements[2].request: 'klasgenote' is not a practice request id",
+    ),
+    (
+        "lesson/statements.yaml",
+        "    request: klasgenoot\n",
+        "    request: klasgenoot\n    text:\n      nl: Twee\n      en: Two\n",
+        None,
+        'statements[2]: give a "text" or a "request", not both',
+    ),
+    (
+        "lesson/guide.yaml",
+        "lines: [fier, helpwanted, meld",
+        "lines: [fier, helpwant, meld",
+        "lines: [fier, helpwant, meld",
+        "sections[3].lines[1]: 'helpwant' is not a help line id",
+    ),
 ]
 
 

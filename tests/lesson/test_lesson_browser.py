@@ -49,7 +49,7 @@ def join_and_vote(pupil, live_server, code, answer):
 def test_pupils_vote_and_the_teacher_sees_the_counts_within_two_seconds(teacher, pupils, live_server):
     code = start_poll(teacher, live_server)
     expect(teacher.locator(".poll-count")).to_have_text("0 stemmen")
-    for pupil, answer in zip(pupils, ["Eens", "Oneens", "Eens"]):
+    for pupil, answer in zip(pupils, ["Eens", "Oneens", "Eens"], strict=True):
         join_and_vote(pupil, live_server, code, answer)
     voted = time.monotonic()
     expect(teacher.locator(".poll-count")).to_have_text("3 stemmen", timeout=2000)
@@ -88,7 +88,12 @@ def test_voting_works_without_javascript(browser, live_server, teacher):
 
 def test_keys_move_between_slides_and_f_switches_full_screen(teacher, live_server):
     teacher.goto(live_server + "/nl/les/dia/start")
-    for key, slide in [("ArrowRight", "vrienden"), ("PageDown", "profiel"), ("ArrowLeft", "vrienden"), ("PageUp", "start")]:
+    for key, slide in [
+        ("ArrowRight", "vrienden"),
+        ("PageDown", "profiel"),
+        ("ArrowLeft", "vrienden"),
+        ("PageUp", "start"),
+    ]:
         teacher.keyboard.press(key)
         teacher.wait_for_url(live_server + f"/nl/les/dia/{slide}")
     teacher.keyboard.press("f")

@@ -42,7 +42,10 @@ def test_codes_differ_and_avoid_look_alike_characters(store):
     assert not set("".join(codes)) & set("0O1I")
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("kx4-t7p", "KX4T7P"), (" KX4 T7P ", "KX4T7P"), ("KX4T7", None), ("KX4T70", None), ("", None), (None, None)])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("kx4-t7p", "KX4T7P"), (" KX4 T7P ", "KX4T7P"), ("KX4T7", None), ("KX4T70", None), ("", None), (None, None)],
+)
 def test_typed_codes_are_normalized(typed, expected):
     assert polls.normalize_code(typed) == expected
 
@@ -211,17 +214,31 @@ def test_after_a_full_lesson_the_database_holds_only_codes_counts_and_timestamps
         store.reveal(poll.code, secret)
     db = sqlite_utils.Database(tmp_path / "polls.db")
     assert {table.name: set(table.columns_dict) for table in db.tables} == {
-        "polls": {"code", "secret_hash", "statement", "statements", "revealed", "created", "expires", "window_second", "window_votes"},
+        "polls": {
+            "code",
+            "secret_hash",
+            "statement",
+            "statements",
+            "revealed",
+            "created",
+            "expires",
+            "window_second",
+            "window_votes",
+        },
         "counts": {"code", "statement", "answer", "count"},
     }
     (row,) = db["polls"].rows
     assert row["code"] == poll.code
     assert row["secret_hash"] != secret and secret not in row["secret_hash"] and len(row["secret_hash"]) == 64
-    assert all(isinstance(row[name], int) for name in ("statement", "statements", "revealed", "window_second", "window_votes"))
+    assert all(
+        isinstance(row[name], int) for name in ("statement", "statements", "revealed", "window_second", "window_votes")
+    )
     assert all(isinstance(row[name], float) for name in ("created", "expires"))
     for count in db["counts"].rows:
         assert count["code"] == poll.code and count["answer"] in {"agree", "disagree", "unsure"}
         assert isinstance(count["statement"], int) and isinstance(count["count"], int)
-    assert db.views == [] and not [name for name, in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]
+    assert db.views == [] and not [
+        name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    ]
     store.end(poll.code, secret)
     assert db["polls"].count == db["counts"].count == 0

@@ -82,7 +82,9 @@ def test_the_qr_code_holds_the_join_address_and_fits_the_csp(client, app):
     svg = soup.select_one("svg.qr-code")
     assert str(svg) == str(parse_fragment(qr_svg(f"https://checkje.example/nl/stem/{code}", svg["aria-label"])))
     assert svg["role"] == "img" and code in svg["aria-label"]
-    assert not soup.select("[style]") and not soup.select("script:not([src])")[1:], "no inline styles, only the hashed inline script"
+    assert not soup.select("[style]") and not soup.select("script:not([src])")[1:], (
+        "no inline styles, only the hashed inline script"
+    )
     assert soup.select_one(".poll-address").get_text() == "checkje.example/nl/stem"
 
 
@@ -123,13 +125,20 @@ def test_reveal_next_and_end(client, app):
     for answer in ("agree", "agree", "unsure"):
         assert vote(client, code, answer).status_code == 303
     soup = parse(control(client, code, secret, "toon"))
-    bars = [(bar.select_one(".poll-bar__label").get_text(), bar.select_one(".poll-bar__count").get_text()) for bar in soup.select(".poll-bar")]
+    bars = [
+        (bar.select_one(".poll-bar__label").get_text(), bar.select_one(".poll-bar__count").get_text())
+        for bar in soup.select(".poll-bar")
+    ]
     assert bars == [("Eens", "2 (67%)"), ("Oneens", "0 (0%)"), ("Weet ik niet", "1 (33%)")]
     assert soup.select_one("rect")["width"] == "67"
     soup = parse(control(client, code, secret, "naar", 2))
     assert soup.select_one(".slide-progress").get_text() == "Stelling 2 van 6"
     assert soup.select_one(".request-card"), "the second statement is a practice request"
-    assert [label.get_text() for label in parse(client.get(f"/nl/stem/{code}")).select(".choice label")] == ["Accepteren", "Weigeren", "Eerst checken"]
+    assert [label.get_text() for label in parse(client.get(f"/nl/stem/{code}")).select(".choice label")] == [
+        "Accepteren",
+        "Weigeren",
+        "Eerst checken",
+    ]
     soup = assert_friendly(control(client, code, secret, "stop"), 200)
     assert soup.find("h1").get_text() == "De peiling is gestopt"
     assert_friendly(client.get(f"/nl/stem/{code}"), 404)
@@ -141,7 +150,10 @@ def test_results_for_htmx_and_for_a_plain_request(client):
     vote(client, code, "disagree")
     fragment = client.get(f"/nl/les/peiling/{code}/uitslag?stelling=1", headers={"HX-Request": "true"})
     assert fragment.status_code == 200 and fragment.headers["Cache-Control"] == "no-store"
-    assert "<html" not in fragment.get_data(as_text=True) and parse(fragment).select_one(".poll-count").get_text() == "1 stem"
+    assert (
+        "<html" not in fragment.get_data(as_text=True)
+        and parse(fragment).select_one(".poll-count").get_text() == "1 stem"
+    )
     page = client.get(f"/nl/les/peiling/{code}/uitslag")
     assert parse(page).select_one("html") and parse(page).select_one(".poll-count").get_text() == "1 stem"
 
@@ -161,7 +173,17 @@ def test_a_wrong_secret_changes_nothing(client, app, secret):
     assert store(app).get(code).code == code
 
 
-@pytest.mark.parametrize("data", [{}, {"actie": "wis"}, {"actie": "naar"}, {"actie": "naar", "stelling": "twee"}, {"actie": "naar", "stelling": "99999999"}, {"actie": "naar", "stelling": "9"}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"actie": "wis"},
+        {"actie": "naar"},
+        {"actie": "naar", "stelling": "twee"},
+        {"actie": "naar", "stelling": "99999999"},
+        {"actie": "naar", "stelling": "9"},
+    ],
+)
 def test_malformed_controls_get_a_friendly_400(client, app, data):
     code, secret = start_poll(client)
     assert_friendly(client.post(f"/nl/les/peiling/{code}", data={"geheim": secret, **data}), 400)
@@ -203,14 +225,24 @@ def test_a_typed_code_leads_to_the_poll(client):
     assert client.get(f"/nl/stem/{code.lower()}").headers["Location"] == f"/nl/stem/{code}"
 
 
-@pytest.mark.parametrize(("typed", "status", "message"), [("abc", 400, "6 letters"), ("KX4T70", 400, "6 letters"), ("KX4T7P", 404, "geen peiling"), ("x" * 500, 400, "6 letters")])
+@pytest.mark.parametrize(
+    ("typed", "status", "message"),
+    [
+        ("abc", 400, "6 letters"),
+        ("KX4T70", 400, "6 letters"),
+        ("KX4T7P", 404, "geen peiling"),
+        ("x" * 500, 400, "6 letters"),
+    ],
+)
 def test_bad_typed_codes_get_the_form_again(client, typed, status, message):
     soup = assert_friendly(client.get(f"/nl/stem?code={typed}"), status)
     assert message in soup.select_one(".error-message").get_text()
     assert len(soup.select_one("input[name=code]")["value"]) <= 20
 
 
-@pytest.mark.parametrize("path", ["/nl/stem/KX4T7P", "/nl/stem/abc", "/nl/stem/KX4T7P/bedankt", "/nl/stem/%00%01", "/en/stem/KX4T7P"])
+@pytest.mark.parametrize(
+    "path", ["/nl/stem/KX4T7P", "/nl/stem/abc", "/nl/stem/KX4T7P/bedankt", "/nl/stem/%00%01", "/en/stem/KX4T7P"]
+)
 def test_unknown_codes_in_the_address(client, path):
     soup = assert_friendly(client.get(path), 404)
     assert soup.select_one("form.join-form")
@@ -304,4 +336,8 @@ def test_english_pages_speak_english(client):
     code, secret = start_poll(client, lang="en")
     soup = parse(control(client, code, secret, "ververs", lang="en"))
     assert soup.select_one(".slide-progress").get_text() == "Statement 1 of 6"
-    assert [label.get_text() for label in parse(client.get(f"/en/stem/{code}")).select(".choice label")] == ["Agree", "Disagree", "Not sure"]
+    assert [label.get_text() for label in parse(client.get(f"/en/stem/{code}")).select(".choice label")] == [
+        "Agree",
+        "Disagree",
+        "Not sure",
+    ]

@@ -48,7 +48,9 @@ def test_trusted_people_stay_on_the_phone(context, watched, live_server):
     page.get_by_label("Telefoonnummer").fill("0031 6 87654321")
     page.get_by_role("button", name="Opslaan").tap()
     assert stored_people(page)[0]["phone"] == "+31687654321"
-    page.locator(".people__person").filter(has_text="Tante Fatima").get_by_role("button", name="Verwijder Tante Fatima").tap()
+    page.locator(".people__person").filter(has_text="Tante Fatima").get_by_role(
+        "button", name="Verwijder Tante Fatima"
+    ).tap()
     assert [p["name"] for p in stored_people(page)] == ["Mentor Sanne"]
 
     # They are still there after a reload, and show in the help bar and on the help page.

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from app import create_app
-from checkje.pwa.export import HEADERS_FILE, export_site, file_for, needs_server
 from checkje.core.rails import SECURITY_HEADERS
+from checkje.pwa.export import HEADERS_FILE, export_site, file_for, needs_server
 from tests.conftest import PAGE_URLS, TEST_CONFIG
 from tests.helpers import parse
 
@@ -70,7 +70,10 @@ def test_every_link_inside_the_export_works(exported):
                 (to_server if needs_server(app, urlsplit(link).path) else broken).add(link)
     assert not broken
     # Today only "show my saved rules" links to an answer page (it is computed from the saved rules).
-    assert {urlsplit(link).path for link in to_server} == {"/nl/vriendencheck/mijn-regels/overzicht", "/en/vriendencheck/mijn-regels/overzicht"}
+    assert {urlsplit(link).path for link in to_server} == {
+        "/nl/vriendencheck/mijn-regels/overzicht",
+        "/en/vriendencheck/mijn-regels/overzicht",
+    }
 
 
 def test_pages_are_exported_and_answers_are_not(exported):
@@ -87,7 +90,13 @@ def test_offline_files_name_only_exported_files(exported, lang):
     script = (target / lang / "sw.js").read_text()
     config = json.loads(re.search(r"^const CONFIG = (.*);$", script, re.M).group(1))
     manifest = json.loads((target / lang / "manifest.webmanifest").read_text())
-    named = [*config["pages"], *config["static"], config["offline"], manifest["start_url"], *(icon["src"] for icon in manifest["icons"])]
+    named = [
+        *config["pages"],
+        *config["static"],
+        config["offline"],
+        manifest["start_url"],
+        *(icon["src"] for icon in manifest["icons"]),
+    ]
     assert [url for url in named if not (target / _local_target(url)).is_file()] == []
 
 

@@ -110,8 +110,10 @@ def test_new_version_replaces_the_old_and_its_caches(context, live_server, monke
     page.reload()
     page.locator("[data-update-notice]").wait_for()
     page.get_by_role("button", name="Opnieuw laden").click()
-    page.wait_for_function("navigator.serviceWorker.controller && caches.keys().then(k => k.includes('checkje-nl-pages-changed'))")
-    page.wait_for_function("caches.keys().then(k => !k.some(n => n.endsWith(%r)))" % old_caches[0][-16:])
+    page.wait_for_function(
+        "navigator.serviceWorker.controller && caches.keys().then(k => k.includes('checkje-nl-pages-changed'))"
+    )
+    page.wait_for_function(f"caches.keys().then(k => !k.some(n => n.endsWith({old_caches[0][-16:]!r})))")
     names = page.evaluate(CACHE_NAMES)
     assert sorted(names) == ["checkje-nl-pages-changed", "checkje-nl-static-changed", "someone-elses-cache"]
 
@@ -120,7 +122,9 @@ def test_each_language_keeps_its_own_worker_and_caches(context, live_server):
     """A youth who reads both languages has both offline: one worker never removes the other's caches."""
     visit_once(context, live_server, "nl")
     page = visit_once(context, live_server, "en")
-    scopes = page.evaluate("navigator.serviceWorker.getRegistrations().then(rs => rs.map(r => new URL(r.scope).pathname))")
+    scopes = page.evaluate(
+        "navigator.serviceWorker.getRegistrations().then(rs => rs.map(r => new URL(r.scope).pathname))"
+    )
     assert sorted(scopes) == ["/en/", "/nl/"]
     prefixes = {name.rsplit("-", 1)[0] for name in page.evaluate(CACHE_NAMES)}
     assert prefixes == {"checkje-nl-pages", "checkje-nl-static", "checkje-en-pages", "checkje-en-static"}

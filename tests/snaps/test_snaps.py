@@ -4,12 +4,10 @@ import re
 
 import pytest
 
-from app import create_app
-from checkje.snaps.shapes import SCENE_MOMENTS
 from checkje.core.settings import LANGUAGES, ROOT
-from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
-from tests.helpers import parse
-from tests.helpers import line_number_of, problems_of, replace_in
+from checkje.snaps.shapes import SCENE_MOMENTS
+from tests.conftest import APP, PAGE_URLS
+from tests.helpers import line_number_of, parse, problems_of, replace_in
 
 PROGRESS = {"nl": "Stap {} van {}", "en": "Step {} of {}"}
 
@@ -45,7 +43,9 @@ def test_the_demonstration_shows_every_way_a_snap_is_kept():
     scenes = [step.get("scene") for step in DEMO["nl"]["steps"]]
     assert scenes[0] == "countdown", "it starts with the snap that disappears"
     assert set(SCENE_MOMENTS) <= set(scenes), "every drawn scene is used"
-    assert [step["id"] for step in DEMO["nl"]["steps"][-2:]] == ["waarom", "onthoud"], "then why it matters, and what to remember"
+    assert [step["id"] for step in DEMO["nl"]["steps"][-2:]] == ["waarom", "onthoud"], (
+        "then why it matters, and what to remember"
+    )
 
 
 def nav_links(soup):
@@ -172,7 +172,7 @@ def test_say_no_page(client, lang):
     sections = soup.select("main section")
     situations = SAY_NO[lang]["situations"]
     assert [section.h2.get_text(strip=True) for section in sections] == [s["heading"] for s in situations]
-    for section, situation in zip(sections, situations):
+    for section, situation in zip(sections, situations, strict=True):
         assert [li.get_text(strip=True) for li in section.select(".replies li")] == situation["replies"]
     assert {f"/{lang}/het-is-gebeurd", f"/{lang}/snaps"} <= {a["href"] for a in soup.select(".snap-links a")}
 

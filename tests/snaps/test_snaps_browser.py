@@ -1,4 +1,6 @@
-"""Snaps can be saved, in a real Chromium on a phone: play, pause, play again, reduced motion, no script, two taps to help."""
+"""Snaps can be saved, in a real Chromium on a phone.
+
+Play, pause, play again, reduced motion, no script, two taps to help."""
 
 import pytest
 from playwright.sync_api import expect

@@ -3,9 +3,8 @@ they lead to, the help lines by id, and the content checks with file and line.""
 
 import pytest
 
-from app import create_app
 from checkje.core.settings import LANGUAGES, ROOT
-from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
+from tests.conftest import APP, PAGE_URLS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
 
 _CONTENT = APP.extensions["checkje.content"]
@@ -73,7 +72,9 @@ def test_step_leads_back_and_on_and_ends_at_the_checklist(client, lang, index):
     previous = soup.select_one(".step-nav a[rel=prev]")["href"]
     following = soup.select_one(".step-nav a[rel=next]")["href"]
     assert previous == (f"/{lang}/samen/{STEP_IDS[index - 1]}" if index else f"/{lang}/samen")
-    assert following == (f"/{lang}/samen/{STEP_IDS[index + 1]}" if index + 1 < len(STEP_IDS) else f"/{lang}/samen/klaar")
+    assert following == (
+        f"/{lang}/samen/{STEP_IDS[index + 1]}" if index + 1 < len(STEP_IDS) else f"/{lang}/samen/klaar"
+    )
 
 
 @pytest.mark.parametrize("step_id", STEP_IDS)
@@ -136,7 +137,9 @@ def test_guide_lists_every_section_and_the_print_version(client, lang):
 
 
 def test_guide_covers_what_the_issue_asks():
-    assert {"signalen", "handelen", "beroepsgeheim", "melden", "na-verlof", "jongens", "lovergirls", "praten"} <= set(SECTION_IDS)
+    assert {"signalen", "handelen", "beroepsgeheim", "melden", "na-verlof", "jongens", "lovergirls", "praten"} <= set(
+        SECTION_IDS
+    )
 
 
 @pytest.mark.parametrize("section_id", SECTION_IDS)
@@ -165,13 +168,17 @@ def test_reporting_section_shows_the_help_lines_by_id(client, lang):
         dialled = {a["href"] for a in article.find_all("a") if a["href"].startswith("tel:")}
         assert dialled == {f"tel:{phone['dial']}" for phone in line["phones"]}
     watch = soup.find("article", id="watch")
-    assert watch.select_one(".helpline__note").get_text(strip=True) == HELPLINES[lang]["watch"]["check_note"], "WATCH's details are from 2017"
+    assert watch.select_one(".helpline__note").get_text(strip=True) == HELPLINES[lang]["watch"]["check_note"], (
+        "WATCH's details are from 2017"
+    )
 
 
 def test_print_version_has_every_section_and_the_reporting_numbers(client, lang):
     soup = get_ok(client, f"/{lang}/mentor/print")
     assert soup.h1.get_text(strip=True) == GUIDE[lang]["print"]["title"]
-    assert [h2.get_text(strip=True) for h2 in soup.select(".guide-print h2")] == [section["title"] for section in GUIDE[lang]["sections"]]
+    assert [h2.get_text(strip=True) for h2 in soup.select(".guide-print h2")] == [
+        section["title"] for section in GUIDE[lang]["sections"]
+    ]
     dialled = {a["href"] for a in soup.select(".guide-print__lines a")}
     for line_id in REPORT_LINES:
         assert {f"tel:{phone['dial']}" for phone in HELPLINES[lang][line_id]["phones"]} <= dialled
@@ -194,7 +201,9 @@ def test_comensha_says_who_it_is_for_and_when_it_answers():
 
 def test_together_content_copies_no_help_line_numbers():
     """Numbers live only in helplines.yaml: the talk and the guide name lines by id."""
-    numbers = {phone[key] for line in HELPLINES["nl"].values() for phone in line.get("phones", []) for key in ("dial", "shown")}
+    numbers = {
+        phone[key] for line in HELPLINES["nl"].values() for phone in line.get("phones", []) for key in ("dial", "shown")
+    }
     for path in (ROOT / "content" / "together").glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         assert sorted(number for number in numbers if number in text) == [], path

@@ -47,7 +47,11 @@ def test_the_whole_talk_on_one_screen(device_page, live_server, lang):
     page.get_by_role("link", name=START[lang], exact=True).click()
     for number in range(1, STEP_COUNT + 1):
         page.wait_for_url(re.compile(rf"/{lang}/samen/[a-z-]+$"))
-        assert page.locator(".step-progress").inner_text().endswith(f"{number} {'van' if lang == 'nl' else 'of'} {STEP_COUNT}")
+        assert (
+            page.locator(".step-progress")
+            .inner_text()
+            .endswith(f"{number} {'van' if lang == 'nl' else 'of'} {STEP_COUNT}")
+        )
         assert axe_violations(page) == [], page.url
         check_mentor_panel(page, lang)
         page.locator(".step-nav").get_by_role("link", name=NEXT[lang], exact=True).click()
@@ -87,4 +91,3 @@ def test_the_guide_prints_on_one_a4_page(browser, live_server, lang):
         assert not page.locator(hidden).is_visible(), hidden
     assert page.locator(".guide-print h2").count() >= 8
     context.close()
-

@@ -6,27 +6,57 @@ import pytest
 from flask import url_for
 
 from app import create_app
-from tests.shared_app import build_content
-from checkje.pages.shapes import TILE_PAGES as PAGES
 from checkje.core.settings import LANGUAGES
+from checkje.pages.shapes import TILE_PAGES as PAGES
 from checkje.walkthroughs.shapes import APPS
 from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
-from tests.helpers import parse
-from tests.helpers import line_number_of, problems_of, replace_in
+from tests.helpers import line_number_of, parse, problems_of, replace_in
+from tests.shared_app import build_content
 
 # The built test content, read once: {(app, lang): document}.
 _STORE = APP.extensions["checkje.content"]
 WALKTHROUGHS = {(app, lang): _STORE.get(f"walkthroughs/{app}", lang) for app in APPS for lang in LANGUAGES}
 OVERVIEW = {lang: _STORE.get("walkthroughs/overview", lang) for lang in LANGUAGES}
-STEPS = [(app, lang, index) for (app, lang), document in WALKTHROUGHS.items() for index in range(len(document["steps"]))]
+STEPS = [
+    (app, lang, index) for (app, lang), document in WALKTHROUGHS.items() for index in range(len(document["steps"]))
+]
 
 # What the issue asks each walkthrough to cover, by step id (ids are stable: other features link to them).
 REQUIRED_STEPS = {
-    "instagram": {"private-account", "messages", "tags-mentions", "hidden-words", "story-audience", "activity-status",
-                  "remove-followers", "restrict", "block-report", "location-posts", "location-map"},
-    "snapchat": {"contact-me", "story", "snap-map", "find-friends", "activity-indicator", "family-center", "block-report"},
-    "whatsapp": {"last-seen", "profile-photo", "about", "status", "groups", "read-receipts", "silence-unknown-callers",
-                 "two-step", "block-report", "privacy-checkup"},
+    "instagram": {
+        "private-account",
+        "messages",
+        "tags-mentions",
+        "hidden-words",
+        "story-audience",
+        "activity-status",
+        "remove-followers",
+        "restrict",
+        "block-report",
+        "location-posts",
+        "location-map",
+    },
+    "snapchat": {
+        "contact-me",
+        "story",
+        "snap-map",
+        "find-friends",
+        "activity-indicator",
+        "family-center",
+        "block-report",
+    },
+    "whatsapp": {
+        "last-seen",
+        "profile-photo",
+        "about",
+        "status",
+        "groups",
+        "read-receipts",
+        "silence-unknown-callers",
+        "two-step",
+        "block-report",
+        "privacy-checkup",
+    },
 }
 
 
@@ -64,12 +94,17 @@ def test_overview_offers_every_app_and_both_phones(client, lang):
     tiles = {a["href"]: text_of(a) for a in soup.select(".tile__link")}
     assert tiles == {f"/{lang}/instellingen/{app}": WALKTHROUGHS[(app, lang)]["name"] for app in APPS}
     choices = {a["data-phone-choice"]: a["href"] for a in soup.select("[data-phone-choice]")}
-    assert choices == {"iphone": f"/{lang}/instellingen?telefoon=iphone", "android": f"/{lang}/instellingen?telefoon=android"}
+    assert choices == {
+        "iphone": f"/{lang}/instellingen?telefoon=iphone",
+        "android": f"/{lang}/instellingen?telefoon=android",
+    }
 
 
 def test_overview_keeps_the_chosen_phone_in_its_links(client):
     soup = parse(client.get("/en/instellingen?telefoon=android"))
-    assert [a["href"] for a in soup.select(".tile__link")] == [f"/en/instellingen/{app}?telefoon=android" for app in APPS]
+    assert [a["href"] for a in soup.select(".tile__link")] == [
+        f"/en/instellingen/{app}?telefoon=android" for app in APPS
+    ]
     (current,) = soup.select('[data-phone-choice][aria-current="true"]')
     assert current["data-phone-choice"] == "android"
 
@@ -81,7 +116,7 @@ def test_app_page_lists_its_steps_in_order_with_a_tick_each(client, name, lang):
     assert text_of(soup.h1) == document["title"]
     items = soup.select(".step-list__item")
     assert [item["id"] for item in items] == [step["id"] for step in document["steps"]]
-    for item, step in zip(items, document["steps"]):
+    for item, step in zip(items, document["steps"], strict=True):
         link = item.select_one(".step-list__link")
         assert link["href"] == step_url(name, lang, step["id"])
         assert text_of(link) == step["title"]
@@ -108,9 +143,13 @@ def test_step_page_shows_why_where_what_and_when(client, name, lang, index):
     assert " ".join(step["choose"].split()) in text_of(soup.find("section", attrs={"aria-labelledby": "choose-title"}))
     # The drawing: one row per row in the content, its words as text; no words inside the SVG.
     rows = soup.select(".screen__row")
-    assert [text_of(row.select_one(".screen__label")) for row in rows] == [row["label"] for row in step["screen"]["rows"]]
-    for row, content_row in zip(rows, step["screen"]["rows"]):
-        assert bool(row.select(".visually-hidden")) == (content_row["mark"] not in {"plain", "unselected"}), "a screen reader hears the state"
+    assert [text_of(row.select_one(".screen__label")) for row in rows] == [
+        row["label"] for row in step["screen"]["rows"]
+    ]
+    for row, content_row in zip(rows, step["screen"]["rows"], strict=True):
+        assert bool(row.select(".visually-hidden")) == (content_row["mark"] not in {"plain", "unselected"}), (
+            "a screen reader hears the state"
+        )
     assert soup.select(".screen svg") and not soup.select(".screen svg text")
     different = soup.select_one("details.different")
     assert different.summary and step["look_for"] in text_of(different)
@@ -159,7 +198,9 @@ def test_a_chosen_phone_shows_only_its_path_and_keeps_it_in_links(client, phone,
     (path,) = soup.select(".path")
     assert path["data-phone"] == phone
     assert text_of(path.select_one("ol.taps > li").strong) == first_tap
-    assert soup.select_one('.pager a[rel="next"]')["href"] == step_url("whatsapp", "en", "silence-unknown-callers", phone)
+    assert soup.select_one('.pager a[rel="next"]')["href"] == step_url(
+        "whatsapp", "en", "silence-unknown-callers", phone
+    )
     assert soup.select_one(".crumb a")["href"] == f"/en/instellingen/whatsapp?telefoon={phone}#groups"
 
 
@@ -224,20 +265,57 @@ ONE_TAP = "      - label:\n          nl: Extra\n          en: Extra\n"
 
 # (file, how to break it, the line the problem is on, the problem after "file:line: ").
 BROKEN_CONTENT = [
-    pytest.param("instagram", lambda path: replace_in(path, FIRST_STEP_DATE, ""), "  - id: private-account",
-                 'steps[0]: "checked" is missing', id="step without review date"),
-    pytest.param("instagram", lambda path: cut(path, "    route: settings\n", "    choose:"), "  - id: private-account",
-                 'steps[0]: the path is missing: give a "route", "taps", or "iphone" and "android"', id="step without path"),
-    pytest.param("instagram", lambda path: replace_in(path, "          en: Account privacy\n", ""), "nl: Accountprivacy",
-                 'steps[0].taps[0].label: the "en" text is missing', id="tap without translation"),
-    pytest.param("snapchat", lambda path: replace_in(path, "    route: settings\n", "    route: setings\n"), "route: setings",
-                 "steps[0].route: 'setings' is not a route in this file (routes: settings)", id="unknown route"),
-    pytest.param("whatsapp", lambda path: cut(path, "    android:\n", "  - id: account"), "  - id: privacy",
-                 'routes[0]: "android" taps are missing: where phones differ, give both', id="route for one phone only"),
-    pytest.param("whatsapp", lambda path: replace_in(path, "    route: privacy\n    taps:\n", "    route: privacy\n    iphone:\n" + ONE_TAP + "    taps:\n"),
-                 "  - id: groups", 'steps[0]: give "taps" or "iphone" and "android", not both', id="shared and phone taps"),
-    pytest.param("snapchat", lambda path: replace_in(path, "routes:\n", "routes:\n  - id: spare\n    taps:\n" + ONE_TAP), "  - id: spare",
-                 "routes[0].id: route 'spare' is not used by any step", id="unused route"),
+    pytest.param(
+        "instagram",
+        lambda path: replace_in(path, FIRST_STEP_DATE, ""),
+        "  - id: private-account",
+        'steps[0]: "checked" is missing',
+        id="step without review date",
+    ),
+    pytest.param(
+        "instagram",
+        lambda path: cut(path, "    route: settings\n", "    choose:"),
+        "  - id: private-account",
+        'steps[0]: the path is missing: give a "route", "taps", or "iphone" and "android"',
+        id="step without path",
+    ),
+    pytest.param(
+        "instagram",
+        lambda path: replace_in(path, "          en: Account privacy\n", ""),
+        "nl: Accountprivacy",
+        'steps[0].taps[0].label: the "en" text is missing',
+        id="tap without translation",
+    ),
+    pytest.param(
+        "snapchat",
+        lambda path: replace_in(path, "    route: settings\n", "    route: setings\n"),
+        "route: setings",
+        "steps[0].route: 'setings' is not a route in this file (routes: settings)",
+        id="unknown route",
+    ),
+    pytest.param(
+        "whatsapp",
+        lambda path: cut(path, "    android:\n", "  - id: account"),
+        "  - id: privacy",
+        'routes[0]: "android" taps are missing: where phones differ, give both',
+        id="route for one phone only",
+    ),
+    pytest.param(
+        "whatsapp",
+        lambda path: replace_in(
+            path, "    route: privacy\n    taps:\n", "    route: privacy\n    iphone:\n" + ONE_TAP + "    taps:\n"
+        ),
+        "  - id: groups",
+        'steps[0]: give "taps" or "iphone" and "android", not both',
+        id="shared and phone taps",
+    ),
+    pytest.param(
+        "snapchat",
+        lambda path: replace_in(path, "routes:\n", "routes:\n  - id: spare\n    taps:\n" + ONE_TAP),
+        "  - id: spare",
+        "routes[0].id: route 'spare' is not used by any step",
+        id="unused route",
+    ),
 ]
 
 
@@ -266,7 +344,7 @@ def test_report_lists_every_step_with_its_date_and_age(app):
     rows = lines[1:-1]
     assert len(rows) == len(every_step())
     today = datetime.date.today()
-    for row, (name, step) in zip(rows, every_step()):
+    for row, (name, step) in zip(rows, every_step(), strict=True):
         flag, place, checked, age, *_ = row.split()
         assert (flag, place, checked) == ("ok", f"{name}/{step['id']}", step["checked"])
         assert int(age) == (today - datetime.date.fromisoformat(step["checked"])).days
@@ -275,24 +353,35 @@ def test_report_lists_every_step_with_its_date_and_age(app):
 
 def app_with_first_step_changed(tmp_path, content_copy, new_lines):
     """An app whose Instagram private-account step has `new_lines` in place of its date."""
-    replace_in(content_copy / "walkthroughs" / "instagram.yaml", FIRST_STEP_DATE + "    checked_with: sources\n", new_lines)
+    replace_in(
+        content_copy / "walkthroughs" / "instagram.yaml", FIRST_STEP_DATE + "    checked_with: sources\n", new_lines
+    )
     build_content(content_copy, tmp_path / "content.db")
     return create_app({**TEST_CONFIG, "CONTENT_DIR": str(content_copy), "CONTENT_DB": str(tmp_path / "content.db")})
 
 
 def test_a_step_tested_on_a_phone_shows_the_day(tmp_path, content_copy):
-    fresh_app = app_with_first_step_changed(tmp_path, content_copy, "    checked: 2026-02-03\n    checked_with: phone\n")
+    fresh_app = app_with_first_step_changed(
+        tmp_path, content_copy, "    checked: 2026-02-03\n    checked_with: phone\n"
+    )
     checked = parse(fresh_app.test_client().get(step_url("instagram", "en", "private-account"))).select_one(".checked")
     assert checked.time["datetime"] == "2026-02-03"
-    assert text_of(checked).replace(" .", ".") == f"Tested on a phone: February 3, 2026. {OVERVIEW['en']['checked_with']['phone']}"
+    assert (
+        text_of(checked).replace(" .", ".")
+        == f"Tested on a phone: February 3, 2026. {OVERVIEW['en']['checked_with']['phone']}"
+    )
 
 
 def test_report_flags_steps_older_than_the_limit(tmp_path, content_copy):
     today = datetime.date.today().isoformat()
-    fresh_app = app_with_first_step_changed(tmp_path, content_copy, f"    checked: {today}\n    checked_with: sources\n")
+    fresh_app = app_with_first_step_changed(
+        tmp_path, content_copy, f"    checked: {today}\n    checked_with: sources\n"
+    )
     rows = report(fresh_app)[1:-1]
     assert "instagram/private-account" in rows[0] and rows[0].startswith("ok ")
     # With no days allowed, every step is old but the one checked today.
     strict = report(fresh_app, "--max-age-days", "0")
     assert [row.split()[0] for row in strict[1:-1]] == ["ok"] + ["OLD"] * (len(rows) - 1)
-    assert strict[-1] == f"{len(rows)} steps, {len(rows) - 1} to check again on a phone (see the fact sheet's checklist)."
+    assert (
+        strict[-1] == f"{len(rows)} steps, {len(rows) - 1} to check again on a phone (see the fact sheet's checklist)."
+    )

@@ -9,9 +9,10 @@ pytestmark = pytest.mark.browser
 STORAGE_KEY = "checkje.walkthroughs"
 
 
-
 def ticked(page):
-    return page.eval_on_selector_all(".step-list input[type=checkbox]", "boxes => boxes.filter(b => b.checked).map(b => b.dataset.step)")
+    return page.eval_on_selector_all(
+        ".step-list input[type=checkbox]", "boxes => boxes.filter(b => b.checked).map(b => b.dataset.step)"
+    )
 
 
 def test_walk_whatsapp_by_touch_tick_reload_and_forget(phone_page, live_server):
@@ -84,7 +85,10 @@ def test_without_javascript_the_phone_choice_works_and_ticks_stay_away(browser, 
     page.goto(live_server + "/en/instellingen/whatsapp/status")
     assert page.locator(".path").count() == 2
     assert page.get_by_label("I have done this step").is_hidden()
-    assert page.get_by_role("button", name="Forget everything").count() == 0 or page.get_by_role("button", name="Forget everything").is_hidden()
+    assert (
+        page.get_by_role("button", name="Forget everything").count() == 0
+        or page.get_by_role("button", name="Forget everything").is_hidden()
+    )
     page.get_by_role("link", name="iPhone").click()
     page.wait_for_url(live_server + "/en/instellingen/whatsapp/status?telefoon=iphone")
     assert page.locator(".path").count() == 1
