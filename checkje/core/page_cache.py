@@ -1,13 +1,13 @@
 """Each page is made once per worker and then served from memory.
 
-A listed page (see sitemap.py) depends only on its address: the content
+A page that is not made per request (see sitemap.py) depends only on its address: the content
 database is read-only while the app runs, and the static export proves the page
 is the same every time. So a worker keeps the HTML its view made and skips
 the view next time. Everything after the view still runs for every request:
 headers, ETag, gzip, the access log.
 
 Never cached: anything with a query string (answers), htmx fragments, other
-methods than GET and HEAD, unlisted routes, and responses marked no-store.
+methods than GET and HEAD, routes marked per_request, and responses marked no-store.
 The host is part of the key, so a forged Host header cannot plant links in
 pages that others get.
 """
@@ -16,6 +16,7 @@ from collections import OrderedDict
 
 from flask import current_app, g, request
 
+from checkje.core import sitemap
 from checkje.core.delivery import is_private
 
 # About 150 pages per host; a forged Host header can only push out older entries.
@@ -57,7 +58,7 @@ def _key():
         or "HX-Request" in request.headers
         or rule is None
         or "lang" not in rule.arguments
-        or getattr(current_app.view_functions[rule.endpoint], "unlisted", False)
+        or sitemap.is_per_request(current_app.view_functions[rule.endpoint])
     ):
         return None
     return request.scheme, request.host, request.root_path, request.path

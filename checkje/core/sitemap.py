@@ -1,8 +1,11 @@
 """Every page a visitor can open, per language: for the tests, the offline cache and a static export.
 
 A GET route under /<lang>/ with no other arguments is listed by itself. A route
-with more arguments (say, one page per app) lists its pages with `@lists_pages`;
-a route that is not a page of its own (a form's result) says so with `@unlisted`.
+with more arguments (say, one page per app) lists its pages with `@lists_pages`.
+Two markers leave a route out:
+- `@unlisted`: not a page to open (the service worker, the manifest);
+- `@per_request`: an answer made anew for each request, from its query, its form or a
+  live class poll. Only the app server can make it, so no static export holds it.
 """
 
 from flask import current_app, url_for
@@ -23,6 +26,15 @@ def lists_pages(endpoint):
 def unlisted(view):
     view.unlisted = True
     return view
+
+
+def per_request(view):
+    view.per_request = True
+    return unlisted(view)
+
+
+def is_per_request(view):
+    return getattr(view, "per_request", False)
 
 
 def page_paths(lang):

@@ -1,6 +1,7 @@
-"""The friend check's form fields: defined here once, handed to templates and scripts, imported by tests."""
+"""The friend check's form fields: defined here once, handed to templates (`friendcheck_fields`) and scripts
+(data attributes), imported by tests."""
 
-# The picked option ids (form and result address), and the hidden field that names the
-# question: a body without it is not one of our forms.
-PICKS_FIELD = "keuze"
-QUESTION_FIELD = "vraag"
+# The picked option ids, in a form and in a result's address.
+PICKS = "keuze"
+# The hidden field that names the question: a body without it is not one of our forms.
+QUESTION = "vraag"

@@ -19,7 +19,7 @@ from checkje.core import sitemap
 from checkje.core.htmx import is_htmx_request, render
 from checkje.core.i18n import language_blueprint
 from checkje.core.settings import LANGUAGES
-from checkje.friendcheck.fields import PICKS_FIELD, QUESTION_FIELD
+from checkje.friendcheck import fields
 from checkje.friendcheck.parts import check_text, next_part, part_titles, part_urls, progress, requests_text
 from checkje.friendcheck.picks import PickProblem, read_picks
 from checkje.friendcheck.shapes import PARTS
@@ -64,7 +64,7 @@ class Question:
 
     def result_url(self, view_args, picks, **language):
         """The result page's address: the picked ids in the query, nothing a youth typed."""
-        return url_for(f"friendcheck.{self.name}_result", **language, **view_args, **{PICKS_FIELD: picks})
+        return url_for(f"friendcheck.{self.name}_result", **language, **view_args, **{fields.PICKS: picks})
 
     def answer(self, view_args, picks):
         # The language switch keeps the picks, so the result reads the same in the other language.
@@ -79,9 +79,11 @@ class Question:
         """A posted form: the result for htmx, else a 303 to the result page."""
         try:
             form = request.form
-            if form.get(QUESTION_FIELD) != self.name:
+            if form.get(fields.QUESTION) != self.name:
                 raise PickProblem("unreadable")
-            picks = read_picks(form, PICKS_FIELD, self.allowed(**view_args), single=self.single, required=self.required)
+            picks = read_picks(
+                form, fields.PICKS, self.allowed(**view_args), single=self.single, required=self.required
+            )
         except RequestEntityTooLarge:
             return self.ask(view_args, problem="too-large", status=413)
         except PickProblem as problem:
@@ -94,7 +96,7 @@ class Question:
         """The result page, from the ids in its query; bad ids get the form again."""
         try:
             picks = read_picks(
-                request.args, PICKS_FIELD, self.allowed(**view_args), single=self.single, required=self.required
+                request.args, fields.PICKS, self.allowed(**view_args), single=self.single, required=self.required
             )
         except PickProblem as problem:
             return self.ask(view_args, problem=problem.reason, status=400)
@@ -284,7 +286,7 @@ def _add_routes(question):
         return question.show(view_args)
 
     bp.add_url_rule(question.rule, question.name, form, methods=["GET", "POST"])
-    bp.add_url_rule(question.result_rule, f"{question.name}_result", sitemap.unlisted(result))
+    bp.add_url_rule(question.result_rule, f"{question.name}_result", sitemap.per_request(result))
 
 
 for _question in (RULES_NOW, PRACTICE, PROFILE, MY_RULES):

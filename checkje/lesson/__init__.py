@@ -1,12 +1,13 @@
 """Lesson mode for schools: the lesson plan, the slides, the teacher guide, and the anonymous class poll."""
 
 from checkje import content
-from checkje.lesson import poll_views, shapes, slides  # noqa: F401 - poll_views adds its routes to slides.bp
+from checkje.lesson import fields, poll_views, shapes, slides  # noqa: F401 - poll_views adds its routes to slides.bp
 from checkje.lesson.commands import purge_polls_command
 from checkje.lesson.poll_store import SQLitePollStore
 
 
 def init_app(app):
+    app.jinja_env.globals["lesson_fields"] = fields
     content.register(app, shapes)
     app.extensions["checkje.polls"] = SQLitePollStore(app.config["POLLS_DB"])
     app.register_blueprint(slides.bp)

@@ -14,17 +14,11 @@ from flask_babel import gettext
 
 from checkje.core import sitemap
 from checkje.core.htmx import is_htmx_request, render
+from checkje.lesson import fields
 from checkje.lesson import poll_store as polls
 from checkje.lesson.qr import qr_svg
 from checkje.lesson.slides import bp, questions
 
-CODE_FIELD = "code"
-SECRET_FIELD = "geheim"
-ACTION_FIELD = "actie"
-STATEMENT_FIELD = "stelling"
-ANSWER_FIELD = "antwoord"
-# The teacher's controls: show the results, open another statement, end the poll, or only look again.
-ACTIONS = ("toon", "naar", "stop", "ververs")
 # htmx stops polling when a response has this status: the poll is over.
 STOP_POLLING = 286
 
@@ -34,7 +28,7 @@ def _store():
 
 
 def _kept_nowhere(view):
-    """Poll pages hold poll state: no cache, service worker or page cache may keep them (they are unlisted too)."""
+    """Poll pages hold poll state: no cache, service worker or page cache may keep them."""
 
     @functools.wraps(view)
     def answer(*args, **kwargs):
@@ -94,7 +88,7 @@ def _too_many(limit, teacher=False):
 @bp.get("/stem")
 def join():
     """Where pupils type the code from the screen; the QR code skips this page."""
-    typed = request.args.get(CODE_FIELD)
+    typed = request.args.get(fields.CODE)
     if typed is None:
         # The empty form is a plain page that works offline too.
         return render_template("lesson/join.html", problem=None, typed="")
@@ -125,10 +119,15 @@ def _poll_for_pupil(code):
         return None
 
 
+def _is_small_number(text):
+    # ASCII only: str.isdigit() also accepts "²" and "١", which int() refuses or reads differently.
+    return text.isascii() and text.isdigit() and len(text) <= 3
+
+
 def _number(values, poll):
     """The statement number (from 1) in a form or query, or None when it is missing or not one of the poll's."""
-    number = values.get(STATEMENT_FIELD, "")
-    if number.isdigit() and len(number) <= 3 and 1 <= int(number) <= poll.statements:
+    number = values.get(fields.STATEMENT, "")
+    if _is_small_number(number) and 1 <= int(number) <= poll.statements:
         return int(number)
     return None
 
@@ -142,7 +141,7 @@ def _vote_page(poll, problem=None, status=200):
 
 
 @bp.route("/stem/<code>", methods=["GET", "POST"])
-@sitemap.unlisted
+@sitemap.per_request
 @_kept_nowhere
 def vote(code):
     """The open statement with its answers; a posted answer is counted once and forgotten who sent it."""
@@ -153,7 +152,7 @@ def vote(code):
         return redirect(url_for(".vote", code=poll.code), code=303)
     if request.method == "GET":
         return _vote_page(poll)
-    number, answer = _number(request.form, poll), request.form.get(ANSWER_FIELD)
+    number, answer = _number(request.form, poll), request.form.get(fields.ANSWER)
     if number is None:
         return _vote_page(poll, problem="unreadable", status=400)
     if number - 1 != poll.statement:
@@ -168,11 +167,11 @@ def vote(code):
         return _vote_page(_store().get(poll.code), problem="moved-on", status=409)
     except polls.TooMany as too_many:
         return _too_many(too_many.limit)
-    return redirect(url_for(".thanks", code=poll.code, **{STATEMENT_FIELD: poll.statement + 1}), code=303)
+    return redirect(url_for(".thanks", code=poll.code, **{fields.STATEMENT: poll.statement + 1}), code=303)
 
 
 @bp.get("/stem/<code>/bedankt")
-@sitemap.unlisted
+@sitemap.per_request
 @_kept_nowhere
 def thanks(code):
     """After a vote: look at the screen. The phone notes that it voted on this statement."""
@@ -254,19 +253,19 @@ def poll_start():
 @_kept_nowhere
 def poll_control(code):
     """The teacher's buttons: show the results, open another statement, end the poll, or look again."""
-    secret, action = request.form.get(SECRET_FIELD), request.form.get(ACTION_FIELD)
-    statement = request.form.get(STATEMENT_FIELD, "")
-    if action not in ACTIONS or (action == "naar" and not (statement.isdigit() and len(statement) <= 3)):
+    secret, action = request.form.get(fields.SECRET), request.form.get(fields.ACTION)
+    statement = request.form.get(fields.STATEMENT, "")
+    if action not in fields.ACTIONS or (action == fields.GO_TO and not _is_small_number(statement)):
         return _problem(
             400, gettext("This button did not work"), gettext("Please go back and try again."), teacher=True
         )
     store = _store()
     try:
-        if action == "toon":
+        if action == fields.REVEAL:
             store.reveal(code, secret)
-        elif action == "naar":
+        elif action == fields.GO_TO:
             store.go_to(code, secret, int(statement) - 1)
-        elif action == "stop":
+        elif action == fields.END:
             store.end(code, secret)
             return _ended()
         else:
@@ -289,7 +288,7 @@ def poll_control(code):
 
 
 @bp.get("/les/peiling/<code>/uitslag")
-@sitemap.unlisted
+@sitemap.per_request
 @_kept_nowhere
 def poll_results(code):
     """How many voted on a statement, and the bars once the teacher shows them. htmx asks for it every second."""

@@ -41,7 +41,7 @@ def needs_server(app, path):
         endpoint, _ = app.url_map.bind("localhost").match(path, method="GET")
     except HTTPException:
         return False
-    return getattr(app.view_functions[endpoint], "unlisted", False)
+    return sitemap.is_per_request(app.view_functions[endpoint])
 
 
 def paths_to_export():

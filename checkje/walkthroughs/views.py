@@ -1,29 +1,29 @@
 """The walkthrough pages: the overview, one page per app, and one page per step.
 
-The youth's phone (iPhone or Android) comes in the query string, ?telefoon=…,
+The youth's phone (iPhone or Android) comes in the query string (fields.PHONE),
 so the choice works without JavaScript; walkthroughs.js remembers it on the
 phone. Without a choice, a step whose taps differ shows both paths.
 """
 
 import datetime
 
-from flask import abort, current_app, render_template, request
+from flask import abort, current_app, render_template, request, url_for
 from flask_babel import format_date
 
 from checkje.content import content
 from checkje.core import sitemap
 from checkje.core.i18n import language_blueprint
+from checkje.walkthroughs import fields
 from checkje.walkthroughs.shapes import APPS, PHONES
 
 bp = language_blueprint("walkthroughs", __name__)
 
-PHONE_PARAMETER = "telefoon"
 _APP = "<any({}):app>".format(", ".join(APPS))
 
 
 def chosen_phone():
     """The phone named in the query string, or None when there is none or it is not one we know."""
-    phone = request.args.get(PHONE_PARAMETER)
+    phone = request.args.get(fields.PHONE)
     return phone if phone in PHONES else None
 
 
@@ -42,6 +42,12 @@ def phone_paths(walkthrough, step, phone):
 
 def differs_by_phone(walkthrough, step):
     return phone_paths(walkthrough, step, None)[0][0] is not None
+
+
+@bp.app_template_global()
+def phone_url(endpoint, phone, **args):
+    """The address of a walkthrough page for this phone (or for any phone, when None)."""
+    return url_for(endpoint, **args, **{fields.PHONE: phone})
 
 
 @bp.app_template_filter("month_and_year")

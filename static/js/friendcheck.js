@@ -32,7 +32,7 @@
       if (saved) {
         var link = remembered.querySelector("[data-rules-link]");
         var query = saved.split(" ").map(function (id) {
-          return "keuze=" + encodeURIComponent(id);
+          return link.getAttribute("data-picks-field") + "=" + encodeURIComponent(id);
         });
         link.href = link.href.split("?")[0] + "?" + query.join("&");
       }

@@ -5,7 +5,10 @@
   "use strict";
 
   var KEY = "checkje.walkthroughs";
-  var PHONES = ["iphone", "android"];
+  // The address parameter and the phones come from the server (checkje/walkthroughs/fields.py).
+  var script = document.currentScript;
+  var PHONE_PARAMETER = script.getAttribute("data-phone-parameter");
+  var PHONES = script.getAttribute("data-phones").split(" ");
 
   function load() {
     try {
@@ -33,7 +36,7 @@
 
   // A phone in the address wins; a remembered one applies only where the address has none.
   function showPhone(phone) {
-    var inAddress = new URLSearchParams(window.location.search).get("telefoon");
+    var inAddress = new URLSearchParams(window.location.search).get(PHONE_PARAMETER);
     if (PHONES.indexOf(inAddress) >= 0) {
       return;
     }

@@ -19,10 +19,11 @@ def test_every_page_is_listed_in_both_languages():
 
 
 @pytest.fixture
-def page(page_url, client):
-    response = client.get(page_url)
-    assert response.status_code == 200
-    return page_url, parse(response)
+def page(page_url, site):
+    """The page, rendered and parsed once for all the checks below."""
+    rendered = site(page_url)
+    assert rendered.status_code == 200
+    return page_url, rendered.soup
 
 
 def test_page_has_language_title_and_one_heading(page):
@@ -158,9 +159,14 @@ def test_htmx_is_ours_and_keeps_no_history(client):
     assert config["selfRequestsOnly"] is True
 
 
-def test_htmx_always_comes_with_its_privacy_setup(page):
+def test_htmx_always_comes_with_its_privacy_setup(site):
     """htmx writes addresses to sessionStorage; htmx-setup.js, right after it, removes them."""
-    _, soup = page
-    sources = [script["src"].split("?")[0] for script in soup.find_all("script", src=True)]
-    if "/static/vendor/htmx.min.js" in sources:
-        assert sources[sources.index("/static/vendor/htmx.min.js") + 1] == "/static/js/htmx-setup.js"
+    with_htmx = []
+    for url in PAGE_URLS:
+        sources = [script["src"].split("?")[0] for script in site(url).soup.find_all("script", src=True)]
+        if "/static/vendor/htmx.min.js" in sources:
+            with_htmx.append(url)
+            assert sources[sources.index("/static/vendor/htmx.min.js") + 1] == "/static/js/htmx-setup.js", url
+    # The pages that answer in place: every friend-check page and the help finder, in both languages.
+    assert {"/nl/vriendencheck/mijn-regels-nu", "/en/hulpzoeker"} <= set(with_htmx)
+    assert all(url.split("/")[2] in {"vriendencheck", "hulpzoeker"} for url in with_htmx)

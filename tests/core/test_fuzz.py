@@ -15,10 +15,14 @@ from hypothesis import strategies as st
 from app import create_app
 from checkje.core.rails import SECURITY_HEADERS
 from checkje.core.settings import LANGUAGES
+from checkje.friendcheck import fields as friendcheck_fields
+from checkje.lesson import fields as lesson_fields
+from checkje.walkthroughs import fields as walkthroughs_fields
 from tests.conftest import TEST_CONFIG
 from tests.helpers import parse
 
-FUZZ = settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+# How many examples: the Hypothesis profile decides (tests/conftest.py: fewer locally, more in CI).
+FUZZ = settings(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND"]
 ODD_TEXT = [
     "..",
@@ -76,24 +80,55 @@ def paths(draw):
     return path
 
 
+# Every field name a page reads, from where each is defined.
+FIELD_NAMES = [
+    friendcheck_fields.PICKS,
+    friendcheck_fields.QUESTION,
+    lesson_fields.CODE,
+    lesson_fields.SECRET,
+    lesson_fields.ACTION,
+    lesson_fields.STATEMENT,
+    lesson_fields.ANSWER,
+    walkthroughs_fields.PHONE,
+    "asked",
+]
+field_values = st.sampled_from(
+    [*lesson_fields.ACTIONS, *walkthroughs_fields.PHONES, "1", "0", "-1", "999999", "²", "١", "½", "accept", "KX4T7P"]
+)
+
 query_strings = st.one_of(
     st.just(""),
     st.lists(st.tuples(segments, segments), max_size=30).map(
         lambda pairs: "&".join(f"{key}={value}" for key, value in pairs)
     ),
-    st.sampled_from(["keuze=" + "x" * 20000, "&" * 5000, "%", "a=%zz", "keuze=a&" * 400, "next=https://evil.example/"]),
+    st.sampled_from(
+        [
+            f"{friendcheck_fields.PICKS}=" + "x" * 20000,
+            "&" * 5000,
+            "%",
+            "a=%zz",
+            f"{friendcheck_fields.PICKS}=a&" * 400,
+            "next=https://evil.example/",
+        ]
+    ),
+    # The fields the pages read, with values that look almost right: digits of other scripts, huge numbers.
+    st.lists(st.tuples(st.sampled_from(FIELD_NAMES), field_values), min_size=1, max_size=5).map(
+        lambda pairs: "&".join(f"{key}={quote(value)}" for key, value in pairs)
+    ),
 )
 
 form_bodies = st.dictionaries(
-    st.sampled_from(["keuze", "vraag", "asked", "code", "secret", "answer", "statement", "x"]) | segments,
-    segments | st.text(max_size=200),
+    st.sampled_from([*FIELD_NAMES, "x"]) | segments,
+    field_values | segments | st.text(max_size=200),
     max_size=20,
 )
 
 raw_bodies = st.one_of(
     st.binary(max_size=2000),
     st.just(b"x" * 40000),
-    st.just(b'--b\r\nContent-Disposition: form-data; name="keuze"\r\n\r\nx\r\n'),  # no closing boundary
+    st.just(
+        f'--b\r\nContent-Disposition: form-data; name="{friendcheck_fields.PICKS}"\r\n\r\nx\r\n'.encode()
+    ),  # no closing boundary
     st.just("&".join(f"f{i}=1" for i in range(500)).encode()),
 )
 

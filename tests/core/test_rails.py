@@ -7,7 +7,7 @@ import pytest
 from checkje.core.rails import SECURITY_HEADERS
 from tests.conftest import PAGE_URLS
 
-EVERY_KIND_OF_RESPONSE = [*PAGE_URLS, "/", "/nl/does-not-exist", "/static/css/checkje.css", "/xx/"]
+EVERY_KIND_OF_RESPONSE = [*PAGE_URLS, "/", "/nl/does-not-exist", "/static/css/core.css", "/xx/"]
 
 
 @pytest.mark.parametrize("url", EVERY_KIND_OF_RESPONSE)

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from checkje.core.settings import LANGUAGES, ROOT
+from checkje.friendcheck.fields import PICKS, QUESTION
 from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
 from tests.helpers import line_number_of, parse, problems_of, replace_in
 
@@ -53,7 +54,7 @@ HTMX = {"HX-Request": "true"}
 
 def post(client, lang, question, picks, headers=None):
     form_path = QUESTIONS[question][0]
-    return client.post(f"/{lang}{form_path}", data={"vraag": question, "keuze": picks}, headers=headers or {})
+    return client.post(f"/{lang}{form_path}", data={QUESTION: question, PICKS: picks}, headers=headers or {})
 
 
 def fragment_of(soup):
@@ -77,10 +78,10 @@ def test_each_form_posts_ids_to_itself_and_swaps_in_place(client, lang, path):
     assert form["method"] == "post" and form["action"] == f"/{lang}{path}"
     assert form["hx-post"] == form["action"] and form["hx-target"] == "#friendcheck" and form["hx-swap"] == "outerHTML"
     assert soup.select_one("#friendcheck")["hx-history"] == "false"
-    assert form.find("input", type="hidden", attrs={"name": "vraag"})["value"] in QUESTIONS
+    assert form.find("input", type="hidden", attrs={"name": QUESTION})["value"] in QUESTIONS
     fieldset = form.find("fieldset")
     assert fieldset.legend.get_text(strip=True)
-    choices = fieldset.find_all("input", attrs={"name": "keuze"})
+    choices = fieldset.find_all("input", attrs={"name": PICKS})
     assert len(choices) >= 3
     assert len({choice["type"] for choice in choices}) == 1
     for choice in choices:
@@ -125,7 +126,7 @@ def test_post_redirects_to_a_result_that_holds_only_the_ids(client, lang, questi
     assert response.status_code == 303
     location = urlsplit(response.headers["Location"])
     assert location.path == f"/{lang}{result_path}"
-    assert {key: sorted(values) for key, values in parse_qs(location.query).items()} == {"keuze": sorted(picks)}
+    assert {key: sorted(values) for key, values in parse_qs(location.query).items()} == {PICKS: sorted(picks)}
     result = client.get(response.headers["Location"])
     assert result.status_code == 200
     assert result.headers["Cache-Control"] == "no-store"
@@ -150,9 +151,9 @@ def test_htmx_gets_the_same_result_as_a_plain_form(client, lang, question):
 
 
 def test_result_language_switch_keeps_the_answers(client):
-    response = client.get("/nl/vriendencheck/mijn-regels-nu/uitslag?keuze=leuke-foto")
+    response = client.get(f"/nl/vriendencheck/mijn-regels-nu/uitslag?{PICKS}=leuke-foto")
     switch = parse(response).select_one(".site-header__language")["href"]
-    assert switch == "/en/vriendencheck/mijn-regels-nu/uitslag?keuze=leuke-foto"
+    assert switch == f"/en/vriendencheck/mijn-regels-nu/uitslag?{PICKS}=leuke-foto"
     english = parse(client.get(switch))
     assert english.html["lang"] == "en"
     assert [h2.get_text(strip=True) for h2 in english.select(".feedback__title")] == ["The person has a nice photo."]
@@ -165,7 +166,7 @@ def test_my_rules_now_gives_feedback_on_each_choice_in_content_order(client, lan
     reasons = {reason["id"]: reason for reason in check(lang)["rules_now"]["reasons"]}
     rules = {rule["id"]: rule for rule in check(lang)["my_rules"]["rules"]}
     picks = ["iets-aangeboden", "ken-in-het-echt", "bijna-iedereen"]
-    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-regels-nu/uitslag", query_string={"keuze": picks}))
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-regels-nu/uitslag", query_string={PICKS: picks}))
     items = soup.select(".feedback")
     in_order = [reason_id for reason_id in REASON_IDS if reason_id in picks]
     assert [item.h2.get_text(strip=True) for item in items] == [reasons[i]["label"] for i in in_order]
@@ -186,7 +187,7 @@ def test_practice_feedback_names_the_signs(client, lang, request_id, answer):
     doc = requests_doc(lang)
     practice = next(p for p in doc["requests"] if p["id"] == request_id)
     verdict = doc["verdicts"][practice["best"]]
-    soup = parse(client.get(f"/{lang}/vriendencheck/oefenen/{request_id}/uitslag?keuze={answer}"))
+    soup = parse(client.get(f"/{lang}/vriendencheck/oefenen/{request_id}/uitslag?{PICKS}={answer}"))
     assert soup.h1.get_text(strip=True) == verdict["title"]
     assert doc["answers"][answer] in soup.select_one(".verdict").get_text()
     assert soup.select_one(".lead").get_text(strip=True) == verdict[f"after_{answer}"]
@@ -216,7 +217,7 @@ def test_practice_requests_cover_the_mission(lang):
 def test_profile_result_shows_what_a_loverboy_sees_and_one_step(client, lang):
     items = {item["id"]: item for item in check(lang)["profile"]["items"]}
     picks = ["open-account", "school-zichtbaar"]
-    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel/uitslag", query_string={"keuze": picks}))
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel/uitslag", query_string={PICKS: picks}))
     sections = soup.select("section.feedback")
     assert [section.h2.get_text(strip=True) for section in sections] == [items[i]["label"] for i in picks]
     for section, item_id in zip(sections, picks, strict=True):
@@ -227,7 +228,7 @@ def test_profile_result_shows_what_a_loverboy_sees_and_one_step(client, lang):
 def test_profile_result_links_to_the_matching_walkthrough_step(client, lang):
     items = check(lang)["profile"]["items"]
     picks = [item["id"] for item in items]
-    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel/uitslag", query_string={"keuze": picks}))
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel/uitslag", query_string={PICKS: picks}))
     for section, item in zip(soup.select("section.feedback"), items, strict=True):
         links = [a["href"] for a in section.find_all("a")]
         if "settings" in item:
@@ -261,7 +262,7 @@ def test_profile_with_nothing_chosen_is_an_answer_not_an_error(client, lang):
 def test_my_rules_summary_lists_the_chosen_rules_with_their_safe_alternative(client, lang):
     rules = {rule["id"]: rule for rule in check(lang)["my_rules"]["rules"]}
     picks = ["alleen-in-het-echt", "vertel-het"]
-    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-regels/overzicht", query_string={"keuze": picks}))
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-regels/overzicht", query_string={PICKS: picks}))
     items = soup.select(".my-rules li")
     assert [item.select_one(".my-rules__text").get_text(strip=True) for item in items] == [
         rules[i]["text"] for i in picks
@@ -308,14 +309,14 @@ def assert_form_again(response, lang, form_path, message):
 
 
 BAD_FORMS = [
-    ("rules_now", {"vraag": "rules_now"}, "missing-many"),
-    ("practice", {"vraag": "practice"}, "missing-one"),
-    ("practice", {"vraag": "practice", "keuze": ["accept", "decline"]}, "too-many"),
-    ("rules_now", {"vraag": "rules_now", "keuze": ["leuke-foto", "leuke-foto"]}, "repeated"),
-    ("my_rules", {"vraag": "my_rules", "keuze": ["vertel-het", "<script>"]}, "unknown"),
-    ("practice", {"vraag": "practice", "keuze": "ken-in-het-echt"}, "unknown"),
-    ("profile", {"keuze": "open-account"}, "unreadable"),
-    ("profile", {"vraag": "rules_now", "keuze": "open-account"}, "unreadable"),
+    ("rules_now", {QUESTION: "rules_now"}, "missing-many"),
+    ("practice", {QUESTION: "practice"}, "missing-one"),
+    ("practice", {QUESTION: "practice", PICKS: ["accept", "decline"]}, "too-many"),
+    ("rules_now", {QUESTION: "rules_now", PICKS: ["leuke-foto", "leuke-foto"]}, "repeated"),
+    ("my_rules", {QUESTION: "my_rules", PICKS: ["vertel-het", "<script>"]}, "unknown"),
+    ("practice", {QUESTION: "practice", PICKS: "ken-in-het-echt"}, "unknown"),
+    ("profile", {PICKS: "open-account"}, "unreadable"),
+    ("profile", {QUESTION: "rules_now", PICKS: "open-account"}, "unreadable"),
 ]
 
 
@@ -331,9 +332,9 @@ def test_bad_form_gets_the_step_again(client, lang, question, data, message, hea
     ("body", "content_type"),
     [
         (b"\x00\xff\xfe garbage \x80\x81", "application/x-www-form-urlencoded"),
-        (b'{"vraag": "rules_now", "keuze": ["leuke-foto"]}', "application/json"),
-        (b'--nope\r\nContent-Disposition: form-data; name="keuze"\r\n\r\nx', "multipart/form-data; boundary=else"),
-        (b"vraag=rules_now&keuze=%ZZ%00", "application/x-www-form-urlencoded"),
+        (b'{QUESTION: "rules_now", PICKS: ["leuke-foto"]}', "application/json"),
+        (b'--nope\r\nContent-Disposition: form-data; name=f"{PICKS}"\r\n\r\nx', "multipart/form-data; boundary=else"),
+        (b"{QUESTION}=rules_now&{PICKS}=%ZZ%00", "application/x-www-form-urlencoded"),
         (b"", "text/plain"),
     ],
 )
@@ -344,7 +345,7 @@ def test_garbage_bodies_get_the_step_again(client, lang, body, content_type):
 
 
 def test_oversized_body_gets_the_step_again(client, lang):
-    body = "vraag=rules_now&" + "keuze=leuke-foto&" * 2000
+    body = f"{QUESTION}=rules_now&" + f"{PICKS}=leuke-foto&" * 2000
     response = client.post(
         f"/{lang}/vriendencheck/mijn-regels-nu", data=body, content_type="application/x-www-form-urlencoded"
     )
@@ -356,16 +357,16 @@ def test_oversized_body_gets_the_step_again(client, lang):
     ("result_path", "query", "form_path", "message"),
     [
         ("/vriendencheck/mijn-regels-nu/uitslag", "", "/vriendencheck/mijn-regels-nu", "missing-many"),
-        ("/vriendencheck/mijn-regels-nu/uitslag", "keuze=nope", "/vriendencheck/mijn-regels-nu", "unknown"),
+        ("/vriendencheck/mijn-regels-nu/uitslag", f"{PICKS}=nope", "/vriendencheck/mijn-regels-nu", "unknown"),
         (
             "/vriendencheck/oefenen/snel-geld/uitslag",
-            "keuze=accept&keuze=check",
+            f"{PICKS}=accept&{PICKS}=check",
             "/vriendencheck/oefenen/snel-geld",
             "too-many",
         ),
         (
             "/vriendencheck/mijn-regels/overzicht",
-            "keuze=vertel-het&keuze=vertel-het",
+            f"{PICKS}=vertel-het&{PICKS}=vertel-het",
             "/vriendencheck/mijn-regels",
             "repeated",
         ),
@@ -381,11 +382,11 @@ def test_unknown_practice_request_is_not_found(client, lang):
     assert client.get(f"/{lang}/vriendencheck/oefenen/bestaat-niet").status_code == 404
     assert (
         client.post(
-            f"/{lang}/vriendencheck/oefenen/bestaat-niet", data={"vraag": "practice", "keuze": "accept"}
+            f"/{lang}/vriendencheck/oefenen/bestaat-niet", data={QUESTION: "practice", PICKS: "accept"}
         ).status_code
         == 404
     )
-    assert client.get(f"/{lang}/vriendencheck/oefenen/bestaat-niet/uitslag?keuze=accept").status_code == 404
+    assert client.get(f"/{lang}/vriendencheck/oefenen/bestaat-niet/uitslag?{PICKS}=accept").status_code == 404
 
 
 # --- Privacy: the answers leave no trace on the server
@@ -436,7 +437,7 @@ def test_answers_leave_no_trace_in_logs_cookies_or_files(client):
     for line in records.lines:
         for answer in answers:
             assert answer not in line, line
-        assert "keuze" not in line and "?" not in line
+        assert PICKS not in line and "?" not in line
     for response in responses:
         assert "Set-Cookie" not in response.headers
     assert client.get_cookie("session") is None

@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from checkje.friendcheck.fields import PICKS
 from tests.browser_helpers import PHONE, axe_violations
 from tests.friendcheck.test_friendcheck import REQUEST_IDS, check, requests_doc
 
@@ -13,10 +14,10 @@ STORAGE_KEY = "checkje.friendcheck.rules"
 
 def tap_choices(page, ids):
     for choice_id in ids:
-        label = page.locator(f'label[for="keuze-{choice_id}"]')
+        label = page.locator(f'label[for="choice-{choice_id}"]')
         assert label.bounding_box()["height"] >= 44, "each choice is a big tap target"
         label.tap()
-        expect(page.locator(f"#keuze-{choice_id}")).to_be_checked()
+        expect(page.locator(f"#choice-{choice_id}")).to_be_checked()
 
 
 def submit_in_place(page, heading):
@@ -98,24 +99,24 @@ def test_the_check_works_without_javascript(browser, live_server):
     context = browser.new_context(java_script_enabled=False, **PHONE)
     page = context.new_page()
     page.goto(f"{live_server}/en/vriendencheck/mijn-regels-nu")
-    page.locator('label[for="keuze-leuke-foto"]').click()
+    page.locator('label[for="choice-leuke-foto"]').click()
     page.locator("form.choices button[type=submit]").click()
-    page.wait_for_url(f"{live_server}/en/vriendencheck/mijn-regels-nu/uitslag?keuze=leuke-foto")
+    page.wait_for_url(f"{live_server}/en/vriendencheck/mijn-regels-nu/uitslag?{PICKS}=leuke-foto")
     expect(page.locator("h1")).to_have_text(check("en")["rules_now"]["result_title"])
     page.locator(".onward .button").click()
     page.wait_for_url(f"{live_server}/en/vriendencheck/oefenen/{REQUEST_IDS[0]}")
-    page.locator('label[for="keuze-accept"]').click()
+    page.locator('label[for="choice-accept"]').click()
     page.locator("form.choices button[type=submit]").click()
-    page.wait_for_url(f"{live_server}/en/vriendencheck/oefenen/{REQUEST_IDS[0]}/uitslag?keuze=accept")
+    page.wait_for_url(f"{live_server}/en/vriendencheck/oefenen/{REQUEST_IDS[0]}/uitslag?{PICKS}=accept")
     expect(page.locator("h1")).to_have_text(requests_doc("en")["verdicts"]["accept"]["title"])
-    page.goto(f"{live_server}/en/vriendencheck/mijn-regels/overzicht?keuze=vertel-het")
+    page.goto(f"{live_server}/en/vriendencheck/mijn-regels/overzicht?{PICKS}=vertel-het")
     expect(page.locator(".rules-tools")).to_be_hidden()
     context.close()
 
 
 def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_page, live_server):
     page = phone_page
-    page.goto(f"{live_server}/nl/vriendencheck/mijn-regels/overzicht?keuze=alleen-in-het-echt&keuze=vertel-het")
+    page.goto(f"{live_server}/nl/vriendencheck/mijn-regels/overzicht?{PICKS}=alleen-in-het-echt&{PICKS}=vertel-het")
     assert page.evaluate("localStorage.length") == 0
     page.get_by_role("button", name="Onthoud op deze telefoon").tap()
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == "alleen-in-het-echt vertel-het"
@@ -129,7 +130,7 @@ def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_p
     expect(notice).to_be_visible()
     link = notice.get_by_role("link", name="Laat mijn bewaarde regels zien")
     assert link.get_attribute("href").endswith(
-        "/nl/vriendencheck/mijn-regels/overzicht?keuze=alleen-in-het-echt&keuze=vertel-het"
+        f"/nl/vriendencheck/mijn-regels/overzicht?{PICKS}=alleen-in-het-echt&{PICKS}=vertel-het"
     )
     assert axe_violations(page) == []
     notice.get_by_role("button", name="Vergeet mijn regels").tap()
@@ -140,10 +141,10 @@ def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_p
 @pytest.mark.parametrize(
     "url",
     [
-        f"/nl/vriendencheck/oefenen/{REQUEST_IDS[4]}/uitslag?keuze=accept",
-        "/en/vriendencheck/mijn-regels-nu/uitslag?keuze=ken-in-het-echt&keuze=bijna-iedereen",
-        "/nl/vriendencheck/mijn-profiel/uitslag?keuze=profielfoto",
-        "/en/vriendencheck/mijn-regels/overzicht?keuze=geen-naaktfotos",
+        f"/nl/vriendencheck/oefenen/{REQUEST_IDS[4]}/uitslag?{PICKS}=accept",
+        f"/en/vriendencheck/mijn-regels-nu/uitslag?{PICKS}=ken-in-het-echt&{PICKS}=bijna-iedereen",
+        f"/nl/vriendencheck/mijn-profiel/uitslag?{PICKS}=profielfoto",
+        f"/en/vriendencheck/mijn-regels/overzicht?{PICKS}=geen-naaktfotos",
     ],
 )
 def test_results_have_no_accessibility_violations_in_dark_mode(browser, live_server, url):
@@ -160,8 +161,8 @@ def test_results_have_no_accessibility_violations_in_dark_mode(browser, live_ser
         "/nl/vriendencheck",
         "/nl/vriendencheck/mijn-regels-nu",
         f"/nl/vriendencheck/oefenen/{REQUEST_IDS[3]}",
-        f"/en/vriendencheck/oefenen/{REQUEST_IDS[1]}/uitslag?keuze=check",
-        "/nl/vriendencheck/mijn-regels/overzicht?keuze=niets-aannemen&keuze=geen-andere-app",
+        f"/en/vriendencheck/oefenen/{REQUEST_IDS[1]}/uitslag?{PICKS}=check",
+        f"/nl/vriendencheck/mijn-regels/overzicht?{PICKS}=niets-aannemen&{PICKS}=geen-andere-app",
     ],
 )
 def test_readable_at_400_percent_zoom_without_sideways_scrolling(browser, live_server, url):

@@ -2,6 +2,7 @@
 
 from app import create_app
 from checkje.core.sitemap import page_paths
+from checkje.friendcheck.fields import PICKS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
 
 
@@ -77,8 +78,8 @@ def test_an_editor_adds_a_practice_request_in_yaml_only(content_copy, tmp_path):
     with app.test_request_context():
         assert "/en/vriendencheck/oefenen/gamer-vriend" in page_paths("en")
     client = app.test_client()
-    before_last = parse(client.get("/nl/vriendencheck/oefenen/model-worden/uitslag?keuze=decline"))
+    before_last = parse(client.get(f"/nl/vriendencheck/oefenen/model-worden/uitslag?{PICKS}=decline"))
     assert before_last.select_one(".onward .button")["href"] == "/nl/vriendencheck/oefenen/gamer-vriend"
-    result = parse(client.get("/en/vriendencheck/oefenen/gamer-vriend/uitslag?keuze=accept"))
+    result = parse(client.get(f"/en/vriendencheck/oefenen/gamer-vriend/uitslag?{PICKS}=accept"))
     assert result.h1.get_text(strip=True) == "This request is not safe"
     assert [li.get_text(strip=True) for li in result.select(".signs li")] == ["He wants to move to another app."]

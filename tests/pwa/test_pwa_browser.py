@@ -2,6 +2,7 @@
 
 import pytest
 
+from checkje.friendcheck.fields import PICKS
 from checkje.pwa import views as pwa
 from tests.browser_helpers import PHONE
 from tests.conftest import PAGE_URLS
@@ -52,7 +53,7 @@ def test_every_page_opens_offline_after_one_visit(context, live_server, lang):
 def test_a_page_that_needs_the_network_says_so_kindly(context, live_server):
     page = visit_once(context, live_server, "en")
     context.set_offline(True)
-    page.goto(live_server + "/en/vriendencheck/mijn-regels-nu/uitslag?keuze=ken-ik-echt")
+    page.goto(live_server + f"/en/vriendencheck/mijn-regels-nu/uitslag?{PICKS}=ken-ik-echt")
     assert page.locator("h1").inner_text() == "No internet"
     assert page.locator("a[href='tel:112']").count() >= 1
 
@@ -72,7 +73,7 @@ def test_answers_are_never_kept_offline(context, live_server):
             return urls;
         }"""
     )
-    assert kept and not [url for url in kept if "uitslag" in url or "?keuze" in url]
+    assert kept and not [url for url in kept if "uitslag" in url or f"?{PICKS}" in url]
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
 
 
