@@ -97,7 +97,7 @@ def start():
 @bp.get("/les/dia/<slide_id>")
 def slide(slide_id):
     """One slide for the projector, with the way back and on."""
-    position = sequence.position(_slides(), slide_id, ".start", ".slide", argument="slide_id")
+    position = sequence.position(_slides(), slide_id, ".slide", start_endpoint=".start", argument="slide_id")
     return render_template(
         "lesson/slide.html", position=position, slide=position["step"], drawn=_drawn_from(position["step"])
     )

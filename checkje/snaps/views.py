@@ -31,7 +31,7 @@ def demo():
 def demo_step(step_id):
     """One step of the demonstration: a scene that can play, or a page of text."""
     page = content("snaps/demo")
-    position = sequence.position(page["steps"], step_id, ".demo", ".demo_step")
+    position = sequence.position(page["steps"], step_id, ".demo_step", start_endpoint=".demo")
     return render_template(
         "snaps/demo_step.html",
         page=page,
@@ -57,7 +57,7 @@ def happened():
 def happened_step(step_id):
     """One thing to do, with the help lines always one tap away."""
     page = content("snaps/happened")
-    position = sequence.position(page["steps"], step_id, ".happened", ".happened_step")
+    position = sequence.position(page["steps"], step_id, ".happened_step", start_endpoint=".happened")
     return render_template(
         "snaps/happened_step.html", page=page, position=position, help_lines=help_lines(page["help"])
     )

@@ -32,7 +32,8 @@ def guide():
 def guide_section(section_id):
     """One section of the guide, with the way back and on."""
     page = content("together/guide")
-    position = sequence.position(page["sections"], section_id, ".guide", ".guide_section", argument="section_id")
+    sections = page["sections"]
+    position = sequence.position(sections, section_id, ".guide_section", start_endpoint=".guide", argument="section_id")
     return render_template(
         "together/guide_section.html", page=page, position=position, section=_with_lines(position["step"])
     )

@@ -51,7 +51,7 @@ def start():
 def step(step_id):
     """One step: what the youth reads and does, and the mentor's panel."""
     page = content("together/steps")
-    position = sequence.position(page["steps"], step_id, ".start", ".step")
+    position = sequence.position(page["steps"], step_id, ".step", start_endpoint=".start")
     # The last step leads on to the checklist.
     position["next_url"] = position["next_url"] or url_for(".done")
     this = position["step"]

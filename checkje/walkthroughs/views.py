@@ -7,11 +7,11 @@ phone. Without a choice, a step whose taps differ shows both paths.
 
 import datetime
 
-from flask import abort, current_app, render_template, request, url_for
+from flask import current_app, render_template, request, url_for
 from flask_babel import format_date
 
 from checkje.content import content
-from checkje.core import sitemap
+from checkje.core import sequence, sitemap
 from checkje.core.i18n import language_blueprint
 from checkje.walkthroughs import fields
 from checkje.walkthroughs.shapes import APPS, PHONES
@@ -86,21 +86,16 @@ def walkthrough(app):
 def step(app, step_id):
     """One setting: why it matters, where to tap, what to choose, and when we checked it."""
     document = content(f"walkthroughs/{app}")
-    steps = document["steps"]
-    index = next((i for i, each in enumerate(steps) if each["id"] == step_id), None)
-    if index is None:
-        abort(404)
-    this = steps[index]
     phone = chosen_phone()
+    position = sequence.position(document["steps"], step_id, ".step", app=app, **{fields.PHONE: phone})
+    this = position["step"]
     return render_template(
         "walkthroughs/step.html",
         app=app,
         walkthrough=document,
         step=this,
         page={"title": f"{this['title']} – {document['name']}", "description": this["why"]},
-        number=index + 1,
-        previous=steps[index - 1] if index > 0 else None,
-        next=steps[index + 1] if index + 1 < len(steps) else None,
+        position=position,
         paths=phone_paths(document, this, phone),
         differs=differs_by_phone(document, this),
         phone=phone,

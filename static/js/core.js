@@ -5,6 +5,36 @@
 
   var PEOPLE_KEY = "checkje.trustedPeople";
 
+  // --- This browser's storage, the one way every script uses it: JSON under our own keys.
+  // Storage may be switched off, full or hold a broken value; then a read gives the
+  // fallback and a write says false, so a page works the same, only without memory.
+  var store = {
+    get: function (key, fallback) {
+      try {
+        var kept = window.localStorage.getItem(key);
+        return kept === null ? fallback : JSON.parse(kept);
+      } catch (error) {
+        return fallback;
+      }
+    },
+    set: function (key, value) {
+      try {
+        window.localStorage.setItem(key, JSON.stringify(value));
+        return true;
+      } catch (error) {
+        return false;
+      }
+    },
+    remove: function (key) {
+      try {
+        window.localStorage.removeItem(key);
+        return true;
+      } catch (error) {
+        return false;
+      }
+    }
+  };
+
   // --- Quick exit: leave for the neutral site and take this page out of the back history.
   var SHIFT_PRESSES = 3;
   var WITHIN_MS = 5000;
@@ -42,20 +72,12 @@
 
   // --- Trusted people, kept in this browser only.
   function loadPeople() {
-    try {
-      var people = JSON.parse(window.localStorage.getItem(PEOPLE_KEY) || "[]");
-      return Array.isArray(people) ? people : [];
-    } catch (error) {
-      return [];
-    }
+    var people = store.get(PEOPLE_KEY, []);
+    return Array.isArray(people) ? people : [];
   }
 
   function savePeople(people) {
-    if (people.length) {
-      window.localStorage.setItem(PEOPLE_KEY, JSON.stringify(people));
-    } else {
-      window.localStorage.removeItem(PEOPLE_KEY);
-    }
+    return people.length ? store.set(PEOPLE_KEY, people) : store.remove(PEOPLE_KEY);
   }
 
   function element(tag, className, text) {
@@ -122,8 +144,12 @@
 
   // --- Remove everything Checkje kept on this phone: storage, offline copies, service worker.
   function wipe() {
-    window.localStorage.clear();
-    window.sessionStorage.clear();
+    try {
+      window.localStorage.clear();
+      window.sessionStorage.clear();
+    } catch (error) {
+      // storage switched off: there was nothing to remove
+    }
     var work = [];
     if (window.caches) {
       work.push(window.caches.keys().then(function (names) {
@@ -151,10 +177,11 @@
     });
   });
 
-  document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.addEventListener("click", function () {
+  // Any print button, also one that htmx swapped in later.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) {
       window.print();
-    });
+    }
   });
 
   // --- Offline: a service worker keeps this language's pages. A new version waits until
@@ -198,6 +225,7 @@
   showPeople();
 
   window.Checkje = {
+    store: store,
     loadPeople: loadPeople,
     savePeople: savePeople,
     showPeople: showPeople,

@@ -1,5 +1,5 @@
 // Friend check, with htmx: answer forms in place, then move focus to the new
-// heading and say it out loud. And "my rules": print them, or keep them in this
+// heading and say it out loud. And "my rules": keep them in this
 // browser only when the youth asks, with a button that forgets them again.
 // Without this script every part still works as plain forms and links.
 (function () {
@@ -10,12 +10,10 @@
   // again, with a message: show it, as a page without JavaScript would.
   var FORM_AGAIN = [400, 413];
 
+  // The ids of the kept rules, separated by spaces; null when none are kept (or storage is off).
   function savedRules() {
-    try {
-      return window.localStorage.getItem(STORAGE_KEY);
-    } catch (error) {
-      return null; // storage switched off: nothing is saved, nothing to show
-    }
+    var saved = Checkje.store.get(STORAGE_KEY, null);
+    return typeof saved === "string" ? saved : null;
   }
 
   function showRulesState() {
@@ -47,14 +45,9 @@
   }
 
   var actions = {
-    print: function () {
-      window.print();
-    },
     remember: function () {
       var tools = document.querySelector(".rules-tools");
-      try {
-        window.localStorage.setItem(STORAGE_KEY, tools.getAttribute("data-rules"));
-      } catch (error) {
+      if (!Checkje.store.set(STORAGE_KEY, tools.getAttribute("data-rules"))) {
         return;
       }
       showRulesState();
@@ -62,9 +55,7 @@
       tools.querySelector('[data-rules-action="forget"]').focus();
     },
     forget: function () {
-      try {
-        window.localStorage.removeItem(STORAGE_KEY);
-      } catch (error) {
+      if (!Checkje.store.remove(STORAGE_KEY)) {
         return;
       }
       showRulesState();

@@ -33,9 +33,9 @@
       return;
     }
     if (NEXT_KEYS.indexOf(event.key) !== -1) {
-      follow(".slide-nav a[rel=next]");
+      follow(".step-nav a[rel=next]");
     } else if (PREVIOUS_KEYS.indexOf(event.key) !== -1) {
-      follow(".slide-nav a[rel=prev]");
+      follow(".step-nav a[rel=prev]");
     } else if (event.key === "f" || event.key === "F") {
       toggleFullScreen();
     } else {
@@ -59,12 +59,8 @@
 
   // {code: "KX4T7P", statements: [1, 3]}: one poll at a time, a new code replaces the old one.
   function votes() {
-    try {
-      var kept = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
-      return kept && Array.isArray(kept.statements) ? kept : { code: null, statements: [] };
-    } catch (error) {
-      return { code: null, statements: [] };
-    }
+    var kept = Checkje.store.get(STORAGE_KEY, null);
+    return kept && Array.isArray(kept.statements) ? kept : { code: null, statements: [] };
   }
 
   function remember(code, statement) {
@@ -75,11 +71,8 @@
     if (kept.statements.indexOf(statement) === -1) {
       kept.statements.push(statement);
     }
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
-    } catch (error) {
-      // storage switched off: the phone cannot remember, the vote still counted
-    }
+    // With storage off the phone cannot remember; the vote still counted.
+    Checkje.store.set(STORAGE_KEY, kept);
   }
 
   var thanks = document.querySelector("[data-poll-voted-code]");

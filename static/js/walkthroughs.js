@@ -10,29 +10,22 @@
   var PHONE_PARAMETER = script.getAttribute("data-phone-parameter");
   var PHONES = script.getAttribute("data-phones").split(" ");
 
+  // With storage off (or a broken value) the ticks last until the page is left.
   function load() {
-    try {
-      var saved = JSON.parse(window.localStorage.getItem(KEY));
-      if (saved && typeof saved === "object") {
-        return { phone: PHONES.indexOf(saved.phone) >= 0 ? saved.phone : null, done: Array.isArray(saved.done) ? saved.done : [] };
-      }
-    } catch (error) {
-      // Storage is off or the saved value is broken: start empty.
+    var saved = Checkje.store.get(KEY, null);
+    if (saved && typeof saved === "object") {
+      return { phone: PHONES.indexOf(saved.phone) >= 0 ? saved.phone : null, done: Array.isArray(saved.done) ? saved.done : [] };
     }
     return { phone: null, done: [] };
   }
 
   function save(state) {
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(state));
-    } catch (error) {
-      // Storage is off: ticks last until the page is left.
-    }
+    Checkje.store.set(KEY, state);
   }
 
   var state = load();
   var ticks = document.querySelectorAll("input[data-step]");
-  var status = document.querySelector("[data-progress-status]");
+  var status = document.querySelector("[data-ticks-status]");
 
   // A phone in the address wins; a remembered one applies only where the address has none.
   function showPhone(phone) {
@@ -90,11 +83,7 @@
 
   document.querySelectorAll("[data-forget]").forEach(function (button) {
     button.addEventListener("click", function () {
-      try {
-        window.localStorage.removeItem(KEY);
-      } catch (error) {
-        // Nothing was stored.
-      }
+      Checkje.store.remove(KEY);
       state = { phone: null, done: [] };
       showTicks();
       showPhone(null);

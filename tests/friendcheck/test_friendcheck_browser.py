@@ -119,7 +119,7 @@ def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_p
     page.goto(f"{live_server}/nl/vriendencheck/mijn-regels/overzicht?{PICKS}=alleen-in-het-echt&{PICKS}=vertel-het")
     assert page.evaluate("localStorage.length") == 0
     page.get_by_role("button", name="Onthoud op deze telefoon").tap()
-    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == "alleen-in-het-echt vertel-het"
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == '"alleen-in-het-echt vertel-het"'
     forget = page.get_by_role("button", name="Vergeet mijn regels")
     expect(forget).to_be_focused()
     expect(page.locator("[data-rules-status]")).to_have_text("Je regels zijn bewaard in deze browser op deze telefoon.")

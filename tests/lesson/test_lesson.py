@@ -61,10 +61,10 @@ def test_slides_link_one_after_another(client, documents):
     ids = [slide["id"] for slide in documents["lesson/slides"]["slides"]]
     for index, slide_id in enumerate(ids):
         soup = parse(client.get(f"/en/les/dia/{slide_id}"))
-        assert soup.select_one(".slide-progress").get_text() == f"Slide {index + 1} of {len(ids)}"
-        previous = soup.select_one(".slide-nav a[rel=prev]")["href"]
+        assert soup.select_one(".step-count").get_text() == f"Slide {index + 1} of {len(ids)}"
+        previous = soup.select_one(".step-nav a[rel=prev]")["href"]
         assert previous == (f"/en/les/dia/{ids[index - 1]}" if index else "/en/les")
-        following = soup.select_one(".slide-nav a[rel=next]")
+        following = soup.select_one(".step-nav a[rel=next]")
         assert (following["href"] if following else None) == (
             f"/en/les/dia/{ids[index + 1]}" if index + 1 < len(ids) else None
         )
@@ -75,7 +75,7 @@ def test_slides_show_what_they_name(client):
     assert privacy.find("a", href="/nl/instellingen/instagram/private-account")
     snaps = parse(client.get("/nl/les/dia/snaps"))
     assert snaps.find("a", href="/nl/snaps/screenshot")
-    assert snaps.select_one(".slide__statement .slide-progress").get_text() == "Stelling 4 van 6"
+    assert snaps.select_one(".slide__statement .step-count").get_text() == "Stelling 4 van 6"
     request = parse(client.get("/nl/les/dia/verzoek-een"))
     assert request.select_one(".request-card__name").get_text(strip=True) == "dylan_x_19"
     assert [item.get_text() for item in request.select(".slide__answers li")] == [

@@ -64,7 +64,7 @@ def test_pupils_vote_and_the_teacher_sees_the_counts_within_two_seconds(teacher,
 
     # The teacher moves on: the pupil votes on the practice request.
     teacher.get_by_role("button", name="Volgende stelling").click()
-    expect(teacher.locator(".poll-screen .slide-progress")).to_have_text("Stelling 2 van 6")
+    expect(teacher.locator(".poll-screen .step-count")).to_have_text("Stelling 2 van 6")
     pupils[0].get_by_role("link", name="Is er een nieuwe stelling? Kijk hier").tap()
     pupils[0].get_by_label("Eerst checken").check()
     pupils[0].get_by_role("button", name="Stem", exact=True).tap()

@@ -67,7 +67,7 @@ def assert_friendly(response, status):
 def test_the_teacher_screen_shows_code_qr_code_and_the_first_statement(client, app):
     code, secret = start_poll(client)
     soup = parse(control(client, code, secret, "ververs"))
-    assert soup.select_one(".slide-progress").get_text() == "Stelling 1 van 6"
+    assert soup.select_one(".step-count").get_text() == "Stelling 1 van 6"
     assert soup.select_one("h1.statement").get_text() == "50 likes zijn meer waard dan één goede vriend."
     assert soup.select_one(".poll-count").get_text() == "0 stemmen"
     assert not soup.select(".poll-bar"), "results stay hidden until the teacher shows them"
@@ -132,7 +132,7 @@ def test_reveal_next_and_end(client, app):
     assert bars == [("Eens", "2 (67%)"), ("Oneens", "0 (0%)"), ("Weet ik niet", "1 (33%)")]
     assert soup.select_one("rect")["width"] == "67"
     soup = parse(control(client, code, secret, "naar", 2))
-    assert soup.select_one(".slide-progress").get_text() == "Stelling 2 van 6"
+    assert soup.select_one(".step-count").get_text() == "Stelling 2 van 6"
     assert soup.select_one(".request-card"), "the second statement is a practice request"
     assert [label.get_text() for label in parse(client.get(f"/nl/stem/{code}")).select(".choice label")] == [
         "Accepteren",
@@ -335,7 +335,7 @@ def test_every_poll_response_is_kept_out_of_caches(client):
 def test_english_pages_speak_english(client):
     code, secret = start_poll(client, lang="en")
     soup = parse(control(client, code, secret, "ververs", lang="en"))
-    assert soup.select_one(".slide-progress").get_text() == "Statement 1 of 6"
+    assert soup.select_one(".step-count").get_text() == "Statement 1 of 6"
     assert [label.get_text() for label in parse(client.get(f"/en/stem/{code}")).select(".choice label")] == [
         "Agree",
         "Disagree",

@@ -59,7 +59,7 @@ def step_page(client, lang_and_index, flow, documents):
     steps = documents[lang]["steps"]
     soup = parse(client.get(f"/{lang}/{flow}/{steps[index]['id']}"))
     assert soup.h1.get_text(strip=True) == steps[index]["title"]
-    assert soup.select_one(".step-progress").get_text(strip=True) == PROGRESS[lang].format(index + 1, len(steps))
+    assert soup.select_one(".step-count").get_text(strip=True) == PROGRESS[lang].format(index + 1, len(steps))
     links = nav_links(soup)
     assert links["prev"] == (f"/{lang}/{flow}/{steps[index - 1]['id']}" if index else f"/{lang}/{flow}")
     assert links.get("next") == (f"/{lang}/{flow}/{steps[index + 1]['id']}" if index + 1 < len(steps) else None)

@@ -55,7 +55,7 @@ def test_start_page_lists_the_steps_in_order_and_leads_to_the_guide(client, lang
 def test_step_shows_the_youths_screen_and_a_closed_mentor_panel(client, lang, index):
     step = STEPS[lang]["steps"][index]
     soup = get_ok(client, f"/{lang}/samen/{step['id']}")
-    assert soup.select_one(".step-progress").get_text(strip=True) == PROGRESS[lang].format(index + 1, len(STEP_IDS))
+    assert soup.select_one(".step-count").get_text(strip=True) == PROGRESS[lang].format(index + 1, len(STEP_IDS))
     assert soup.h1.get_text(strip=True) == step["title"]
     panel = soup.select_one("details.mentor-panel")
     assert not panel.has_attr("open"), "the youth's screen comes first"

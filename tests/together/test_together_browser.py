@@ -48,7 +48,7 @@ def test_the_whole_talk_on_one_screen(device_page, live_server, lang):
     for number in range(1, STEP_COUNT + 1):
         page.wait_for_url(re.compile(rf"/{lang}/samen/[a-z-]+$"))
         assert (
-            page.locator(".step-progress")
+            page.locator(".step-count")
             .inner_text()
             .endswith(f"{number} {'van' if lang == 'nl' else 'of'} {STEP_COUNT}")
         )

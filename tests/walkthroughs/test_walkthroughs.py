@@ -124,7 +124,7 @@ def test_app_page_lists_its_steps_in_order_with_a_tick_each(client, name, lang):
         assert tick["data-step"] == f"{name}/{step['id']}"
         assert step["title"] in text_of(soup.find("label", attrs={"for": tick["id"]}))
     assert soup.select_one("[data-forget]")
-    assert soup.select_one('[role="status"][data-progress-status]')
+    assert soup.select_one('[role="status"][data-ticks-status]')
     assert soup.select_one(".walkthrough-end").find("a", href=f"/{lang}/hulp")
 
 
@@ -159,21 +159,21 @@ def test_step_page_shows_why_where_what_and_when(client, name, lang, index):
     assert OVERVIEW[lang]["checked_with"][step["checked_with"]] in text_of(checked)
     tick = soup.select_one(".step-done input[type=checkbox]")
     assert tick["data-step"] == f"{name}/{step['id']}"
-    assert text_of(soup.select_one(".step-number")).split()[1] == str(index + 1)
+    assert text_of(soup.select_one(".step-count")).split()[1] == str(index + 1)
 
 
 @pytest.mark.parametrize(("name", "lang", "index"), STEPS)
 def test_step_pages_chain_from_first_to_last(client, name, lang, index):
     steps = WALKTHROUGHS[(name, lang)]["steps"]
     soup = parse(client.get(step_url(name, lang, steps[index]["id"])))
-    previous = soup.select_one('.pager a[rel="prev"]')
-    following = soup.select_one('.pager a[rel="next"]')
+    previous = soup.select_one('.step-nav a[rel="prev"]')
+    following = soup.select_one('.step-nav a[rel="next"]')
     assert (previous["href"] if previous else None) == (step_url(name, lang, steps[index - 1]["id"]) if index else None)
     if index + 1 < len(steps):
         assert following["href"] == step_url(name, lang, steps[index + 1]["id"])
     else:
         assert following is None
-        assert soup.select_one(".pager__link--next")["href"] == f"/{lang}/instellingen/{name}#end-title"
+        assert soup.select(".step-nav a")[-1]["href"] == f"/{lang}/instellingen/{name}#end-title"
         assert soup.select_one(".walkthrough-end").find("a", href=f"/{lang}/hulp"), "the last step ends with help"
 
 
@@ -198,7 +198,7 @@ def test_a_chosen_phone_shows_only_its_path_and_keeps_it_in_links(client, phone,
     (path,) = soup.select(".path")
     assert path["data-phone"] == phone
     assert text_of(path.select_one("ol.taps > li").strong) == first_tap
-    assert soup.select_one('.pager a[rel="next"]')["href"] == step_url(
+    assert soup.select_one('.step-nav a[rel="next"]')["href"] == step_url(
         "whatsapp", "en", "silence-unknown-callers", phone
     )
     assert soup.select_one(".crumb a")["href"] == f"/en/instellingen/whatsapp?telefoon={phone}#groups"
