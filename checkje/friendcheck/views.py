@@ -76,7 +76,7 @@ class Question:
         )
 
     def receive(self, view_args):
-        """A posted form: the result for htmx, else a 303 to the result page."""
+        """A posted form: a 303 to the result page, or the form again with a 4xx."""
         try:
             form = request.form
             if form.get(fields.QUESTION) != self.name:
@@ -88,8 +88,7 @@ class Question:
             return self.ask(view_args, problem="too-large", status=413)
         except PickProblem as problem:
             return self.ask(view_args, problem=problem.reason, status=400)
-        if is_htmx_request():
-            return self.answer(view_args, picks)
+        # htmx follows the 303 itself (HX-Request and all) and swaps in the result's fragment.
         return redirect(self.result_url(view_args, picks), code=303)
 
     def show(self, view_args):

@@ -42,4 +42,8 @@ def answer():
     """Take the answers so far and show the next question, or the help that fits."""
     answers = read_answers(content(DOCUMENT), request.form)
     asked = request.form.get("asked")
-    return _render(answers, missing_answer=bool(asked) and asked not in answers)
+    missing_answer = bool(asked) and asked not in answers
+    response = _render(answers, missing_answer=missing_answer)
+    if missing_answer:
+        response.status_code = 400  # the same question again, with its message
+    return response

@@ -6,9 +6,6 @@
   "use strict";
 
   var STORAGE_KEY = "checkje.friendcheck.rules";
-  // The server answers a wrong or missing choice with 400 (or 413) and the form
-  // again, with a message: show it, as a page without JavaScript would.
-  var FORM_AGAIN = [400, 413];
 
   // The ids of the kept rules, separated by spaces; null when none are kept (or storage is off).
   function savedRules() {
@@ -73,13 +70,6 @@
     var button = event.target.closest("[data-rules-action]");
     if (button && actions[button.getAttribute("data-rules-action")]) {
       actions[button.getAttribute("data-rules-action")]();
-    }
-  });
-
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    if (FORM_AGAIN.indexOf(event.detail.xhr.status) !== -1 && event.detail.target.id === "friendcheck") {
-      event.detail.shouldSwap = true;
-      event.detail.isError = false;
     }
   });
 
