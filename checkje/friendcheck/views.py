@@ -10,12 +10,12 @@ result is computed from the ids in the request and then forgotten.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import abort, redirect, request, url_for
+from flask import redirect, request, url_for
 from flask_babel import gettext
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from checkje.content import document
-from checkje.core import sitemap
+from checkje.core import sequence, sitemap
 from checkje.core.htmx import is_htmx_request, render
 from checkje.core.i18n import language_blueprint
 from checkje.core.settings import LANGUAGES
@@ -192,13 +192,8 @@ MY_RULES = _check_question(
 
 
 def _practice_request(request_id):
-    """The request with this id, its place in the list, and the one after it (or None)."""
-    requests = requests_text()["requests"]
-    for index, practice in enumerate(requests):
-        if practice["id"] == request_id:
-            following = requests[index + 1] if index + 1 < len(requests) else None
-            return practice, index + 1, len(requests), following
-    abort(404)
+    """The request with this id, where it is among the requests, and the address of the next one; 404 if unknown."""
+    return sequence.position(requests_text()["requests"], request_id, "friendcheck.practice", argument="request_id")
 
 
 def _answers(request_id):
@@ -209,8 +204,9 @@ def _answers(request_id):
 
 def _practice_form(request_id):
     part = requests_text()
-    practice, number, total, _ = _practice_request(request_id)
-    heading = gettext("Request %(number)s of %(total)s", number=number, total=total)
+    position = _practice_request(request_id)
+    practice = position["step"]
+    heading = gettext("Request %(number)s of %(total)s", number=position["number"], total=position["total"])
     return {
         "page": _page(f"{heading}: {part['title']}", part["description"]),
         "heading": heading,
@@ -223,14 +219,12 @@ def _practice_form(request_id):
 
 def _practice_result(picks, request_id):
     part = requests_text()
-    practice, _, _, following = _practice_request(request_id)
+    position = _practice_request(request_id)
+    practice = position["step"]
     (answer,) = picks
     verdict = part["verdicts"][practice["best"]]
-    if following:
-        next_step = {
-            "label": gettext("Next request"),
-            "url": url_for("friendcheck.practice", request_id=following["id"]),
-        }
+    if position["next_url"]:
+        next_step = {"label": gettext("Next request"), "url": position["next_url"]}
     else:
         next_step = next_part("practice")
     return {
