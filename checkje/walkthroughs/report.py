@@ -3,9 +3,9 @@
 import datetime
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
+from checkje.content import document
 from checkje.walkthroughs.shapes import APPS
 
 # About six months: apps change their menus often.
@@ -14,9 +14,8 @@ DEFAULT_MAX_AGE_DAYS = 183
 
 def step_ages(today):
     """(app, step id, checked date, checked with, age in days, source) for every step, in walkthrough order."""
-    store = current_app.extensions["checkje.content"]
     for app in APPS:
-        for step in store.get(f"walkthroughs/{app}", "en")["steps"]:
+        for step in document(f"walkthroughs/{app}", "en")["steps"]:
             checked = datetime.date.fromisoformat(step["checked"])
             yield app, step["id"], checked, step["checked_with"], (today - checked).days, step["source"]
 

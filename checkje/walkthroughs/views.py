@@ -7,10 +7,10 @@ phone. Without a choice, a step whose taps differ shows both paths.
 
 import datetime
 
-from flask import current_app, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import format_date
 
-from checkje.content import content
+from checkje.content import content, document
 from checkje.core import sequence, sitemap
 from checkje.core.i18n import language_blueprint
 from checkje.walkthroughs import fields
@@ -103,10 +103,6 @@ def step(app, step_id):
     )
 
 
-def _document(app, lang):
-    return current_app.extensions["checkje.content"].get(f"walkthroughs/{app}", lang)
-
-
 @sitemap.lists_pages("walkthroughs.walkthrough")
 def _walkthrough_pages(lang):
     return [{"app": app} for app in APPS]
@@ -114,4 +110,6 @@ def _walkthrough_pages(lang):
 
 @sitemap.lists_pages("walkthroughs.step")
 def _step_pages(lang):
-    return [{"app": app, "step_id": step["id"]} for app in APPS for step in _document(app, lang)["steps"]]
+    return [
+        {"app": app, "step_id": step["id"]} for app in APPS for step in document(f"walkthroughs/{app}", lang)["steps"]
+    ]
