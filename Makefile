@@ -14,7 +14,7 @@ CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test test-fast lint bench soak export setup setup-test chromium bench-tools content translations help
+.PHONY: run test test-fast lint bench soak export setup setup-test chromium java bench-tools content translations help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,12 +22,12 @@ help: ## List the commands
 run: setup ## Set up, then serve Checkje on http://$(HOST):$(PORT) (HOST and PORT change it)
 	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) 'app:create_app()'
 
-test: setup-test chromium ## Set up, then run the whole test suite (browser tests included)
+test: setup-test chromium java ## Set up, then run the whole test suite (browser tests included)
 	@$(BIN)/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
 
-test-fast: setup-test ## The inner loop: every test without a browser
+test-fast: setup-test java ## The inner loop: every test without a browser
 	@$(BIN)/pytest -m "not browser"; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
@@ -65,8 +65,9 @@ $(VENV)/.test-installed: requirements-dev.lock $(VENV)/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.lock
 	touch $@
 
+# --ignore-scripts: none of our packages needs one, and vnu-jar's would download a Java runtime from GitHub.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(HTMX): node_modules/.installed
@@ -102,5 +103,16 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null; \
 	else \
 		echo "The browser tests need Chromium. Install it first, for example: sudo apt-get install chromium fonts-liberation" >&2; \
+		exit 1; \
+	fi
+
+# The HTML check runs the Nu Html Checker (npm vnu-jar), which needs Java; Debian's headless runtime is enough.
+java:
+	@if command -v java >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Java for the HTML check (apt-get)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo "The HTML check needs Java. Install it first, for example: sudo apt-get install default-jre-headless" >&2; \
 		exit 1; \
 	fi

@@ -76,8 +76,12 @@ def test_each_form_posts_ids_to_itself_and_swaps_in_place(client, lang, path):
     soup = parse(response)
     (form,) = soup.select("#friendcheck form")
     assert form["method"] == "post" and form["action"] == f"/{lang}{path}"
-    assert form["hx-post"] == form["action"] and form["hx-target"] == "#friendcheck" and form["hx-swap"] == "outerHTML"
-    assert soup.select_one("#friendcheck")["hx-history"] == "false"
+    assert (
+        form["data-hx-post"] == form["action"]
+        and form["data-hx-target"] == "#friendcheck"
+        and form["data-hx-swap"] == "outerHTML"
+    )
+    assert soup.select_one("#friendcheck")["data-hx-history"] == "false"
     assert form.find("input", type="hidden", attrs={"name": QUESTION})["value"] in QUESTIONS
     fieldset = form.find("fieldset")
     assert fieldset.legend.get_text(strip=True)

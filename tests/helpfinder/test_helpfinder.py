@@ -74,7 +74,7 @@ def test_first_question_page(client, lang):
     soup = parse(response)
     form = soup.select_one("#finder form")
     assert form["method"] == "post" and form["action"] == f"/{lang}/hulpzoeker"
-    assert form["hx-post"] == form["action"] and form["hx-target"] == "#finder"
+    assert form["data-hx-post"] == form["action"] and form["data-hx-target"] == "#finder"
     assert {radio["name"] for radio in form.select("input[type=radio]")} == {"danger"}
     assert soup.select_one("fieldset legend #finder-heading")
 

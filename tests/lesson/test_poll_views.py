@@ -71,8 +71,11 @@ def test_the_teacher_screen_shows_code_qr_code_and_the_first_statement(client, a
     assert soup.select_one("h1.statement").get_text() == "50 likes zijn meer waard dan één goede vriend."
     assert soup.select_one(".poll-count").get_text() == "0 stemmen"
     assert not soup.select(".poll-bar"), "results stay hidden until the teacher shows them"
-    poller = soup.select_one("[hx-get]")
-    assert poller["hx-get"] == f"/nl/les/peiling/{code}/uitslag?stelling=1" and poller["hx-trigger"] == "every 1s"
+    poller = soup.select_one("[data-hx-get]")
+    assert (
+        poller["data-hx-get"] == f"/nl/les/peiling/{code}/uitslag?stelling=1"
+        and poller["data-hx-trigger"] == "every 1s"
+    )
 
 
 def test_the_qr_code_holds_the_join_address_and_fits_the_csp(client, app):
