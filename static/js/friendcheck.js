@@ -1,5 +1,4 @@
-// Friend check, with htmx: answer forms in place, then move focus to the new
-// heading and say it out loud. And "my rules": keep them in this
+// Friend check: "my rules": keep them in this
 // browser only when the youth asks, with a button that forgets them again.
 // Without this script every part still works as plain forms and links.
 (function () {
@@ -61,7 +60,7 @@
         say(status.getAttribute("data-forgotten"));
         document.querySelector('[data-rules-action="remember"]').focus();
       } else {
-        document.querySelector("#friendcheck h1").focus();
+        document.getElementById("friendcheck-heading").focus();
       }
     },
   };
@@ -73,16 +72,8 @@
     }
   });
 
-  document.addEventListener("htmx:afterSettle", function () {
-    var heading = document.querySelector("#friendcheck [data-friendcheck-focus]");
-    if (!heading) {
-      return;
-    }
-    heading.focus();
-    window.scrollTo(0, 0);
-    document.getElementById("friendcheck-status").textContent = heading.textContent;
-    showRulesState();
-  });
+  // A swapped-in part may show the saved rules (htmx-setup.js moves the focus).
+  document.addEventListener("htmx:afterSettle", showRulesState);
 
   showRulesState();
 })();

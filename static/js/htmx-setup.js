@@ -15,15 +15,22 @@
   forgetHistoryAddress();
   document.addEventListener("DOMContentLoaded", forgetHistoryAddress);
 
-  // After htmx swaps in a new part of the page, move focus to that part's heading,
-  // so keyboard and screen-reader users land on what changed (and hear it).
+  // The one way focus moves after a swap: to the new part's heading (data-focus-after-swap),
+  // so keyboard and screen-reader users land on what changed; the page goes back to its top
+  // (the new part starts there), and with data-announce-in the heading is also said there.
   document.addEventListener("htmx:afterSettle", function (event) {
     forgetHistoryAddress();
     var swapped = event.detail.target && document.getElementById(event.detail.target.id);
     var selector = swapped && swapped.getAttribute("data-focus-after-swap");
     var heading = selector && swapped.querySelector(selector);
-    if (heading) {
-      heading.focus();
+    if (!heading) {
+      return;
+    }
+    heading.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+    var status = document.getElementById(swapped.getAttribute("data-announce-in"));
+    if (status) {
+      status.textContent = heading.textContent;
     }
   });
 })();
