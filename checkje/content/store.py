@@ -109,20 +109,21 @@ class ContentStore:
 
     @classmethod
     def open(cls, db_path, content_dir, registry):
-        """Read the database, building it first when it is missing, unreadable or stale; never half of it."""
+        """Read the database; build it first when it is missing, unreadable, incomplete or stale. Never half of it."""
         fingerprint = registry.fingerprint(content_dir)
+        expected = {(name, lang) for name in registry.schemas for lang in LANGUAGES}
         try:
-            return cls._read(db_path, fingerprint)
+            return cls._read(db_path, fingerprint, expected)
         except (sqlite3.DatabaseError, FileNotFoundError, StaleContent, ValueError):
             pass  # missing, corrupt, half-written or from other content: build it anew
         try:
             build(content_dir, db_path, registry)
         except (OSError, sqlite3.Error) as error:
             raise ContentError([(str(db_path), Problem("(database)", 0, f"cannot be written: {error}"))]) from None
-        return cls._read(db_path, fingerprint)
+        return cls._read(db_path, fingerprint, expected)
 
     @classmethod
-    def _read(cls, db_path, fingerprint):
+    def _read(cls, db_path, fingerprint, expected):
         if not Path(db_path).is_file():
             raise FileNotFoundError(db_path)
         connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
@@ -134,6 +135,8 @@ class ContentStore:
             documents = {(row["name"], row["lang"]): json.loads(row["body"]) for row in db["documents"].rows}
         finally:
             connection.close()
+        if documents.keys() != expected:
+            raise StaleContent(db_path)
         return cls(documents)
 
     def get(self, name, lang):

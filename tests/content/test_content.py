@@ -158,7 +158,17 @@ def test_app_rebuilds_a_damaged_database(tmp_path, damage):
     connection.close()
     app = create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
     for url in ("/nl/", "/nl/hulp"):
-        assert parse(app.test_client().get(url)).find("h1"), url
+        response = app.test_client().get(url)
+        assert response.status_code == 200 and parse(response).find("h1"), url
+
+
+def test_a_database_built_from_other_content_is_built_anew(tmp_path, content_copy):
+    """The database remembers the fingerprint of the files and shapes it was built from."""
+    config = {"TESTING": True, "CONTENT_DB": str(tmp_path / "content.db"), "CONTENT_DIR": str(content_copy)}
+    create_app(config)
+    replace_in(content_copy / "pages" / "help.yaml", "  nl: Hulp\n", "  nl: Hulp nu\n")
+    soup = parse(create_app(config).test_client().get("/nl/hulp"))
+    assert soup.h1.get_text(strip=True) == "Hulp nu"
 
 
 def test_app_stops_with_a_clear_message_when_it_cannot_write_the_database(tmp_path):
