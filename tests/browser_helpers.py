@@ -1,5 +1,6 @@
 """Helpers for the browser tests: devices, a stand-in neutral site, and axe."""
 
+import time
 import weakref
 
 from checkje.core.settings import DEFAULTS, ROOT
@@ -38,11 +39,13 @@ RUN_AXE = (
 )
 
 
-def axe_violations(page):
+def axe_violations(page, held_clock=False):
     """Run axe-core (from npm, ours) on the page; return the violations as [rule, targets].
 
     Scrolls to the top first: axe's target-size rule counts a button passing under the sticky
     header as "obscured", which depends only on where the test happened to scroll.
+    With held_clock (the test paused page.clock), the clock is run a millisecond at a time until
+    axe, which waits on zero-delay timers, has finished: the page moves on by a few milliseconds only.
     """
     page.evaluate("window.scrollTo(0, 0)")
     if not page.evaluate("!!window.axe"):
@@ -52,7 +55,17 @@ def axe_violations(page):
             page.context.add_init_script(AXE_SOURCE)
             _AXE_CONTEXTS.add(page.context)
         page.evaluate(AXE_SOURCE)
-    return page.evaluate(f"tags => {RUN_AXE}", WCAG_TAGS)
+    if not held_clock:
+        return page.evaluate(f"tags => {RUN_AXE}", WCAG_TAGS)
+    page.evaluate(
+        f"tags => {{ window.axeViolations = null; {RUN_AXE}.then(found => {{ window.axeViolations = found; }}); }}",
+        WCAG_TAGS,
+    )
+    deadline = time.monotonic() + 30
+    while (violations := page.evaluate("window.axeViolations")) is None:
+        assert time.monotonic() < deadline, "axe did not finish"
+        page.clock.run_for(1)
+    return violations
 
 
 def is_our_origin(url, base_url):
