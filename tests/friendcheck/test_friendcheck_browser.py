@@ -12,6 +12,21 @@ pytestmark = pytest.mark.browser
 STORAGE_KEY = "checkje.friendcheck.rules"
 
 
+# One context for each set of read-only page checks below: they change nothing a page shows.
+@pytest.fixture(scope="module")
+def dark_phone(browser):
+    context = browser.new_context(color_scheme="dark", **PHONE)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def zoomed_window(browser):
+    context = browser.new_context(viewport={"width": 320, "height": 256})
+    yield context.new_page()
+    context.close()
+
+
 def tap_choices(page, ids):
     for choice_id in ids:
         label = page.locator(f'label[for="choice-{choice_id}"]')
@@ -147,12 +162,9 @@ def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_p
         f"/en/vriendencheck/mijn-regels/overzicht?{PICKS}=geen-naaktfotos",
     ],
 )
-def test_results_have_no_accessibility_violations_in_dark_mode(browser, live_server, url):
-    context = browser.new_context(color_scheme="dark", **PHONE)
-    page = context.new_page()
-    page.goto(live_server + url)
-    assert axe_violations(page) == []
-    context.close()
+def test_results_have_no_accessibility_violations_in_dark_mode(dark_phone, live_server, url):
+    dark_phone.goto(live_server + url)
+    assert axe_violations(dark_phone) == []
 
 
 @pytest.mark.parametrize(
@@ -165,10 +177,7 @@ def test_results_have_no_accessibility_violations_in_dark_mode(browser, live_ser
         f"/nl/vriendencheck/mijn-regels/overzicht?{PICKS}=niets-aannemen&{PICKS}=geen-andere-app",
     ],
 )
-def test_readable_at_400_percent_zoom_without_sideways_scrolling(browser, live_server, url):
-    """A 1280 px wide window at 400 % zoom leaves 320 CSS pixels."""
-    context = browser.new_context(viewport={"width": 320, "height": 256})
-    page = context.new_page()
-    page.goto(live_server + url)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    context.close()
+def test_readable_at_400_percent_zoom_without_sideways_scrolling(zoomed_window, live_server, url):
+    """A 1280 x 1024 px window at 400 % zoom leaves 320 x 256 CSS pixels."""
+    zoomed_window.goto(live_server + url)
+    assert zoomed_window.evaluate("document.documentElement.scrollWidth") <= 320

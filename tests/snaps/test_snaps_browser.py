@@ -2,13 +2,20 @@
 
 Play, pause, play again, reduced motion, no script, two taps to help."""
 
-import pytest
-from playwright.sync_api import expect
+import re
+from datetime import datetime, timedelta
 
+import pytest
+
+from checkje.core.settings import ROOT
+from checkje.snaps.views import COUNTDOWN_SECONDS
 from tests.browser_helpers import PHONE, axe_violations
 from tests.snaps.test_snaps import DEMO, document
 
 pytestmark = pytest.mark.browser
+
+# How long the player shows each moment, read from the player itself.
+MOMENT_MS = int(re.search(r"var MOMENT_MS = (\d+);", (ROOT / "static/js/snaps.js").read_text()).group(1))
 
 COUNTDOWN = DEMO["en"]["steps"][0]
 SCREENSHOT = next(step for step in DEMO["en"]["steps"] if step.get("scene") == "screenshot")
@@ -33,6 +40,14 @@ def calm_phone(browser):
     context.close()
 
 
+def hold_time(page):
+    """Stop the page's clock, before the page loads: the player moves on only when the test runs
+    the clock (page.clock.run_for), so no test waits for it in real time or races it."""
+    start = datetime(2026, 1, 5, 9, 0)
+    page.clock.install(time=start)
+    page.clock.pause_at(start + timedelta(seconds=1))
+
+
 def status(page):
     return page.locator("[data-snap-status]").text_content()
 
@@ -47,42 +62,67 @@ def is_off(page, selector):
 
 
 def test_the_youth_sends_the_snap_and_sees_it_disappear(phone, live_server):
+    hold_time(phone)
     phone.goto(f"{live_server}/en/snaps/{COUNTDOWN['id']}")
-    phone.wait_for_timeout(500)
+    phone.clock.run_for(3 * MOMENT_MS)
     assert current_moment(phone) == 0, "the countdown waits for the youth"
     start = phone.get_by_role("button", name="Start", exact=True)
     box = start.bounding_box()
     assert box["height"] >= 44 and box["width"] >= 44
     start.tap()
     assert status(phone) == COUNTDOWN["moments"][0]
-    expect(phone.locator("[data-snap-timer]")).to_have_text("3", timeout=8000)
+    phone.clock.run_for(MOMENT_MS)
     assert status(phone) == COUNTDOWN["moments"][1]
-    assert axe_violations(phone) == [], "while it plays"
-    expect(phone.locator("[data-snap-status]")).to_have_text(COUNTDOWN["moments"][2], timeout=8000)
+    timer = phone.locator("[data-snap-timer]")
+    assert timer.text_content() == str(COUNTDOWN_SECONDS)
+    for seconds_left in range(COUNTDOWN_SECONDS - 1, 0, -1):
+        phone.clock.run_for(999)
+        assert timer.text_content() == str(seconds_left + 1), "not a moment too soon"
+        phone.clock.run_for(1)
+        assert timer.text_content() == str(seconds_left), "the timer counts down by the second"
+    assert status(phone) == COUNTDOWN["moments"][1]
+    assert axe_violations(phone, held_clock=True) == [], "while it plays"
+    phone.clock.run_for(1000)
+    assert status(phone) == COUNTDOWN["moments"][2], "at zero the snap is gone"
     assert is_off(phone, ".snap-art__snap") and not is_off(phone, ".snap-art__gone")
     assert phone.locator("[data-snap-play]").text_content() == "Play again"
-    assert axe_violations(phone) == [], "when it has played"
+    assert axe_violations(phone, held_clock=True) == [], "when it has played"
+
+
+def test_each_moment_shows_for_the_same_time(phone, live_server):
+    hold_time(phone)
+    phone.goto(f"{live_server}/en/snaps/{SCREENSHOT['id']}")
+    for moment in range(1, len(SCREENSHOT["moments"])):
+        assert current_moment(phone) == moment
+        phone.clock.run_for(MOMENT_MS - 1)
+        assert current_moment(phone) == moment, "not a moment too soon"
+        phone.clock.run_for(1)
+    assert current_moment(phone) == len(SCREENSHOT["moments"])
 
 
 def test_pause_holds_the_moment_and_continue_goes_on(phone, live_server):
+    hold_time(phone)
     phone.goto(f"{live_server}/en/snaps/{SCREENSHOT['id']}")
     assert current_moment(phone) == 1, "the reveal plays by itself"
     phone.get_by_role("button", name="Pause").tap()
-    held = current_moment(phone)
-    phone.wait_for_timeout(3000)
-    assert current_moment(phone) == held
+    phone.clock.run_for(5 * MOMENT_MS)
+    assert current_moment(phone) == 1, "paused"
     phone.get_by_role("button", name="Continue").tap()
-    expect(phone.locator("[data-snap-play]")).to_have_text("Play again", timeout=10000)
+    phone.clock.run_for((len(SCREENSHOT["moments"]) - 1) * MOMENT_MS)
+    assert phone.locator("[data-snap-play]").text_content() == "Play again"
     assert current_moment(phone) == len(SCREENSHOT["moments"])
     assert not is_off(phone, ".snap-art__copy") and not is_off(phone, ".snap-art__notice")
 
 
 def test_play_again_starts_from_the_first_moment(phone, live_server):
+    hold_time(phone)
     phone.goto(f"{live_server}/nl/snaps/{SCREENSHOT['id']}")
-    expect(phone.locator("[data-snap-play]")).to_have_text("Nog een keer", timeout=10000)
+    phone.clock.run_for((len(SCREENSHOT["moments"]) - 1) * MOMENT_MS)
     phone.get_by_role("button", name="Nog een keer").tap()
     assert current_moment(phone) == 1
     assert is_off(phone, ".snap-art__copy") and is_off(phone, ".snap-art__notice")
+    phone.clock.run_for(MOMENT_MS)
+    assert current_moment(phone) == 2, "and plays on"
     phone.get_by_role("button", name="Pauze").tap()
     phone.get_by_role("button", name="Opnieuw beginnen").tap()
     assert current_moment(phone) == 1
@@ -91,21 +131,24 @@ def test_play_again_starts_from_the_first_moment(phone, live_server):
 
 def test_reduced_motion_waits_and_then_steps_without_moving(calm_phone, live_server):
     page = calm_phone
+    hold_time(page)
     page.goto(f"{live_server}/en/snaps/{SCREENSHOT['id']}")
-    page.wait_for_timeout(2500)
+    page.clock.run_for(3 * MOMENT_MS)
     assert current_moment(page) == 0 and status(page) == "", "nothing starts by itself"
     assert not is_off(page, ".snap-art__copy"), "the still drawing shows what happened"
     transition = page.locator(".snap-art__copy").evaluate("element => getComputedStyle(element).transitionDuration")
     assert transition == "0s"
     page.get_by_role("button", name="Start", exact=True).tap()
-    expect(page.locator("[data-snap-play]")).to_have_text("Play again", timeout=10000)
+    page.clock.run_for((len(SCREENSHOT["moments"]) - 1) * MOMENT_MS)
+    assert page.locator("[data-snap-play]").text_content() == "Play again"
     assert current_moment(page) == len(SCREENSHOT["moments"])
     flash = page.locator(".snap-art__flash").evaluate("element => getComputedStyle(element).animationName")
     assert flash == "none", "no flash for those who asked for less motion"
-    assert axe_violations(page) == []
+    assert axe_violations(page, held_clock=True) == []
 
 
 def test_keyboard_plays_and_pauses(phone, live_server):
+    hold_time(phone)
     phone.goto(f"{live_server}/en/snaps/{COUNTDOWN['id']}")
     for _ in range(30):
         phone.keyboard.press("Tab")
@@ -117,6 +160,8 @@ def test_keyboard_plays_and_pauses(phone, live_server):
     assert current_moment(phone) == 1
     phone.keyboard.press("Space")
     assert phone.locator("[data-snap-play]").text_content() == "Continue"
+    phone.clock.run_for(3 * MOMENT_MS)
+    assert current_moment(phone) == 1, "paused"
 
 
 def test_without_javascript_the_demonstration_is_a_sequence_of_pages(browser, live_server):
