@@ -2,6 +2,7 @@
 changes, every page rendered and parsed once, and a real browser."""
 
 import contextlib
+import os
 import shutil
 
 import pytest
@@ -17,14 +18,7 @@ __all__ = ["APP", "PAGE_URLS", "TEST_CONFIG"]
 # Fewer random examples in the inner loop, more in CI (HYPOTHESIS_PROFILE=ci).
 hypothesis_settings.register_profile("dev", max_examples=40, deadline=None)
 hypothesis_settings.register_profile("ci", max_examples=200, deadline=None)
-hypothesis_settings.load_profile("dev")
-
-
-def pytest_configure(config):
-    import os
-
-    if os.environ.get("HYPOTHESIS_PROFILE"):
-        hypothesis_settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def pytest_generate_tests(metafunc):
@@ -144,7 +138,6 @@ CHROMIUM_ARGS = [
 
 
 def chromium_executable():
-    import os
     import shutil
 
     executable = os.environ.get("CHROMIUM") or shutil.which("chromium")

@@ -63,9 +63,12 @@ def check_all(content_dir, registry):
     return documents, problems
 
 
-def build(content_dir, db_path, registry):
-    """Check all content and write it to db_path; raise ContentError and write nothing if it does not fit."""
-    fingerprint = registry.fingerprint(content_dir)
+def build(content_dir, db_path, registry, *, fingerprint=None):
+    """Check all content and write it to db_path; raise ContentError and write nothing if it does not fit.
+
+    `fingerprint` is the one the caller already took of these files, so both name the same state.
+    """
+    fingerprint = fingerprint or registry.fingerprint(content_dir)
     documents, problems = check_all(content_dir, registry)
     if problems:
         raise ContentError(problems)
@@ -117,7 +120,7 @@ class ContentStore:
         except (sqlite3.DatabaseError, FileNotFoundError, StaleContent, ValueError):
             pass  # missing, corrupt, half-written or from other content: build it anew
         try:
-            build(content_dir, db_path, registry)
+            build(content_dir, db_path, registry, fingerprint=fingerprint)
         except (OSError, sqlite3.Error) as error:
             raise ContentError([(str(db_path), Problem("(database)", 0, f"cannot be written: {error}"))]) from None
         return cls._read(db_path, fingerprint, expected)
