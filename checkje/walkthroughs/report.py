@@ -40,7 +40,5 @@ def walkthrough_report_command(max_age_days):
     for app, step_id, checked, against, age, source in rows:
         flag = "OLD" if age > max_age_days else "ok "
         old += flag == "OLD"
-        click.echo(
-            f"{flag}  {f'{app}/{step_id}':<{width}}  {checked}  {age:>5} days  against {against:<16}  {source}"
-        )
+        click.echo(f"{flag}  {f'{app}/{step_id}':<{width}}  {checked}  {age:>5} days  against {against:<16}  {source}")
     click.echo(f"{len(rows)} steps, {old} to check again on a phone (see the fact sheet's checklist).")

@@ -7,8 +7,8 @@ phone. Without a choice, a step whose taps differ shows both paths.
 
 import datetime
 
-from flask import render_template, request, url_for
 from babel.lists import format_list
+from flask import render_template, request, url_for
 from flask_babel import format_date, get_locale
 
 from checkje.content import content, document

@@ -300,7 +300,9 @@ def test_snapchat_never_offers_contact_from_everyone():
 
 def test_no_step_claims_a_phone_test_that_was_not_done():
     """The fact sheets say nothing was checked on a device, so no step says it was."""
-    assert not any("phone" in step["checked_against"] for document in WALKTHROUGHS.values() for step in document["steps"])
+    assert not any(
+        "phone" in step["checked_against"] for document in WALKTHROUGHS.values() for step in document["steps"]
+    )
 
 
 @pytest.mark.parametrize("app", APPS)
@@ -466,7 +468,9 @@ def test_a_step_tried_on_a_phone_says_so_with_month_and_year(tmp_path, content_c
 
 
 def test_report_flags_steps_older_than_the_limit(tmp_path, content_copy):
-    fresh_app = app_with_first_step_changed(tmp_path, content_copy, "    checked: 2020-01-01\n    checked_against: [news]\n")
+    fresh_app = app_with_first_step_changed(
+        tmp_path, content_copy, "    checked: 2020-01-01\n    checked_against: [news]\n"
+    )
     rows = report(fresh_app)[1:-1]
     assert "instagram/private-account" in rows[0] and rows[0].startswith("OLD")
     assert "against news " in rows[0]
