@@ -507,3 +507,25 @@ def test_a_reference_to_a_tiktok_step_that_is_missing_stops_the_build(content_co
 def test_a_reference_to_a_tiktok_step_that_exists_builds(tmp_path, content_copy, file, reference, tiktok_reference):
     replace_in(content_copy / file, reference, tiktok_reference.format("tiktok/private-account"))
     assert build_content(content_copy, tmp_path / "content.db")
+
+
+# --- Plain words (issue 18): hard words go, or come with an explanation.
+
+
+def youth_texts(value):
+    """Every text a youth reads in a walkthrough document (not the maintainers' sources)."""
+    if isinstance(value, dict):
+        return [text for key, item in value.items() if key != "source" for text in youth_texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in youth_texts(item)]
+    return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_walkthroughs_use_no_hard_words_and_explain_the_second_lock(app):
+    dutch = WALKTHROUGHS[(app, "nl")]
+    said = " ".join(youth_texts(dutch)).lower()
+    assert "afperser" not in said and "uitbuit" not in said
+    for step in dutch["steps"]:
+        if "tweestapsverificatie" in " ".join(youth_texts(step)).lower():
+            assert "tweede slot" in step["why"], f"{app}/{step['id']} names the word without explaining it"
