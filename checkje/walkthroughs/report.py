@@ -35,10 +35,13 @@ def walkthrough_report_command(max_age_days):
     today = datetime.date.today()
     rows = list(step_ages(today))
     width = max(len(f"{app}/{step_id}") for app, step_id, *_ in rows)
+    wide = max(len(against) for _, _, _, against, *_ in rows)
     click.echo(f"Walkthrough steps on {today}; a step checked more than {max_age_days} days ago is flagged OLD.")
     old = 0
     for app, step_id, checked, against, age, source in rows:
         flag = "OLD" if age > max_age_days else "ok "
         old += flag == "OLD"
-        click.echo(f"{flag}  {f'{app}/{step_id}':<{width}}  {checked}  {age:>5} days  against {against:<16}  {source}")
+        click.echo(
+            f"{flag}  {f'{app}/{step_id}':<{width}}  {checked}  {age:>5} days  against {against:<{wide}}  {source}"
+        )
     click.echo(f"{len(rows)} steps, {old} to check again on a phone (see the fact sheet's checklist).")
