@@ -1,4 +1,4 @@
-"""Privacy walkthroughs: one setting per step for Instagram, Snapchat and WhatsApp."""
+"""Privacy walkthroughs: one setting per step for Instagram, Snapchat, WhatsApp and TikTok."""
 
 from checkje import content
 from checkje.walkthroughs import fields, report, shapes, views

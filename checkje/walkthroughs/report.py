@@ -13,11 +13,12 @@ DEFAULT_MAX_AGE_DAYS = 183
 
 
 def step_ages(today):
-    """(app, step id, checked date, checked with, age in days, source) for every step, in walkthrough order."""
+    """(app, step id, checked date, checked against, age in days, source) for every step, in walkthrough order."""
     for app in APPS:
         for step in document(f"walkthroughs/{app}", "en")["steps"]:
             checked = datetime.date.fromisoformat(step["checked"])
-            yield app, step["id"], checked, step["checked_with"], (today - checked).days, step["source"]
+            against = "+".join(step["checked_against"])
+            yield app, step["id"], checked, against, (today - checked).days, step["source"]
 
 
 @click.command("walkthrough-report")
@@ -34,12 +35,13 @@ def walkthrough_report_command(max_age_days):
     today = datetime.date.today()
     rows = list(step_ages(today))
     width = max(len(f"{app}/{step_id}") for app, step_id, *_ in rows)
+    wide = max(len(against) for _, _, _, against, *_ in rows)
     click.echo(f"Walkthrough steps on {today}; a step checked more than {max_age_days} days ago is flagged OLD.")
     old = 0
-    for app, step_id, checked, checked_with, age, source in rows:
+    for app, step_id, checked, against, age, source in rows:
         flag = "OLD" if age > max_age_days else "ok "
         old += flag == "OLD"
         click.echo(
-            f"{flag}  {f'{app}/{step_id}':<{width}}  {checked}  {age:>5} days  checked with {checked_with:<7}  {source}"
+            f"{flag}  {f'{app}/{step_id}':<{width}}  {checked}  {age:>5} days  against {against:<{wide}}  {source}"
         )
     click.echo(f"{len(rows)} steps, {old} to check again on a phone (see the fact sheet's checklist).")

@@ -8,10 +8,11 @@ step gives `iphone` and `android` taps instead of `taps`.
 
 from checkje.content.schema import Choice, Date, ListOf, Problem, Record, Slug, Text, Words
 
-APPS = ("instagram", "snapchat", "whatsapp")
+APPS = ("instagram", "snapchat", "whatsapp", "tiktok")
 PHONES = ("iphone", "android")
-# How a step's date was checked: against the app maker's own help pages and news, or on a real phone.
-CHECKED_WITH = ("sources", "phone")
+# What a step was last checked against, in words a youth reads on the step (templates/walkthroughs/checked.html):
+# the app maker's help pages or its own news, news reports, guides on other websites, or a real phone.
+CHECKED_AGAINST = ("help-pages", "app-news", "news", "guides", "phone")
 # What the drawn screen shows next to a row's label.
 MARKS = ("on", "off", "selected", "unselected", "tap", "plain")
 
@@ -36,9 +37,10 @@ STEP = Record(
         "screen": SCREEN,
         "look_for": Text(),
         "if_missing": Text(),
+        # The month the step was last compared with what `checked_against` names; the page shows month and year.
         "checked": Date(),
-        "checked_with": Choice(CHECKED_WITH),
-        # For maintainers: where the path and the advice come from.
+        "checked_against": ListOf(Choice(CHECKED_AGAINST)),
+        # For maintainers: exactly where the path and the advice come from, each source with its own date.
         "source": Words(),
     }
 )
@@ -52,6 +54,7 @@ class Walkthrough(Record):
         yield from problems
         if not problems:
             yield from _route_and_path_problems(value)
+            yield from _repeated_checked_against(value)
 
 
 def _phone_taps_problems(part, place):
@@ -92,6 +95,14 @@ def _route_and_path_problems(walkthrough):
             yield Problem(f"routes[{index}].id", route.line_of("id"), f"route {route['id']!r} is not used by any step")
 
 
+def _repeated_checked_against(walkthrough):
+    for index, step in enumerate(walkthrough["steps"]):
+        named = step["checked_against"]
+        for twice in sorted({each for each in named if named.count(each) > 1}):
+            line = step.line_of("checked_against")
+            yield Problem(f"steps[{index}].checked_against", line, f"{twice!r} is named twice")
+
+
 WALKTHROUGH = Walkthrough(
     {
         "name": Words(),
@@ -112,7 +123,8 @@ OVERVIEW = Record(
         "phone_intro": Text(),
         "progress_intro": Text(),
         "different_screen": Text(),
-        "checked_with": Record({how: Text() for how in CHECKED_WITH}),
+        # Said once, on the overview: how steps are checked, and that screens differ per phone and app version.
+        "how_checked": Text(),
         "end": Text(),
     }
 )

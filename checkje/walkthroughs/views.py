@@ -7,8 +7,9 @@ phone. Without a choice, a step whose taps differ shows both paths.
 
 import datetime
 
+from babel.lists import format_list
 from flask import render_template, request, url_for
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 
 from checkje.content import content, document
 from checkje.core import sequence, sitemap
@@ -54,6 +55,12 @@ def phone_url(endpoint, phone, **args):
 def month_and_year(iso_date):
     """A date as month and year (juni 2024): many sources give no day, so the page claims none."""
     return format_date(datetime.date.fromisoformat(iso_date), "LLLL yyyy")
+
+
+@bp.app_template_filter("as_list")
+def as_list(phrases):
+    """Phrases joined as the visitor's language lists them: "a, b en c", "a, b, and c"."""
+    return format_list(list(phrases), locale=get_locale())
 
 
 @bp.get("/instellingen")

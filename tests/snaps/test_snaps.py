@@ -254,3 +254,11 @@ def test_build_rejects_what_the_pages_cannot_show(content_copy, edited, old, new
     line = line_number_of(content_copy / reported, marker)
     expected = f"content/{reported}:{line}: {problem}"
     assert [found for found in problems_of(content_copy) if found.startswith(expected)]
+
+
+def test_save_in_chat_says_only_snaps_without_a_time_limit_can_be_saved():
+    """The December 2026 fact sheet: a snap sent with a time limit cannot be saved in the chat."""
+    (step,) = [step for step in DEMO["en"]["steps"] if step["id"] == "bewaren-in-de-chat"]
+    assert "no time limit" in step["body"] and "with a time limit cannot be saved" in step["body"]
+    (dutch,) = [step for step in DEMO["nl"]["steps"] if step["id"] == "bewaren-in-de-chat"]
+    assert "zonder tijdslimiet" in dutch["body"] and "met een tijdslimiet kan niet" in dutch["body"]

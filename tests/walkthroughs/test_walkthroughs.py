@@ -1,8 +1,10 @@
 """Privacy walkthroughs: every app, step and language has its page; content and the report command."""
 
 import datetime
+import re
 
 import pytest
+from babel.dates import format_date
 from flask import url_for
 
 from app import create_app
@@ -35,6 +37,10 @@ REQUIRED_STEPS = {
         "block-report",
         "location-posts",
         "location-map",
+        "nudity-protection",
+        "reels-friends",
+        "phone-location",
+        "two-factor",
     },
     "snapchat": {
         "contact-me",
@@ -43,6 +49,9 @@ REQUIRED_STEPS = {
         "find-friends",
         "activity-indicator",
         "family-center",
+        "two-factor",
+        "phone-number",
+        "remove-friends",
         "block-report",
     },
     "whatsapp": {
@@ -56,8 +65,32 @@ REQUIRED_STEPS = {
         "two-step",
         "block-report",
         "privacy-checkup",
+        "username",
+        "unknown-accounts",
+        "chat-privacy",
+    },
+    "tiktok": {
+        "private-account",
+        "messages",
+        "comments",
+        "duet-stitch",
+        "suggest-account",
+        "location",
+        "downloads",
+        "family-pairing",
+        "block-report",
     },
 }
+
+# What a step says it was checked against, as each language says it (templates/walkthroughs/checked.html).
+CHECKED_AGAINST_WORDS = {
+    "help-pages": {"nl": "de hulppagina's van {app}", "en": "{app}'s help pages"},
+    "app-news": {"nl": "nieuws van {app} zelf", "en": "news from {app} itself"},
+    "news": {"nl": "nieuwsberichten", "en": "news reports"},
+    "guides": {"nl": "uitleg op andere websites", "en": "guides on other websites"},
+    "phone": {"nl": "een echte telefoon", "en": "a real phone"},
+}
+CHECKED_LINE = {"nl": "Gecontroleerd met", "en": "Checked against"}
 
 
 def step_url(app, lang, step_id, phone=None):
@@ -154,12 +187,31 @@ def test_step_page_shows_why_where_what_and_when(client, name, lang, index):
     different = soup.select_one("details.different")
     assert different.summary and step["look_for"] in text_of(different)
     assert " ".join(step["if_missing"].split()) in text_of(different)
-    checked = soup.select_one(".checked")
-    assert checked.time["datetime"] == step["checked"][:7], "sources give a month at best: the page claims no day"
-    assert OVERVIEW[lang]["checked_with"][step["checked_with"]] in text_of(checked)
+    assert_checked_line(soup.select_one(".checked"), document["name"], step, lang)
     tick = soup.select_one(".step-done input[type=checkbox]")
     assert tick["data-step"] == f"{name}/{step['id']}"
     assert text_of(soup.select_one(".step-count")).split()[1] == str(index + 1)
+
+
+def assert_checked_line(checked, app_name, step, lang):
+    """Month and year (sources give a month at best), and what the step was checked against, in words."""
+    month = datetime.date.fromisoformat(step["checked"])
+    assert checked.time["datetime"] == step["checked"][:7]
+    assert text_of(checked.time) == format_date(month, "LLLL yyyy", locale=lang)
+    said = text_of(checked)
+    assert said.startswith(CHECKED_LINE[lang])
+    for each in step["checked_against"]:
+        assert CHECKED_AGAINST_WORDS[each][lang].format(app=app_name) in said
+
+
+def test_no_step_carries_the_untested_disclaimer(client, lang):
+    """The overview says once how steps are checked; a step says what it was checked against, not what it was not."""
+    overview = parse(client.get(f"/{lang}/instellingen"))
+    assert " ".join(OVERVIEW[lang]["how_checked"].split()) in text_of(overview.select_one(".how-checked"))
+    for name in APPS:
+        for step in WALKTHROUGHS[(name, lang)]["steps"]:
+            page = text_of(parse(client.get(step_url(name, lang, step["id"]))).main)
+            assert "getest" not in page and "not tested" not in page
 
 
 @pytest.mark.parametrize(("name", "lang", "index"), STEPS)
@@ -178,7 +230,7 @@ def test_step_pages_chain_from_first_to_last(client, name, lang, index):
 
 
 def test_unknown_app_or_step_is_not_found(client):
-    assert client.get("/nl/instellingen/tiktok").status_code == 404
+    assert client.get("/nl/instellingen/myspace").status_code == 404
     assert client.get("/nl/instellingen/instagram/no-such-step").status_code == 404
 
 
@@ -214,7 +266,9 @@ def test_a_step_that_is_the_same_on_both_phones_asks_nothing(client):
     (path,) = soup.select(".path")
     assert not path.get("data-phone") and not path.h3
     assert not soup.select("[data-phone-choice]")
-    assert not parse(client.get("/en/instellingen/instagram")).select("[data-phone-choice]")
+    # Snapchat's steps are the same on both phones, so its list asks nothing either.
+    assert not parse(client.get("/en/instellingen/snapchat")).select("[data-phone-choice]")
+    assert parse(client.get("/en/instellingen/instagram")).select("[data-phone-choice]"), "phone-location differs"
 
 
 # --- Content: what it covers, and advice the facts call outdated.
@@ -245,13 +299,31 @@ def test_snapchat_never_offers_contact_from_everyone():
 
 
 def test_no_step_claims_a_phone_test_that_was_not_done():
-    """The fact sheet says nothing was checked on a device, so every step says it comes from sources."""
-    assert {step["checked_with"] for document in WALKTHROUGHS.values() for step in document["steps"]} == {"sources"}
+    """The fact sheets say nothing was checked on a device, so no step says it was."""
+    assert not any(
+        "phone" in step["checked_against"] for document in WALKTHROUGHS.values() for step in document["steps"]
+    )
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_every_step_names_a_dated_source_and_what_it_was_checked_against(app):
+    for step in WALKTHROUGHS[(app, "en")]["steps"]:
+        assert re.search(r"\b20\d\d\b", step["source"]), f"{app}/{step['id']}: the source gives no date"
+        assert step["checked_against"], f"{app}/{step['id']}"
+
+
+def test_whatsapp_no_longer_says_the_number_cannot_be_hidden():
+    """The facts: since 2026 a username means new contacts need not see your number."""
+    for lang in LANGUAGES:
+        intro = WALKTHROUGHS[("whatsapp", lang)]["intro"]
+        assert "niet verbergen" not in intro and "cannot hide" not in intro
+    assert "username" in [step["id"] for step in WALKTHROUGHS[("whatsapp", "en")]["steps"]]
 
 
 # --- The content build: a step without a date, a path or a translation stops it, with file and line.
 
-FIRST_STEP_DATE = "    checked: 2025-10-31\n"
+FIRST_STEP_DATE = "    checked: 2026-12-01\n"
+FIRST_STEP_CHECKED = FIRST_STEP_DATE + "    checked_against: [help-pages, news, guides]\n"
 
 
 def cut(path, start, end):
@@ -271,6 +343,27 @@ BROKEN_CONTENT = [
         "  - id: private-account",
         'steps[0]: "checked" is missing',
         id="step without review date",
+    ),
+    pytest.param(
+        "instagram",
+        lambda path: replace_in(path, FIRST_STEP_CHECKED, FIRST_STEP_DATE),
+        "  - id: private-account",
+        'steps[0]: "checked_against" is missing',
+        id="step without checked against",
+    ),
+    pytest.param(
+        "tiktok",
+        lambda path: replace_in(path, "    checked_against: [help-pages]\n", "    checked_against: [tiktok-itself]\n"),
+        "checked_against: [tiktok-itself]",
+        "steps[0].checked_against[0]: 'tiktok-itself' should be one of: help-pages, app-news, news, guides, phone",
+        id="unknown checked against",
+    ),
+    pytest.param(
+        "tiktok",
+        lambda path: replace_in(path, "    checked_against: [help-pages]\n", "    checked_against: [news, news]\n"),
+        "checked_against: [news, news]",
+        "steps[0].checked_against: 'news' is named twice",
+        id="checked against named twice",
     ),
     pytest.param(
         "instagram",
@@ -353,35 +446,86 @@ def test_report_lists_every_step_with_its_date_and_age(app):
 
 def app_with_first_step_changed(tmp_path, content_copy, new_lines):
     """An app whose Instagram private-account step has `new_lines` in place of its date."""
-    replace_in(
-        content_copy / "walkthroughs" / "instagram.yaml", FIRST_STEP_DATE + "    checked_with: sources\n", new_lines
-    )
+    replace_in(content_copy / "walkthroughs" / "instagram.yaml", FIRST_STEP_CHECKED, new_lines)
     build_content(content_copy, tmp_path / "content.db")
     return create_app({**TEST_CONFIG, "CONTENT_DIR": str(content_copy), "CONTENT_DB": str(tmp_path / "content.db")})
 
 
-def test_a_step_tested_on_a_phone_shows_the_day(tmp_path, content_copy):
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Checked against a real phone and Instagram's help pages, February 2026."),
+        ("nl", "Gecontroleerd met een echte telefoon en de hulppagina's van Instagram, februari 2026."),
+    ],
+)
+def test_a_step_tried_on_a_phone_says_so_with_month_and_year(tmp_path, content_copy, lang, line):
     fresh_app = app_with_first_step_changed(
-        tmp_path, content_copy, "    checked: 2026-02-03\n    checked_with: phone\n"
+        tmp_path, content_copy, "    checked: 2026-02-03\n    checked_against: [phone, help-pages]\n"
     )
-    checked = parse(fresh_app.test_client().get(step_url("instagram", "en", "private-account"))).select_one(".checked")
-    assert checked.time["datetime"] == "2026-02-03"
-    assert (
-        text_of(checked).replace(" .", ".")
-        == f"Tested on a phone: February 3, 2026. {OVERVIEW['en']['checked_with']['phone']}"
-    )
+    checked = parse(fresh_app.test_client().get(step_url("instagram", lang, "private-account"))).select_one(".checked")
+    assert checked.time["datetime"] == "2026-02"
+    assert text_of(checked).replace(" ,", ",").replace(" .", ".") == line
 
 
 def test_report_flags_steps_older_than_the_limit(tmp_path, content_copy):
-    today = datetime.date.today().isoformat()
     fresh_app = app_with_first_step_changed(
-        tmp_path, content_copy, f"    checked: {today}\n    checked_with: sources\n"
+        tmp_path, content_copy, "    checked: 2020-01-01\n    checked_against: [news]\n"
     )
     rows = report(fresh_app)[1:-1]
-    assert "instagram/private-account" in rows[0] and rows[0].startswith("ok ")
-    # With no days allowed, every step is old but the one checked today.
-    strict = report(fresh_app, "--max-age-days", "0")
-    assert [row.split()[0] for row in strict[1:-1]] == ["ok"] + ["OLD"] * (len(rows) - 1)
-    assert (
-        strict[-1] == f"{len(rows)} steps, {len(rows) - 1} to check again on a phone (see the fact sheet's checklist)."
-    )
+    assert "instagram/private-account" in rows[0] and rows[0].startswith("OLD")
+    assert "against news " in rows[0]
+    # A limit just above every other step's age flags only the one from 2020.
+    today = datetime.date.today()
+    others = [step for name, step in every_step() if (name, step["id"]) != ("instagram", "private-account")]
+    limit = max((today - datetime.date.fromisoformat(step["checked"])).days for step in others)
+    strict = report(fresh_app, "--max-age-days", str(limit))
+    assert [row.split()[0] for row in strict[1:-1]] == ["OLD"] + ["ok"] * (len(rows) - 1)
+    assert strict[-1] == f"{len(rows)} steps, 1 to check again on a phone (see the fact sheet's checklist)."
+
+
+# --- Other areas name walkthrough steps ("tiktok/messages"): the build knows every app's steps, TikTok's too.
+
+# (file, the reference as it is, the same place naming a TikTok step instead).
+STEP_REFERENCES = [
+    pytest.param("friendcheck/check.yaml", "settings: instagram/private-account", "settings: {}", id="friend check"),
+    pytest.param("together/steps.yaml", "- setting: instagram/private-account", "- setting: {}", id="together talk"),
+    pytest.param("lesson/slides.yaml", "settings: [instagram/private-account,", "settings: [{},", id="lesson slide"),
+]
+
+
+@pytest.mark.parametrize(("file", "reference", "tiktok_reference"), STEP_REFERENCES)
+def test_a_reference_to_a_tiktok_step_that_is_missing_stops_the_build(content_copy, file, reference, tiktok_reference):
+    path = content_copy / file
+    replace_in(path, reference, tiktok_reference.format("tiktok/no-such-step"))
+    (problem,) = problems_of(content_copy)
+    line = line_number_of(path, "tiktok/no-such-step")
+    assert problem.startswith(f"content/{file}:{line}: ")
+    assert "'tiktok/no-such-step' is not a step in content/walkthroughs/" in problem
+
+
+@pytest.mark.parametrize(("file", "reference", "tiktok_reference"), STEP_REFERENCES)
+def test_a_reference_to_a_tiktok_step_that_exists_builds(tmp_path, content_copy, file, reference, tiktok_reference):
+    replace_in(content_copy / file, reference, tiktok_reference.format("tiktok/private-account"))
+    assert build_content(content_copy, tmp_path / "content.db")
+
+
+# --- Plain words (issue 18): hard words go, or come with an explanation.
+
+
+def youth_texts(value):
+    """Every text a youth reads in a walkthrough document (not the maintainers' sources)."""
+    if isinstance(value, dict):
+        return [text for key, item in value.items() if key != "source" for text in youth_texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in youth_texts(item)]
+    return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_walkthroughs_use_no_hard_words_and_explain_the_second_lock(app):
+    dutch = WALKTHROUGHS[(app, "nl")]
+    said = " ".join(youth_texts(dutch)).lower()
+    assert "afperser" not in said and "uitbuit" not in said
+    for step in dutch["steps"]:
+        if "tweestapsverificatie" in " ".join(youth_texts(step)).lower():
+            assert "tweede slot" in step["why"], f"{app}/{step['id']} names the word without explaining it"

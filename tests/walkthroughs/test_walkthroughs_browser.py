@@ -2,11 +2,17 @@
 
 import pytest
 
+from checkje.walkthroughs.shapes import APPS
 from tests.browser_helpers import PHONE, axe_violations
+from tests.conftest import APP
 
 pytestmark = pytest.mark.browser
 
 STORAGE_KEY = "checkje.walkthroughs"
+_STORE = APP.extensions["checkje.content"]
+WHATSAPP_STEPS = len(_STORE.get("walkthroughs/whatsapp", "nl")["steps"])
+# One step per app, the first: every app's pages get the same checks in a real browser.
+FIRST_STEPS = {app: _STORE.get(f"walkthroughs/{app}", "en")["steps"][0]["id"] for app in APPS}
 
 
 def ticked(page):
@@ -36,9 +42,9 @@ def test_walk_whatsapp_by_touch_tick_reload_and_forget(phone_page, live_server):
     page.wait_for_url("**/whatsapp?telefoon=android#silence-unknown-callers")
 
     assert ticked(page) == ["whatsapp/groups", "whatsapp/silence-unknown-callers"]
-    assert page.get_by_role("status").inner_text() == "2 van 10 stappen gedaan."
+    assert page.get_by_role("status").inner_text() == f"2 van {WHATSAPP_STEPS} stappen gedaan."
     page.get_by_label("Gedaan: Zet leesbevestigingen uit").tap()
-    assert page.get_by_role("status").inner_text() == "3 van 10 stappen gedaan."
+    assert page.get_by_role("status").inner_text() == f"3 van {WHATSAPP_STEPS} stappen gedaan."
     assert axe_violations(page) == []
 
     # Without ?telefoon= in the address, the remembered phone and ticks still apply.
@@ -60,15 +66,16 @@ def test_walk_whatsapp_by_touch_tick_reload_and_forget(phone_page, live_server):
     assert page.get_by_role("link", name="Android").get_attribute("aria-current") is None
     page.reload()
     assert ticked(page) == []
-    assert page.get_by_role("status").inner_text() == "0 van 10 stappen gedaan."
+    assert page.get_by_role("status").inner_text() == f"0 van {WHATSAPP_STEPS} stappen gedaan."
     # The reload keeps the scroll position, where the sticky header covers a step; axe counts that as a small target.
     page.evaluate("window.scrollTo(0, 0)")
     assert axe_violations(page) == []
 
 
-def test_unticking_removes_the_step(phone_page, live_server):
+@pytest.mark.parametrize("app", APPS)
+def test_unticking_removes_the_step(phone_page, live_server, app):
     page = phone_page
-    page.goto(live_server + "/en/instellingen/snapchat/story")
+    page.goto(live_server + f"/en/instellingen/{app}/{FIRST_STEPS[app]}")
     tick = page.get_by_label("I have done this step")
     tick.tap()
     page.reload()
@@ -98,10 +105,12 @@ def test_without_javascript_the_phone_choice_works_and_ticks_stay_away(browser, 
     context.close()
 
 
-def test_step_page_fits_a_phone_and_its_targets_are_big_enough(phone_page, live_server):
+@pytest.mark.parametrize("path", ["instagram/restrict", *(f"{app}/{step}" for app, step in FIRST_STEPS.items())])
+def test_step_page_fits_a_phone_and_its_targets_are_big_enough(phone_page, live_server, path):
     page = phone_page
-    page.goto(live_server + "/nl/instellingen/instagram/restrict")
+    page.goto(live_server + f"/nl/instellingen/{path}")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["viewport"]["width"]
     for selector in (".crumb a", ".step-nav a", ".different summary", ".done-tick label"):
         box = page.locator(selector).first.bounding_box()
         assert box["height"] >= 44, selector
+    assert axe_violations(page) == []
