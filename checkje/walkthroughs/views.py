@@ -3,17 +3,26 @@
 The youth's phone (iPhone or Android) comes in the query string (fields.PHONE),
 so the choice works without JavaScript; walkthroughs.js remembers it on the
 phone. Without a choice, a step whose taps differ shows both paths.
+
+"My screen looks different" is a form on every step: it adds one to an anonymous
+count (reports_store.py) and answers with a 303 to the step with its help shown.
+htmx follows that 303 and swaps in just the help.
 """
 
+import contextlib
 import datetime
 
-from flask import render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import format_date
 
 from checkje.content import content, document
 from checkje.core import sequence, sitemap
+from checkje.core.delivery import kept_nowhere
+from checkje.core.htmx import render
 from checkje.core.i18n import language_blueprint
+from checkje.core.rails import not_logged
 from checkje.walkthroughs import fields
+from checkje.walkthroughs.reports_store import UNKNOWN_PHONE, FloodLimit
 from checkje.walkthroughs.shapes import APPS, PHONES
 
 bp = language_blueprint("walkthroughs", __name__)
@@ -89,18 +98,56 @@ def step(app, step_id):
     phone = chosen_phone()
     position = sequence.position(document["steps"], step_id, ".step", app=app, **{fields.PHONE: phone})
     this = position["step"]
-    return render_template(
-        "walkthroughs/step.html",
+    context = {
+        "app": app,
+        "walkthrough": document,
+        "step": this,
+        "page": {"title": f"{this['title']} – {document['name']}", "description": this["why"]},
+        "position": position,
+        "paths": phone_paths(document, this, phone),
+        "differs": differs_by_phone(document, this),
+        "phone": phone,
+        "texts": content("walkthroughs/overview"),
+    }
+    if request.args.get(fields.SHOW_HELP) == fields.HELP_SHOWN:
+        return _with_help_shown(context)
+    return render_template("walkthroughs/step.html", help_shown=False, **context)
+
+
+@kept_nowhere
+def _with_help_shown(context):
+    """The step after "my screen looks different": its help in place of the button; for htmx just that part."""
+    return render("walkthroughs/step.html", "walkthroughs/_looks_different.html", help_shown=True, **context)
+
+
+def _reports():
+    return current_app.extensions["checkje.screen_reports"]
+
+
+def _is_step(app, step_id):
+    return app in APPS and any(step["id"] == step_id for step in content(f"walkthroughs/{app}")["steps"])
+
+
+@bp.post("/instellingen/scherm-anders")
+@not_logged
+@kept_nowhere
+def looks_different():
+    """Count one "my screen looks different" for this step and phone type, then show the step's help."""
+    app, step_id = request.form.get(fields.REPORT_APP), request.form.get(fields.REPORT_STEP)
+    phone = request.form.get(fields.PHONE) or None
+    if not _is_step(app, step_id) or (phone is not None and phone not in PHONES):
+        abort(400)
+    # Past the flood limit the report is not counted, but the youth gets the help all the same.
+    with contextlib.suppress(FloodLimit):
+        _reports().add(app, step_id, phone or UNKNOWN_PHONE)
+    help_url = url_for(
+        ".step",
         app=app,
-        walkthrough=document,
-        step=this,
-        page={"title": f"{this['title']} – {document['name']}", "description": this["why"]},
-        position=position,
-        paths=phone_paths(document, this, phone),
-        differs=differs_by_phone(document, this),
-        phone=phone,
-        texts=content("walkthroughs/overview"),
+        step_id=step_id,
+        _anchor=fields.HELP_SHOWN,
+        **{fields.PHONE: phone, fields.SHOW_HELP: fields.HELP_SHOWN},
     )
+    return redirect(help_url, code=303)
 
 
 @sitemap.lists_pages("walkthroughs.walkthrough")

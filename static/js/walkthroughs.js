@@ -38,6 +38,10 @@
     } else {
       document.documentElement.removeAttribute("data-phone");
     }
+    // "My screen looks different" asks which phone: the remembered one is picked already.
+    document.querySelectorAll('input[type="radio"][name="' + PHONE_PARAMETER + '"]').forEach(function (radio) {
+      radio.checked = radio.value === (phone || "");
+    });
     document.querySelectorAll("[data-phone-choice]").forEach(function (link) {
       var chosen = link.getAttribute("data-phone-choice") === phone;
       link.classList.toggle("button--secondary", !chosen);
