@@ -102,6 +102,6 @@ def test_step_page_fits_a_phone_and_its_targets_are_big_enough(phone_page, live_
     page = phone_page
     page.goto(live_server + "/nl/instellingen/instagram/restrict")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["viewport"]["width"]
-    for selector in (".crumb a", ".step-nav a", ".different summary", ".done-tick label"):
+    for selector in (".crumb a", ".step-nav a", ".different button", ".different__phone label", ".done-tick label"):
         box = page.locator(selector).first.bounding_box()
         assert box["height"] >= 44, selector
