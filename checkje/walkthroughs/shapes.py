@@ -4,6 +4,9 @@ A step's path is the taps a youth makes, in order. Taps that many steps share
 (say, opening the settings) live once in a named `route`, so a menu that
 changes is fixed in one place. Where iPhone and Android differ, a route or a
 step gives `iphone` and `android` taps instead of `taps`.
+
+`quick_steps` names the few most important steps, in the order a youth does
+them: the short route every walkthrough starts with; the other steps follow.
 """
 
 from checkje.content.schema import Choice, Date, ListOf, Problem, Record, Slug, Text, Words
@@ -12,6 +15,8 @@ APPS = ("instagram", "snapchat", "whatsapp")
 PHONES = ("iphone", "android")
 # How a step's date was checked: against the app maker's own help pages and news, or on a real phone.
 CHECKED_WITH = ("sources", "phone")
+# The short route: enough to matter, few enough to finish.
+QUICK_STEPS_RANGE = (3, 5)
 # What the drawn screen shows next to a row's label.
 MARKS = ("on", "off", "selected", "unselected", "tap", "plain")
 
@@ -52,6 +57,7 @@ class Walkthrough(Record):
         yield from problems
         if not problems:
             yield from _route_and_path_problems(value)
+            yield from _quick_steps_problems(value)
 
 
 def _phone_taps_problems(part, place):
@@ -92,12 +98,29 @@ def _route_and_path_problems(walkthrough):
             yield Problem(f"routes[{index}].id", route.line_of("id"), f"route {route['id']!r} is not used by any step")
 
 
+def _quick_steps_problems(walkthrough):
+    quick = walkthrough["quick_steps"]
+    least, most = QUICK_STEPS_RANGE
+    if not least <= len(quick) <= most:
+        yield Problem(
+            "quick_steps", walkthrough.line_of("quick_steps"), f"name {least} to {most} steps, not {len(quick)}"
+        )
+    step_ids = [step["id"] for step in walkthrough["steps"]]
+    for index, step_id in enumerate(quick):
+        place, line = f"quick_steps[{index}]", quick.line_of(index)
+        if step_id not in step_ids:
+            yield Problem(place, line, f"{step_id!r} is not a step in this file")
+        elif step_id in quick[:index]:
+            yield Problem(place, line, f"{step_id!r} is named twice")
+
+
 WALKTHROUGH = Walkthrough(
     {
         "name": Words(),
         "title": Text(),
         "description": Text(),
         "intro": Text(),
+        "quick_steps": ListOf(Slug()),
         "routes": ListOf(ROUTE, min_items=0, unique="id"),
         "steps": ListOf(STEP, unique="id"),
     }

@@ -13,15 +13,15 @@ import contextlib
 import datetime
 
 from flask import abort, current_app, redirect, render_template, request, url_for
-from flask_babel import format_date
+from flask_babel import format_date, gettext
 
 from checkje.content import content, document
-from checkje.core import sequence, sitemap
+from checkje.core import sitemap
 from checkje.core.delivery import kept_nowhere
 from checkje.core.htmx import render
 from checkje.core.i18n import language_blueprint
 from checkje.core.rails import not_logged
-from checkje.walkthroughs import fields
+from checkje.walkthroughs import fields, route
 from checkje.walkthroughs.reports_store import UNKNOWN_PHONE, FloodLimit
 from checkje.walkthroughs.shapes import APPS, PHONES
 
@@ -79,12 +79,13 @@ def overview():
 
 @bp.get(f"/instellingen/{_APP}")
 def walkthrough(app):
-    """One app's steps as a checklist, most protective first."""
+    """One app's steps as a checklist: the short route first, then the rest."""
     document = content(f"walkthroughs/{app}")
     return render_template(
         "walkthroughs/app.html",
         app=app,
         page=document,
+        parts=route.parts(document),
         texts=content("walkthroughs/overview"),
         phone=chosen_phone(),
         any_differs=any(differs_by_phone(document, step) for step in document["steps"]),
@@ -96,9 +97,10 @@ def step(app, step_id):
     """One setting: why it matters, where to tap, what to choose, and when we checked it."""
     document = content(f"walkthroughs/{app}")
     phone = chosen_phone()
-    position = sequence.position(document["steps"], step_id, ".step", app=app, **{fields.PHONE: phone})
+    part, position = route.step_position(document, app, step_id, phone)
     this = position["step"]
     context = {
+        "part": part,
         "app": app,
         "walkthrough": document,
         "step": this,
@@ -150,6 +152,34 @@ def looks_different():
     return redirect(help_url, code=303)
 
 
+def _end(app, template):
+    document = content(f"walkthroughs/{app}")
+    well_done = gettext("Well done")
+    return render_template(
+        template,
+        app=app,
+        walkthrough=document,
+        page={"title": f"{well_done} – {document['name']}", "description": document["description"]},
+        rest=route.parts(document)[route.REST],
+        phone=chosen_phone(),
+        texts=content("walkthroughs/overview"),
+    )
+
+
+@bp.get(f"/instellingen/{_APP}/snel-klaar")
+def quick_done(app):
+    """After the short route: well done, and a choice: stop here, or do the other steps."""
+    return _end(app, "walkthroughs/quick_done.html")
+
+
+@bp.get(f"/instellingen/{_APP}/klaar")
+def finished(app):
+    """After the last step: well done, and where to go next."""
+    return _end(app, "walkthroughs/finished.html")
+
+
+@sitemap.lists_pages("walkthroughs.quick_done")
+@sitemap.lists_pages("walkthroughs.finished")
 @sitemap.lists_pages("walkthroughs.walkthrough")
 def _walkthrough_pages(lang):
     return [{"app": app} for app in APPS]
