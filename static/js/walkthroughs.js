@@ -130,6 +130,25 @@
     });
   });
 
+  // "My screen looks different" while offline: the report cannot reach the server, so the
+  // step's help comes from the page itself (and nothing is counted).
+  document.addEventListener("htmx:sendError", function (event) {
+    var form = event.detail.elt;
+    var part = form.closest && form.closest("[data-focus-after-swap]");
+    var help = part && part.querySelector("[data-offline-help]");
+    if (!help) {
+      return;
+    }
+    form.hidden = true;
+    help.hidden = false;
+    var heading = help.querySelector("[tabindex]");
+    heading.focus();
+    var status = document.getElementById(part.getAttribute("data-announce-in"));
+    if (status) {
+      status.textContent = heading.textContent;
+    }
+  });
+
   showPhone(state.phone);
   showTicks();
   showReward();

@@ -77,3 +77,20 @@ def test_without_javascript_a_post_then_a_303_shows_the_help(browser, reporting)
     finally:
         context.close()
     assert "   1 reports (iphone 0, android 1, unknown 0)" in report_row(app, "snapchat/story")
+
+
+def test_offline_the_help_comes_from_the_page(phone_page, reporting):
+    app, base_url = reporting
+    page = phone_page
+    page.goto(base_url + "/en/instellingen/instagram/messages")
+    page.wait_for_function("window.htmx")
+    page.context.set_offline(True)
+    try:
+        page.get_by_role("button", name="My screen looks different").tap()
+        heading = page.get_by_role("heading", name="How to find it anyway")
+        expect(heading).to_be_focused()
+        expect(page.locator("#different-status")).to_have_text("How to find it anyway")
+        expect(page.get_by_role("button", name="My screen looks different")).to_be_hidden()
+    finally:
+        page.context.set_offline(False)
+    assert reports_of(app).totals() == {}, "offline nothing reaches the server"
