@@ -51,8 +51,9 @@ def test_with_javascript_the_help_comes_in_place_with_focus(phone_page, reportin
 def test_a_remembered_phone_is_picked_already(phone_page, reporting):
     app, base_url = reporting
     page = phone_page
-    page.goto(base_url + "/en/instellingen/whatsapp?telefoon=iphone")
+    page.goto(base_url + "/en/instellingen")
     page.get_by_role("link", name="iPhone").tap()
+    page.wait_for_url(base_url + "/en/instellingen?telefoon=iphone")
     page.goto(base_url + "/en/instellingen/instagram/restrict")
     expect(page.get_by_label("iPhone")).to_be_checked()
     page.get_by_role("button", name="My screen looks different").tap()
