@@ -152,14 +152,14 @@ def looks_different():
     return redirect(help_url, code=303)
 
 
-def _end(app, template):
+def _end(app, template, heading):
     document = content(f"walkthroughs/{app}")
-    well_done = gettext("Well done")
     return render_template(
         template,
         app=app,
         walkthrough=document,
-        page={"title": f"{well_done} – {document['name']}", "description": document["description"]},
+        heading=heading,
+        page={"title": f"{heading} – {document['name']}", "description": document["description"]},
         rest=route.parts(document)[route.REST],
         phone=chosen_phone(),
         texts=content("walkthroughs/overview"),
@@ -169,13 +169,13 @@ def _end(app, template):
 @bp.get(f"/instellingen/{_APP}/snel-klaar")
 def quick_done(app):
     """After the short route: well done, and a choice: stop here, or do the other steps."""
-    return _end(app, "walkthroughs/quick_done.html")
+    return _end(app, "walkthroughs/quick_done.html", gettext("The most important steps are done"))
 
 
 @bp.get(f"/instellingen/{_APP}/klaar")
 def finished(app):
     """After the last step: well done, and where to go next."""
-    return _end(app, "walkthroughs/finished.html")
+    return _end(app, "walkthroughs/finished.html", gettext("You did every step"))
 
 
 @sitemap.lists_pages("walkthroughs.quick_done")
