@@ -6,10 +6,11 @@ again at all (see assets.py), and every text response is gzipped by the app
 itself, so a school can serve Checkje from gunicorn alone.
 """
 
+import functools
 import gzip
 from functools import lru_cache
 
-from flask import request
+from flask import make_response, request
 
 COMPRESSIBLE_TYPES = frozenset(
     {
@@ -33,6 +34,18 @@ def is_private(response):
     # "no-store" marks an answer to one visitor (results, a teacher's poll controls).
     # Read from the raw header: parsing it on every request costs more than the test.
     return "no-store" in response.headers.get("Cache-Control", "")
+
+
+def kept_nowhere(view):
+    """For answers that hold state (a class poll, a report): no cache, service worker or page cache keeps them."""
+
+    @functools.wraps(view)
+    def answer(*args, **kwargs):
+        response = make_response(view(*args, **kwargs))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return answer
 
 
 def _add_validator(response):

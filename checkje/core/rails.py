@@ -94,7 +94,20 @@ def _add_rails(response):
     return response
 
 
+def not_logged(view):
+    """Mark a view whose request alone tells something (a count of one): the access log leaves it out."""
+    view.not_logged = True
+    return view
+
+
+def _is_not_logged():
+    rule = request.url_rule
+    return rule is not None and getattr(current_app.view_functions[rule.endpoint], "not_logged", False)
+
+
 def _log_request(response):
+    if _is_not_logged():
+        return response
     started = g.get("request_started", time.perf_counter())
     duration_ms = (time.perf_counter() - started) * 1000
     # Method, path without its query string, status and time: nothing that points to a person.

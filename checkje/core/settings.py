@@ -18,7 +18,8 @@ DEFAULTS = {
     "SITE_URL": "",
     "CONTENT_DIR": str(ROOT / "content"),
     "CONTENT_DB": str(ROOT / "instance" / "content.db"),
-    # Class polls of lesson mode: only codes, counts and timestamps, deleted within hours.
+    # Anonymous counts that expire: class polls of lesson mode (codes, counts and timestamps, deleted
+    # within hours) and "my screen looks different" per walkthrough step, phone type and day (180 days).
     "POLLS_DB": str(ROOT / "instance" / "polls.db"),
     # Forms are small; anything bigger is a mistake or an attack.
     "MAX_CONTENT_LENGTH": 16 * 1024,

@@ -14,13 +14,11 @@ import hashlib
 import hmac
 import re
 import secrets
-import sqlite3
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
+from checkje.core import sqlite
 
 # Easy to read from a projector and type on a phone: no 0/O, 1/I.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -172,26 +170,11 @@ class SQLitePollStore(PollStore):
                 if_not_exists=True,
             )
 
-    @contextmanager
     def _connect(self):
-        # One connection per operation: safe from any thread, and cheap for SQLite.
-        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            yield sqlite_utils.Database(connection)
-        finally:
-            connection.close()
+        return sqlite.connect(self.path)
 
-    @contextmanager
     def _transaction(self):
-        """Write under SQLite's write lock from the first statement on, so read-then-write is atomic."""
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
+        return sqlite.transaction(self.path)
 
     def _open_poll(self, db, code):
         cursor = db.execute("SELECT * FROM polls WHERE code = ? AND expires > ?", [code, self.clock()])

@@ -7,12 +7,11 @@ the server does not. Every response here is no-store: the service worker and
 the browser's cache never keep a poll page.
 """
 
-import functools
-
 from flask import current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext
 
 from checkje.core import sitemap
+from checkje.core.delivery import kept_nowhere
 from checkje.core.htmx import is_htmx_request, render
 from checkje.lesson import fields
 from checkje.lesson import poll_store as polls
@@ -25,18 +24,6 @@ STOP_POLLING = 286
 
 def _store():
     return current_app.extensions["checkje.polls"]
-
-
-def _kept_nowhere(view):
-    """Poll pages hold poll state: no cache, service worker or page cache may keep them."""
-
-    @functools.wraps(view)
-    def answer(*args, **kwargs):
-        response = make_response(view(*args, **kwargs))
-        response.headers["Cache-Control"] = "no-store"
-        return response
-
-    return answer
 
 
 def _page(title):
@@ -95,7 +82,7 @@ def join():
     return _look_up(typed)
 
 
-@_kept_nowhere
+@kept_nowhere
 def _look_up(typed):
     code = polls.normalize_code(typed)
     if code is None:
@@ -142,7 +129,7 @@ def _vote_page(poll, problem=None, status=200):
 
 @bp.route("/stem/<code>", methods=["GET", "POST"])
 @sitemap.per_request
-@_kept_nowhere
+@kept_nowhere
 def vote(code):
     """The open statement with its answers; a posted answer is counted once and forgotten who sent it."""
     poll = _poll_for_pupil(code)
@@ -172,7 +159,7 @@ def vote(code):
 
 @bp.get("/stem/<code>/bedankt")
 @sitemap.per_request
-@_kept_nowhere
+@kept_nowhere
 def thanks(code):
     """After a vote: look at the screen. The phone notes that it voted on this statement."""
     poll = _poll_for_pupil(code)
@@ -239,7 +226,7 @@ def _ended():
 
 
 @bp.post("/les/peiling")
-@_kept_nowhere
+@kept_nowhere
 def poll_start():
     """Start a poll for the lesson's statements; only this screen gets the secret that controls it."""
     try:
@@ -250,7 +237,7 @@ def poll_start():
 
 
 @bp.post("/les/peiling/<code>")
-@_kept_nowhere
+@kept_nowhere
 def poll_control(code):
     """The teacher's buttons: show the results, open another statement, end the poll, or look again."""
     secret, action = request.form.get(fields.SECRET), request.form.get(fields.ACTION)
@@ -289,7 +276,7 @@ def poll_control(code):
 
 @bp.get("/les/peiling/<code>/uitslag")
 @sitemap.per_request
-@_kept_nowhere
+@kept_nowhere
 def poll_results(code):
     """How many voted on a statement, and the bars once the teacher shows them. htmx asks for it every second."""
     try:

@@ -4,6 +4,9 @@ A step's path is the taps a youth makes, in order. Taps that many steps share
 (say, opening the settings) live once in a named `route`, so a menu that
 changes is fixed in one place. Where iPhone and Android differ, a route or a
 step gives `iphone` and `android` taps instead of `taps`.
+
+`quick_steps` names the few most important steps, in the order a youth does
+them: the short route every walkthrough starts with; the other steps follow.
 """
 
 from checkje.content.schema import Choice, Date, ListOf, Problem, Record, Slug, Text, Words
@@ -13,6 +16,8 @@ PHONES = ("iphone", "android")
 # What a step was last checked against, in words a youth reads on the step (templates/walkthroughs/checked.html):
 # the app maker's help pages or its own news, news reports, guides on other websites, or a real phone.
 CHECKED_AGAINST = ("help-pages", "app-news", "news", "guides", "phone")
+# The short route: enough to matter, few enough to finish.
+QUICK_STEPS_RANGE = (3, 5)
 # What the drawn screen shows next to a row's label.
 MARKS = ("on", "off", "selected", "unselected", "tap", "plain")
 
@@ -55,6 +60,7 @@ class Walkthrough(Record):
         if not problems:
             yield from _route_and_path_problems(value)
             yield from _repeated_checked_against(value)
+            yield from _quick_steps_problems(value)
 
 
 def _phone_taps_problems(part, place):
@@ -103,12 +109,29 @@ def _repeated_checked_against(walkthrough):
             yield Problem(f"steps[{index}].checked_against", line, f"{twice!r} is named twice")
 
 
+def _quick_steps_problems(walkthrough):
+    quick = walkthrough["quick_steps"]
+    least, most = QUICK_STEPS_RANGE
+    if not least <= len(quick) <= most:
+        yield Problem(
+            "quick_steps", walkthrough.line_of("quick_steps"), f"name {least} to {most} steps, not {len(quick)}"
+        )
+    step_ids = [step["id"] for step in walkthrough["steps"]]
+    for index, step_id in enumerate(quick):
+        place, line = f"quick_steps[{index}]", quick.line_of(index)
+        if step_id not in step_ids:
+            yield Problem(place, line, f"{step_id!r} is not a step in this file")
+        elif step_id in quick[:index]:
+            yield Problem(place, line, f"{step_id!r} is named twice")
+
+
 WALKTHROUGH = Walkthrough(
     {
         "name": Words(),
         "title": Text(),
         "description": Text(),
         "intro": Text(),
+        "quick_steps": ListOf(Slug()),
         "routes": ListOf(ROUTE, min_items=0, unique="id"),
         "steps": ListOf(STEP, unique="id"),
     }

@@ -3,18 +3,27 @@
 The youth's phone (iPhone or Android) comes in the query string (fields.PHONE),
 so the choice works without JavaScript; walkthroughs.js remembers it on the
 phone. Without a choice, a step whose taps differ shows both paths.
+
+"My screen looks different" is a form on every step: it adds one to an anonymous
+count (reports_store.py) and answers with a 303 to the step with its help shown.
+htmx follows that 303 and swaps in just the help.
 """
 
+import contextlib
 import datetime
 
 from babel.lists import format_list
-from flask import render_template, request, url_for
-from flask_babel import format_date, get_locale
+from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_babel import format_date, get_locale, gettext
 
 from checkje.content import content, document
-from checkje.core import sequence, sitemap
+from checkje.core import sitemap
+from checkje.core.delivery import kept_nowhere
+from checkje.core.htmx import render
 from checkje.core.i18n import language_blueprint
-from checkje.walkthroughs import fields
+from checkje.core.rails import not_logged
+from checkje.walkthroughs import fields, route
+from checkje.walkthroughs.reports_store import UNKNOWN_PHONE, FloodLimit
 from checkje.walkthroughs.shapes import APPS, PHONES
 
 bp = language_blueprint("walkthroughs", __name__)
@@ -77,12 +86,13 @@ def overview():
 
 @bp.get(f"/instellingen/{_APP}")
 def walkthrough(app):
-    """One app's steps as a checklist, most protective first."""
+    """One app's steps as a checklist: the short route first, then the rest."""
     document = content(f"walkthroughs/{app}")
     return render_template(
         "walkthroughs/app.html",
         app=app,
         page=document,
+        parts=route.parts(document),
         texts=content("walkthroughs/overview"),
         phone=chosen_phone(),
         any_differs=any(differs_by_phone(document, step) for step in document["steps"]),
@@ -94,22 +104,89 @@ def step(app, step_id):
     """One setting: why it matters, where to tap, what to choose, and when we checked it."""
     document = content(f"walkthroughs/{app}")
     phone = chosen_phone()
-    position = sequence.position(document["steps"], step_id, ".step", app=app, **{fields.PHONE: phone})
+    part, position = route.step_position(document, app, step_id, phone)
     this = position["step"]
+    context = {
+        "part": part,
+        "app": app,
+        "walkthrough": document,
+        "step": this,
+        "page": {"title": f"{this['title']} – {document['name']}", "description": this["why"]},
+        "position": position,
+        "paths": phone_paths(document, this, phone),
+        "differs": differs_by_phone(document, this),
+        "phone": phone,
+        "texts": content("walkthroughs/overview"),
+    }
+    if request.args.get(fields.SHOW_HELP) == fields.HELP_SHOWN:
+        return _with_help_shown(context)
+    return render_template("walkthroughs/step.html", help_shown=False, **context)
+
+
+@kept_nowhere
+def _with_help_shown(context):
+    """The step after "my screen looks different": its help in place of the button; for htmx just that part."""
+    return render("walkthroughs/step.html", "walkthroughs/_looks_different.html", help_shown=True, **context)
+
+
+def _reports():
+    return current_app.extensions["checkje.screen_reports"]
+
+
+def _is_step(app, step_id):
+    return app in APPS and any(step["id"] == step_id for step in content(f"walkthroughs/{app}")["steps"])
+
+
+@bp.post("/instellingen/scherm-anders")
+@not_logged
+@kept_nowhere
+def looks_different():
+    """Count one "my screen looks different" for this step and phone type, then show the step's help."""
+    app, step_id = request.form.get(fields.REPORT_APP), request.form.get(fields.REPORT_STEP)
+    phone = request.form.get(fields.PHONE) or None
+    if not _is_step(app, step_id) or (phone is not None and phone not in PHONES):
+        abort(400)
+    # Past the flood limit the report is not counted, but the youth gets the help all the same.
+    with contextlib.suppress(FloodLimit):
+        _reports().add(app, step_id, phone or UNKNOWN_PHONE)
+    help_url = url_for(
+        ".step",
+        app=app,
+        step_id=step_id,
+        _anchor=fields.HELP_SHOWN,
+        **{fields.PHONE: phone, fields.SHOW_HELP: fields.HELP_SHOWN},
+    )
+    return redirect(help_url, code=303)
+
+
+def _end(app, template, heading):
+    document = content(f"walkthroughs/{app}")
     return render_template(
-        "walkthroughs/step.html",
+        template,
         app=app,
         walkthrough=document,
-        step=this,
-        page={"title": f"{this['title']} – {document['name']}", "description": this["why"]},
-        position=position,
-        paths=phone_paths(document, this, phone),
-        differs=differs_by_phone(document, this),
-        phone=phone,
+        heading=heading,
+        page={"title": f"{heading} – {document['name']}", "description": document["description"]},
+        rest=route.parts(document)[route.REST],
+        phone=chosen_phone(),
         texts=content("walkthroughs/overview"),
     )
 
 
+@bp.get(f"/instellingen/{_APP}/snel-klaar")
+def quick_done(app):
+    """After the short route: well done, and a choice: stop here, or do the other steps."""
+    return _end(app, "walkthroughs/quick_done.html", gettext("The most important steps are done"))
+
+
+@bp.get(f"/instellingen/{_APP}/klaar")
+def finished(app):
+    """After the last step: well done, and where to go next."""
+    return _end(app, "walkthroughs/finished.html", gettext("You did every step"))
+
+
+@sitemap.lists_pages("walkthroughs.quick_done")
+@sitemap.lists_pages("walkthroughs.finished")
 @sitemap.lists_pages("walkthroughs.walkthrough")
 def _walkthrough_pages(lang):
     return [{"app": app} for app in APPS]

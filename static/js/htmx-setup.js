@@ -17,7 +17,8 @@
 
   // The one way focus moves after a swap: to the new part's heading (data-focus-after-swap),
   // so keyboard and screen-reader users land on what changed; the page goes back to its top
-  // (the new part starts there), and with data-announce-in the heading is also said there.
+  // (the new part starts there), or with data-focus-in-place scrolls the new part into view,
+  // and with data-announce-in the heading is also said there.
   document.addEventListener("htmx:afterSettle", function (event) {
     forgetHistoryAddress();
     var swapped = event.detail.target && document.getElementById(event.detail.target.id);
@@ -27,7 +28,11 @@
       return;
     }
     heading.focus({ preventScroll: true });
-    window.scrollTo(0, 0);
+    if (swapped.hasAttribute("data-focus-in-place")) {
+      swapped.scrollIntoView({ block: "start" });
+    } else {
+      window.scrollTo(0, 0);
+    }
     var status = document.getElementById(swapped.getAttribute("data-announce-in"));
     if (status) {
       status.textContent = heading.textContent;

@@ -24,7 +24,8 @@
   }
 
   var state = load();
-  var ticks = document.querySelectorAll("input[data-step]");
+  // A tick is a checkbox (the list of steps) or a pressed button (a step's own page).
+  var ticks = document.querySelectorAll("[data-step]");
   var status = document.querySelector("[data-ticks-status]");
 
   // A phone in the address wins; a remembered one applies only where the address has none.
@@ -38,6 +39,10 @@
     } else {
       document.documentElement.removeAttribute("data-phone");
     }
+    // "My screen looks different" asks which phone: the remembered one is picked already.
+    document.querySelectorAll('input[type="radio"][name="' + PHONE_PARAMETER + '"]').forEach(function (radio) {
+      radio.checked = radio.value === (phone || "");
+    });
     document.querySelectorAll("[data-phone-choice]").forEach(function (link) {
       var chosen = link.getAttribute("data-phone-choice") === phone;
       link.classList.toggle("button--secondary", !chosen);
@@ -49,11 +54,20 @@
     });
   }
 
+  function isTicked(tick) {
+    return tick.type === "checkbox" ? tick.checked : tick.getAttribute("aria-pressed") === "true";
+  }
+
   function showTicks() {
     var counted = 0;
     ticks.forEach(function (tick) {
-      tick.checked = state.done.indexOf(tick.getAttribute("data-step")) >= 0;
-      counted += tick.checked ? 1 : 0;
+      var done = state.done.indexOf(tick.getAttribute("data-step")) >= 0;
+      if (tick.type === "checkbox") {
+        tick.checked = done;
+      } else {
+        tick.setAttribute("aria-pressed", String(done));
+      }
+      counted += done ? 1 : 0;
     });
     if (status && ticks.length) {
       status.textContent = status.getAttribute("data-counted").replace("{done}", counted).replace("{total}", ticks.length);
@@ -67,19 +81,42 @@
     });
   });
 
-  ticks.forEach(function (tick) {
-    tick.addEventListener("change", function () {
-      var step = tick.getAttribute("data-step");
-      state.done = state.done.filter(function (each) {
-        return each !== step;
-      });
-      if (tick.checked) {
-        state.done.push(step);
-      }
-      save(state);
-      showTicks();
+  function remember(tick, done) {
+    var step = tick.getAttribute("data-step");
+    state.done = state.done.filter(function (each) {
+      return each !== step;
     });
+    if (done) {
+      state.done.push(step);
+    }
+    save(state);
+    showTicks();
+  }
+
+  ticks.forEach(function (tick) {
+    if (tick.type === "checkbox") {
+      tick.addEventListener("change", function () {
+        remember(tick, tick.checked);
+      });
+    } else {
+      tick.addEventListener("click", function () {
+        remember(tick, !isTicked(tick));
+      });
+    }
   });
+
+  // At the end of a route: how many of this app's settings the youth ticked, said on this phone only.
+  function showReward() {
+    document.querySelectorAll("[data-reward]").forEach(function (reward) {
+      var prefix = reward.getAttribute("data-reward") + "/";
+      var count = state.done.filter(function (step) {
+        return step.indexOf(prefix) === 0;
+      }).length;
+      if (count) {
+        reward.textContent = reward.getAttribute(count === 1 ? "data-one" : "data-many").replace("{count}", count);
+      }
+    });
+  }
 
   document.querySelectorAll("[data-forget]").forEach(function (button) {
     button.addEventListener("click", function () {
@@ -93,6 +130,26 @@
     });
   });
 
+  // "My screen looks different" while offline: the report cannot reach the server, so the
+  // step's help comes from the page itself (and nothing is counted).
+  document.addEventListener("htmx:sendError", function (event) {
+    var form = event.detail.elt;
+    var part = form.closest && form.closest("[data-focus-after-swap]");
+    var help = part && part.querySelector("[data-offline-help]");
+    if (!help) {
+      return;
+    }
+    form.hidden = true;
+    help.hidden = false;
+    var heading = help.querySelector("[tabindex]");
+    heading.focus();
+    var status = document.getElementById(part.getAttribute("data-announce-in"));
+    if (status) {
+      status.textContent = heading.textContent;
+    }
+  });
+
   showPhone(state.phone);
   showTicks();
+  showReward();
 })();

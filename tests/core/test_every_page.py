@@ -167,6 +167,10 @@ def test_htmx_always_comes_with_its_privacy_setup(site):
         if "/static/vendor/htmx.min.js" in sources:
             with_htmx.append(url)
             assert sources[sources.index("/static/vendor/htmx.min.js") + 1] == "/static/js/htmx-setup.js", url
-    # The pages that answer in place: every friend-check page and the help finder, in both languages.
-    assert {"/nl/vriendencheck/mijn-regels-nu", "/en/hulpzoeker"} <= set(with_htmx)
-    assert all(url.split("/")[2] in {"vriendencheck", "hulpzoeker"} for url in with_htmx)
+    # The pages that answer in place: every friend-check page, the help finder and every walkthrough
+    # step ("my screen looks different"), in both languages.
+    assert {"/nl/vriendencheck/mijn-regels-nu", "/en/hulpzoeker", "/nl/instellingen/instagram/restrict"} <= set(
+        with_htmx
+    )
+    in_place = {"vriendencheck", "hulpzoeker", "instellingen"}
+    assert all(url.split("/")[2] in in_place and not url.endswith("/instellingen") for url in with_htmx)

@@ -90,10 +90,27 @@ FIELD_NAMES = [
     lesson_fields.STATEMENT,
     lesson_fields.ANSWER,
     walkthroughs_fields.PHONE,
+    walkthroughs_fields.REPORT_APP,
+    walkthroughs_fields.REPORT_STEP,
+    walkthroughs_fields.SHOW_HELP,
     "asked",
 ]
 field_values = st.sampled_from(
-    [*lesson_fields.ACTIONS, *walkthroughs_fields.PHONES, "1", "0", "-1", "999999", "²", "١", "½", "accept", "KX4T7P"]
+    [
+        *lesson_fields.ACTIONS,
+        *walkthroughs_fields.PHONES,
+        walkthroughs_fields.HELP_SHOWN,
+        "instagram",
+        "1",
+        "0",
+        "-1",
+        "999999",
+        "²",
+        "١",
+        "½",
+        "accept",
+        "KX4T7P",
+    ]
 )
 
 query_strings = st.one_of(

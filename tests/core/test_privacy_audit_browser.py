@@ -2,8 +2,9 @@
 
 The app runs with every file it writes (content and poll databases, its logs,
 a static export) in one folder of this test. A youth answers the friend check
-and the help finder, adds trusted people, reads the walkthroughs and snaps, goes
-through the talk with a mentor and ticks its checklist;
+and the help finder, adds trusted people, reads the walkthroughs (and says a
+screen looks different) and snaps, goes through the talk with a mentor and ticks
+its checklist;
 a teacher runs a class poll and pupils vote. Then every byte in that folder,
 and every header of every response, is searched for the client's address, the
 browser's user agent and every string the test typed.
@@ -71,8 +72,11 @@ def _go_through_every_feature(browser, base_url, responses):
         page.get_by_role("button", name="Next").tap()
         page.get_by_text("Question 2 of 4").wait_for()
 
+        # "My screen looks different": the one thing a walkthrough tells the server, as a count.
+        page.goto(base_url + "/nl/instellingen/instagram/private-account")
+        page.get_by_role("button", name="Mijn scherm ziet er anders uit").tap()
+        expect(page.get_by_role("heading", name="Zo vind je het toch")).to_be_focused()
         for path in (
-            "/nl/instellingen/instagram/private-account",
             "/nl/snaps/screenshot",
             "/nl/het-is-gebeurd",
             "/nl/veiligheid",
