@@ -6,7 +6,6 @@ import re
 from flask_babel import format_date
 from markupsafe import Markup, escape
 
-
 # "112" as a number on its own: in a youth's text it is always the emergency number to call.
 _EMERGENCY = re.compile(r"(?<![\w-])112(?![\w-])")
 

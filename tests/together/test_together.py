@@ -187,7 +187,8 @@ def test_print_version_has_every_section_and_the_reporting_numbers(client, lang)
 def test_youth_help_page_leaves_out_lines_for_professionals(client, lang):
     listed = [article["id"] for article in get_ok(client, f"/{lang}/hulp").select("article.helpline")]
     assert "comensha" not in listed
-    assert sorted(listed) == sorted(line_id for line_id, line in HELPLINES[lang].items() if line.get("youth_line", True))
+    youth_lines = [line_id for line_id, line in HELPLINES[lang].items() if line.get("youth_line", True)]
+    assert sorted(listed) == sorted(youth_lines)
 
 
 def test_comensha_says_who_it_is_for_and_when_it_answers():
