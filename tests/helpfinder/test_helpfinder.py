@@ -7,7 +7,7 @@ from werkzeug.datastructures import MultiDict
 
 from checkje.content.store import ContentError
 from checkje.helpfinder.rules import read_answers, result_for
-from tests.helpers import parse, replace_in
+from tests.helpers import parse, replace_in, unlinked_calls_to_112
 from tests.shared_app import build_content
 
 # Every way through the questions, as form data, with the help lines it must end at.
@@ -70,6 +70,7 @@ def test_danger_stops_at_once_with_112(client, lang):
     soup = parse(post_answers(client, lang, ("yes",)))
     assert shown_lines(soup) == ["politie"]
     assert soup.select_one("#finder a[href='tel:112']")
+    assert unlinked_calls_to_112(soup) == [], "the heading and the text call 112 in one tap too"
     assert not soup.select("#finder input[type=radio]")
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.browser_helpers import PHONE, axe_violations, is_our_origin
+from tests.browser_helpers import PHONE, axe_violations, is_our_origin, on_first_screen
 
 pytestmark = pytest.mark.browser
 
@@ -173,4 +173,23 @@ def test_help_finder_asks_again_when_nothing_is_chosen(context, live_server):
     page.get_by_role("button", name="Volgende").tap()
     page.get_by_role("alert").wait_for()
     assert page.get_by_role("alert").get_by_role("link", name="Kies één antwoord.").is_visible()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_help_page_shows_a_call_or_chat_button_on_the_first_screen(phone_page, live_server, lang):
+    page = phone_page
+    page.goto(f"{live_server}/{lang}/hulp")
+    assert on_first_screen(page, page.locator(".situations__choice").first), "the choice comes first"
+    first_action = page.locator("main .situation .helpline__actions a").first
+    assert on_first_screen(page, first_action)
+    assert first_action.get_attribute("href") == "tel:0202615275", "Helpwanted, for a photo that is out there"
+    assert first_action.bounding_box()["height"] >= 44
+    # A choice jumps to its answer: the loverboy choice to Fier's chat, also without scripts.
+    page.locator(".situations__choice[href='#loverboy']").tap()
+    page.wait_for_url("**#loverboy")
+    chat = page.locator("#loverboy .helpline__actions a").first
+    chat.wait_for()
+    assert chat.get_attribute("href") == "https://www.fier.nl/"
+    assert chat.is_visible() and chat.bounding_box()["y"] < page.viewport_size["height"]
     assert axe_violations(page) == []
