@@ -37,6 +37,8 @@ LINES = Record(
                     "hours": Text(optional=True),
                     # What a youth should know besides, such as what we could not confirm.
                     "note": Text(optional=True),
+                    # true: no recent source shows the line still works. Its link stays, never as the main action.
+                    "status_unknown": Flag(optional=True),
                     # false: a line for professionals (and adult victims), left off the youth help page.
                     "youth_line": Flag(optional=True),
                     "source": _SOURCE,

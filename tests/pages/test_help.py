@@ -65,6 +65,7 @@ def test_watch_stays_with_its_honest_text_and_a_link(help_page, lang):
     assert watch is not help_page.select_one("#loverboy article.helpline"), "WATCH is never the first action"
     links = [a["href"] for a in watch.select(".helpline__actions a")]
     assert links == ["https://www.watchnederland.nl/"], "one tap to WATCH's site, no unconfirmed number"
+    assert "button--secondary" in watch.select_one(".helpline__actions a")["class"], "not styled as the main action"
     text = watch.get_text(" ", strip=True)
     for fact in ("2017", "2018", "Fier", "CKM", "Terre des Hommes"):
         assert fact in text, fact
