@@ -70,3 +70,10 @@ def axe_violations(page, held_clock=False):
 
 def is_our_origin(url, base_url):
     return url.startswith(base_url + "/") or url.startswith(("data:", "blob:", "about:"))
+
+
+def on_first_screen(page, locator):
+    """Whether the element is visible without scrolling: wholly inside the viewport of a page at its top."""
+    assert page.evaluate("window.scrollY") == 0
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]

@@ -1,5 +1,6 @@
 """Small helpers the tests share."""
 
+import re
 from typing import NamedTuple
 
 import pytest
@@ -78,3 +79,21 @@ def problems_of(content_dir):
         build_content(content_dir, content_dir.parent / "content.db")
     assert not (content_dir.parent / "content.db").exists(), "a failed build writes nothing"
     return str(caught.value).splitlines()
+
+
+# "Call 112" anywhere on the site must be a tel: link (see tests/pages/test_help.py).
+NUMBER = re.compile(r"(?<![\w-])112(?![\w-])")
+CALL = re.compile(r"\b(bel|call)\b", re.IGNORECASE)
+BLOCKS = ("p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "summary", "figcaption", "legend", "label")
+
+
+def unlinked_calls_to_112(soup):
+    """The text of each block that says to call 112 where that 112 is not inside a tel:112 link."""
+    found = []
+    for text in (soup.body or soup).find_all(string=NUMBER):
+        if text.find_parent(["script", "style", "svg", "template"]) or text.find_parent("a", href="tel:112"):
+            continue
+        block = text.find_parent(BLOCKS) or text.parent
+        if CALL.search(block.get_text(" ")):
+            found.append(block.get_text(" ", strip=True))
+    return found

@@ -103,6 +103,16 @@ class Date(Field):
         return value.isoformat()
 
 
+class Month(Field):
+    """A month written as YYYY-MM, like the date of a source that gives no day; never in the future."""
+
+    def check(self, value, place, line):
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", value):
+            yield Problem(place, line, f"{value!r} should be a month written as YYYY-MM, like 2025-10")
+        elif value > datetime.date.today().isoformat()[:7]:
+            yield Problem(place, line, f"{value} is in the future")
+
+
 class Text(Field):
     """Text a youth reads: one version per language, all of them required."""
 

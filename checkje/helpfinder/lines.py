@@ -16,9 +16,9 @@ def help_lines(ids):
     return [lines[line_id] for line_id in ids]
 
 
-def youth_lines():
-    """Every line for young people, in content order; lines for professionals are left out."""
-    return [line for line in content(DOCUMENT)["lines"] if line.get("youth_line", True)]
+def named_help_lines(named):
+    """The help lines that records like {"id": "fier", "why": ...} name, each with the record's own fields too."""
+    return [{**line, **each} for line, each in zip(help_lines([each["id"] for each in named]), named, strict=True)]
 
 
 def emergency():

@@ -1,9 +1,23 @@
 """The shape of the help lines and the help finder's questions (content/helpfinder/)."""
 
-from checkje.content.schema import PAGE_BASICS, Date, Dialable, Flag, ListOf, MapOf, Record, Slug, Text, Url, Words
+from checkje.content.schema import PAGE_BASICS, Dialable, Flag, ListOf, MapOf, Month, Record, Slug, Text, Url, Words
 from checkje.helpfinder import rules
 
 _PHONE = Record({"shown": Words(), "dial": Dialable(), "when": Text(optional=True)})
+
+# Where a line's details come from. The page shows `shown` and the month; `detail` is for maintainers.
+_SOURCE = Record(
+    {
+        # The source as a youth can recognise it: "kindertelefoon.nl", "a news report (ANP)".
+        "shown": Text(),
+        # The month of the newest source that gives these details (not the day someone looked).
+        "month": Month(),
+        # true: the page has no date of its own, so `month` is when our copy of it was read.
+        "undated": Flag(optional=True),
+        # Every source with its address and date, and what it does and does not confirm.
+        "detail": Words(),
+    }
+)
 
 LINES = Record(
     {
@@ -14,18 +28,20 @@ LINES = Record(
                     "id": Slug(),
                     "name": Words(),
                     "purpose": Text(),
-                    "anonymous": Flag(),
+                    # Left out where no source says whether you can stay anonymous.
+                    "anonymous": Flag(optional=True),
                     "anonymous_note": Text(optional=True),
                     "phones": ListOf(_PHONE, optional=True),
                     "chat": Url(optional=True),
                     "web": Url(),
                     "hours": Text(optional=True),
-                    "checked": Date(),
-                    "check_note": Text(optional=True),
+                    # What a youth should know besides, such as what we could not confirm.
+                    "note": Text(optional=True),
+                    # true: no recent source shows the line still works. Its link stays, never as the main action.
+                    "status_unknown": Flag(optional=True),
                     # false: a line for professionals (and adult victims), left off the youth help page.
                     "youth_line": Flag(optional=True),
-                    # For maintainers: where the details were taken from.
-                    "source": Words(),
+                    "source": _SOURCE,
                 }
             ),
             unique="id",

@@ -1,6 +1,9 @@
 """The help finder: plain questions, one per screen, that end at the help lines that fit. Keeps no answers."""
 
+import datetime
+
 from flask import request
+from flask_babel import format_date
 
 from checkje.content import content
 from checkje.core import htmx
@@ -9,6 +12,12 @@ from checkje.helpfinder.lines import help_lines
 from checkje.helpfinder.rules import DOCUMENT, next_question, read_answers, result_for
 
 bp = language_blueprint("helpfinder", __name__)
+
+
+@bp.app_template_filter("source_month")
+def source_month(month):
+    """A source's month (YYYY-MM) as the visitor's language writes it: oktober 2025."""
+    return format_date(datetime.date.fromisoformat(f"{month}-01"), "LLLL yyyy")
 
 
 def _render(answers, *, missing_answer=False):

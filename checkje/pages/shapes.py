@@ -1,6 +1,6 @@
 """The shape of the plain content pages (content/pages/): home, help, safety, trusted people, help card."""
 
-from checkje.content.schema import PAGE_BASICS, Choice, ListOf, Record, Slug, Text
+from checkje.content.schema import PAGE_BASICS, Choice, Flag, ListOf, Problem, Record, Slug, Text
 from checkje.helpfinder.lines import unknown_help_lines
 
 # Pages a home-page tile may lead to: full endpoint names, so any area can offer a tile.
@@ -28,7 +28,38 @@ HOME = Record(
     }
 )
 
-HELP = Record({**PAGE_BASICS, "intro": Text(), "checked_intro": Text()})
+HELP = Record(
+    {
+        **PAGE_BASICS,
+        "intro": Text(),
+        # The question above the choices.
+        "choose": Text(),
+        # "What is going on?": one choice each, in this order, each a section with the lines that fit.
+        "situations": ListOf(
+            Record(
+                {
+                    # The section's anchor: /nl/hulp#foto.
+                    "id": Slug(),
+                    "choice": Text(),
+                    "icon": Choice(ICONS),
+                    "heading": Text(),
+                    "text": Text(),
+                    # A word explained at the top of the section (an id in content/pages/words.yaml).
+                    "explain": Slug(optional=True),
+                    # true: the youth's own trusted people are shown here too.
+                    "my_people": Flag(optional=True),
+                    # Help lines by id, the one to call or chat first on top.
+                    "lines": ListOf(Slug()),
+                }
+            ),
+            unique="id",
+        ),
+        "sources_note": Text(),
+    }
+)
+
+# Short explanations of hard words, each reused wherever the word first appears.
+WORDS = Record({"words": ListOf(Record({"id": Slug(), "question": Text(), "answer": Text()}), unique="id")})
 
 SAFETY = Record({**PAGE_BASICS, "intro": Text(), "sections": ListOf(Record({"heading": Text(), "body": Text()}))})
 
@@ -48,11 +79,37 @@ def lines_exist(name):
     return check
 
 
+def _help_page_has_each_youth_line_once(documents):
+    """Every line for young people in exactly one situation; no line for professionals; words that exist."""
+    page = documents["pages/help"]
+    lines = {line["id"]: line for line in documents["helpfinder/lines"]["lines"]}
+    words = {word["id"] for word in documents["pages/words"]["words"]}
+    placed = {}
+    for index, situation in enumerate(page["situations"]):
+        place = f"situations[{index}]"
+        yield from unknown_help_lines(documents, "pages/help", f"{place}.lines", situation["lines"])
+        if "explain" in situation and situation["explain"] not in words:
+            message = f"{situation['explain']!r} is not a word in content/pages/words.yaml"
+            yield "pages/help", Problem(f"{place}.explain", situation.line_of("explain"), message)
+        for number, line_id in enumerate(situation["lines"]):
+            where = (f"{place}.lines[{number}]", situation["lines"].line_of(number))
+            if line_id in placed:
+                yield "pages/help", Problem(*where, f"{line_id!r} is already in {placed[line_id]}: one place per line")
+            elif line_id in lines and not lines[line_id].get("youth_line", True):
+                yield "pages/help", Problem(*where, f"{line_id!r} is a line for professionals, not for this page")
+            placed.setdefault(line_id, place)
+    for line_id, line in lines.items():
+        if line.get("youth_line", True) and line_id not in placed:
+            message = f"the help line {line_id!r} is in no situation: add it to the one it fits"
+            yield "pages/help", Problem("situations", page["situations"].line, message)
+
+
 SCHEMAS = {
     "pages/home": HOME,
     "pages/help": HELP,
+    "pages/words": WORDS,
     "pages/safety": SAFETY,
     "pages/trusted": TRUSTED,
     "pages/card": PAGE_WITH_LINES,
 }
-CROSS_CHECKS = (lines_exist("pages/card"),)
+CROSS_CHECKS = (lines_exist("pages/card"), _help_page_has_each_youth_line_once)

@@ -4,7 +4,7 @@ from flask import render_template
 
 from checkje.content import content
 from checkje.core.i18n import language_blueprint
-from checkje.helpfinder.lines import emergency, help_lines, youth_lines
+from checkje.helpfinder.lines import emergency, help_lines
 
 bp = language_blueprint("pages", __name__)
 
@@ -15,6 +15,12 @@ def help_bar_context():
     return {"helplines_emergency": emergency()}
 
 
+@bp.app_template_global()
+def explanation(word_id):
+    """A hard word's short explanation (content/pages/words.yaml), for templates/components/explainer.html."""
+    return next(word for word in content("pages/words")["words"] if word["id"] == word_id)
+
+
 @bp.get("/")
 def home():
     """Show the welcome and a tile for each part of Checkje."""
@@ -23,8 +29,13 @@ def home():
 
 @bp.get("/hulp")
 def help():
-    """List the help lines for young people, each one tap away; lines for professionals are in the mentor guide."""
-    return render_template("pages/help.html", page=content("pages/help"), lines=youth_lines())
+    """Ask what is going on, then give the lines that fit each answer, one tap away.
+
+    Lines for professionals are in the mentor guide; the build checks that each youth line is in one situation.
+    """
+    page = content("pages/help")
+    situations = [{**situation, "lines": help_lines(situation["lines"])} for situation in page["situations"]]
+    return render_template("pages/help.html", page=page, situations=situations)
 
 
 @bp.get("/mijn-mensen")

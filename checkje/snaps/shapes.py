@@ -1,6 +1,6 @@
 """The shape of "snaps can be saved", "it already happened" and "ways to say no" (content/snaps/)."""
 
-from checkje.content.schema import PAGE_BASICS, Choice, Date, ListOf, Problem, Record, Slug, Text, Words
+from checkje.content.schema import PAGE_BASICS, Choice, Date, Flag, ListOf, Problem, Record, Slug, Text, Words
 from checkje.helpfinder.lines import unknown_help_lines
 
 # The drawn scenes of the demonstration (templates/snaps/scenes.html),
@@ -45,14 +45,19 @@ HAPPENED = Record(
     {
         **PAGE_BASICS,
         "intro": Text(),
-        # Ids of help lines that fit; every page of the flow links to them.
-        "help": ListOf(Slug()),
+        # The one thing to do first, on the first screen of the start page.
+        "first": Record({"heading": Text(), "text": Text(), "why": Text()}),
+        "more": Text(),
+        # Help lines that fit, by id, each with why; every page of the flow has their call or chat buttons.
+        "help": ListOf(Record({"id": Slug(), "why": Text()})),
         "steps": ListOf(
             Record(
                 {
                     "id": Slug(),
                     "title": Text(),
                     "body": Text(),
+                    # true: the help lines follow right after the text, before the way on.
+                    "help_here": Flag(optional=True),
                     # Ready-made sentences to start a conversation.
                     "sentences": ListOf(Text(), optional=True),
                 }
@@ -74,7 +79,7 @@ SAY_NO = Record(
 
 def _happened_lines_exist(documents):
     """The "it already happened" flow names help lines that exist."""
-    return unknown_help_lines(documents, "snaps/happened", "help", documents["snaps/happened"]["help"])
+    return unknown_help_lines(documents, "snaps/happened", "help", documents["snaps/happened"]["help"], key="id")
 
 
 def _scenes_match_their_moments(documents):

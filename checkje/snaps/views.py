@@ -9,7 +9,7 @@ from flask import render_template, url_for
 from checkje.content import content
 from checkje.core import sequence, sitemap
 from checkje.core.i18n import language_blueprint
-from checkje.helpfinder.lines import help_lines
+from checkje.helpfinder.lines import named_help_lines
 from checkje.snaps.shapes import SCENE_MOMENTS
 
 bp = language_blueprint("snaps", __name__)
@@ -48,7 +48,7 @@ def happened():
     return render_template(
         "snaps/happened.html",
         page=page,
-        help_lines=help_lines(page["help"]),
+        help_lines=named_help_lines(page["help"]),
         first_url=url_for(".happened_step", step_id=page["steps"][0]["id"]),
     )
 
@@ -59,7 +59,7 @@ def happened_step(step_id):
     page = content("snaps/happened")
     position = sequence.position(page["steps"], step_id, ".happened_step", start_endpoint=".happened")
     return render_template(
-        "snaps/happened_step.html", page=page, position=position, help_lines=help_lines(page["help"])
+        "snaps/happened_step.html", page=page, position=position, help_lines=named_help_lines(page["help"])
     )
 
 

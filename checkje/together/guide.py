@@ -1,22 +1,20 @@
 """The guide for mentors: signals, how to act, where to report, one page per section, and a one-page print version.
 
 For youth-care staff, reached from the "together" start page. The help lines it names
-come from content/helplines.yaml by id, so their numbers live in one place.
+come from content/helpfinder/lines.yaml by id, so their numbers live in one place.
 """
 
 from flask import render_template
 
 from checkje.content import content
 from checkje.core import sequence, sitemap
-from checkje.helpfinder.lines import help_lines
+from checkje.helpfinder.lines import named_help_lines
 from checkje.together.talk import bp
 
 
 def _with_lines(section):
     """A section with its help lines filled in from helplines.yaml, each with when to use it."""
-    named = section.get("lines", [])
-    lines = help_lines([line["id"] for line in named])
-    return {**section, "lines": [{**line, "when": each["when"]} for line, each in zip(lines, named, strict=True)]}
+    return {**section, "lines": named_help_lines(section.get("lines", []))}
 
 
 @bp.get("/mentor")

@@ -34,7 +34,7 @@ def test_missing_field(content_copy):
     helplines = content_copy / "helpfinder" / "lines.yaml"
     line = line_number_of(helplines, "name: Helpwanted")
     replace_in(helplines, "    name: Helpwanted\n", "")
-    assert problems_of(content_copy) == [f'content/helpfinder/lines.yaml:{line - 1}: lines[2]: "name" is missing']
+    assert problems_of(content_copy) == [f'content/helpfinder/lines.yaml:{line - 1}: lines[0]: "name" is missing']
 
 
 def test_unknown_key(content_copy):
@@ -42,7 +42,7 @@ def test_unknown_key(content_copy):
     replace_in(helplines, "    name: Helpwanted\n", "    name: Helpwanted\n    nmae: typo\n")
     line = line_number_of(helplines, "nmae: typo")
     (problem,) = problems_of(content_copy)
-    assert problem.startswith(f'content/helpfinder/lines.yaml:{line}: lines[2].nmae: "nmae" is not a known field here')
+    assert problem.startswith(f'content/helpfinder/lines.yaml:{line}: lines[0].nmae: "nmae" is not a known field here')
 
 
 def test_missing_translation(content_copy):
@@ -63,15 +63,53 @@ def test_empty_translation(content_copy):
     ("bad_date", "place", "message"),
     [
         ("2024-13-45", "(file)", "'2024-13-45' is not a real date (write YYYY-MM-DD)"),
-        ("9 januari", "lines[2].checked", "should be a date written as YYYY-MM-DD"),
-        ("2999-01-01", "lines[2].checked", "2999-01-01 is in the future"),
+        ("9 januari", "checked", "should be a date written as YYYY-MM-DD"),
+        ("2999-01-01", "checked", "2999-01-01 is in the future"),
     ],
 )
 def test_bad_date(content_copy, bad_date, place, message):
+    demo = content_copy / "snaps" / "demo.yaml"
+    replace_in(demo, "\nchecked: 2026-05-01", f"\nchecked: {bad_date}")
+    line = line_number_of(demo, f"checked: {bad_date}")
+    assert problems_of(content_copy) == [f"content/snaps/demo.yaml:{line}: {place}: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("bad_month", "message"),
+    [
+        ("2023-13", "'2023-13' should be a month written as YYYY-MM, like 2025-10"),
+        ("juli 2023", "'juli 2023' should be a month written as YYYY-MM, like 2025-10"),
+        ("2999-01", "2999-01 is in the future"),
+    ],
+)
+def test_bad_source_month(content_copy, bad_month, message):
     helplines = content_copy / "helpfinder" / "lines.yaml"
-    replace_in(helplines, "checked: 2024-06-11", f"checked: {bad_date}")
-    line = line_number_of(helplines, f"checked: {bad_date}")
-    assert problems_of(content_copy) == [f"content/helpfinder/lines.yaml:{line}: {place}: {message}"]
+    replace_in(helplines, "      month: 2023-07\n", f"      month: {bad_month}\n")
+    line = line_number_of(helplines, f"month: {bad_month}")
+    assert problems_of(content_copy) == [f"content/helpfinder/lines.yaml:{line}: lines[0].source.month: {message}"]
+
+
+@pytest.mark.parametrize("field", ["month", "detail"])
+def test_every_help_line_needs_a_source_with_a_month(content_copy, field):
+    helplines = content_copy / "helpfinder" / "lines.yaml"
+    text = helplines.read_text(encoding="utf-8")
+    start = text.index("    source:\n")  # Helpwanted's, the first line's
+    line = text[:start].count("\n") + 2  # the source's first field
+    without = {
+        "month": "      month: 2023-07\n",
+        "detail": text[text.index("      detail:", start) : text.index("\n\n", start) + 1],
+    }
+    replace_in(helplines, without[field], "")
+    assert problems_of(content_copy) == [f'content/helpfinder/lines.yaml:{line}: lines[0].source: "{field}" is missing']
+
+
+def test_a_help_line_without_a_source_stops_the_build(content_copy):
+    helplines = content_copy / "helpfinder" / "lines.yaml"
+    text = helplines.read_text(encoding="utf-8")
+    start = text.index("    source:\n")
+    replace_in(helplines, text[start : text.index("\n\n", start) + 1], "")
+    line = line_number_of(helplines, "  - id: helpwanted")
+    assert problems_of(content_copy) == [f'content/helpfinder/lines.yaml:{line}: lines[0]: "source" is missing']
 
 
 def test_duplicate_id(content_copy):
@@ -104,10 +142,10 @@ def test_bad_link_and_phone(content_copy):
     replace_in(helplines, 'dial: "0202615275"', 'dial: "020-261 52 75"')
     problems = problems_of(content_copy)
     assert any(
-        "lines[2].web: 'http://www.helpwanted.nl/' should be a full web address starting with https://" in p
+        "lines[0].web: 'http://www.helpwanted.nl/' should be a full web address starting with https://" in p
         for p in problems
     )
-    assert any("lines[2].phones[0].dial:" in p and "digits only" in p for p in problems)
+    assert any("lines[0].phones[0].dial:" in p and "digits only" in p for p in problems)
 
 
 def test_unknown_and_missing_files(content_copy):

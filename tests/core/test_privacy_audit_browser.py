@@ -70,7 +70,7 @@ def _go_through_every_feature(browser, base_url, responses):
         page.goto(base_url + "/en/hulpzoeker")
         page.get_by_label("No", exact=True).tap()
         page.get_by_role("button", name="Next").tap()
-        page.get_by_text("Question 2 of 4").wait_for()
+        page.get_by_text("Question 2 of 5").wait_for()
 
         # "My screen looks different": the one thing a walkthrough tells the server, as a count.
         page.goto(base_url + "/nl/instellingen/instagram/private-account")

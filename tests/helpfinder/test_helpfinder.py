@@ -7,22 +7,30 @@ from werkzeug.datastructures import MultiDict
 
 from checkje.content.store import ContentError
 from checkje.helpfinder.rules import read_answers, result_for
-from tests.helpers import parse, replace_in
+from tests.helpers import parse, replace_in, unlinked_calls_to_112
 from tests.shared_app import build_content
 
 # Every way through the questions, as form data, with the help lines it must end at.
 EXPECTED_LINES = {
-    # (danger, image, anonymous, wish): lines
-    ("no", "yes", "no", "report"): ["helpwanted", "politie"],
-    ("no", "yes", "yes", "report"): ["helpwanted", "fier"],
-    ("no", "yes", "yes", "talk"): ["helpwanted", "fier"],
-    ("no", "yes", "no", "talk"): ["helpwanted", "fier"],
-    ("no", "no", "yes", "report"): ["meld-misdaad-anoniem", "watch"],
-    ("no", "no", "no", "report"): ["politie", "watch"],
-    ("no", "no", "yes", "talk"): ["fier", "kindertelefoon"],
-    ("no", "no", "no", "talk"): ["fier", "kindertelefoon"],
+    # (danger, image, home, anonymous, wish): lines. A photo comes first, then home, then what the youth wants.
+    **{
+        ("no", "yes", home, "yes", wish): ["helpwanted", "take-it-down"]
+        for home in ("yes", "no")
+        for wish in ("talk", "report")
+    },
+    **{("no", "yes", home, "no", "talk"): ["helpwanted", "take-it-down"] for home in ("yes", "no")},
+    **{("no", "yes", home, "no", "report"): ["helpwanted", "politie"] for home in ("yes", "no")},
+    **{
+        ("no", "no", "yes", anonymous, wish): ["veilig-thuis", "kindertelefoon"]
+        for anonymous in ("yes", "no")
+        for wish in ("talk", "report")
+    },
+    ("no", "no", "no", "yes", "report"): ["meld-misdaad-anoniem", "fier"],
+    ("no", "no", "no", "no", "report"): ["politie", "fier"],
+    ("no", "no", "no", "yes", "talk"): ["fier", "kindertelefoon"],
+    ("no", "no", "no", "no", "talk"): ["fier", "kindertelefoon"],
 }
-QUESTIONS = ("danger", "image", "anonymous", "wish")
+QUESTIONS = ("danger", "image", "home", "anonymous", "wish")
 
 
 def post_answers(client, lang, answers, **headers):
@@ -36,7 +44,7 @@ def shown_lines(soup):
 
 
 def test_expected_paths_cover_every_combination():
-    combinations = set(itertools.product(["no"], ["yes", "no"], ["yes", "no"], ["talk", "report"]))
+    combinations = set(itertools.product(["no"], ["yes", "no"], ["yes", "no"], ["yes", "no"], ["talk", "report"]))
     assert combinations == set(EXPECTED_LINES)
 
 
@@ -52,16 +60,23 @@ def test_every_path_ends_at_the_lines_that_fit(client, lang, answers, lines):
         assert article.select(".helpline__actions a"), "each line can be reached in one tap"
 
 
+def test_at_home_ends_at_veilig_thuis(client, lang):
+    soup = parse(post_answers(client, lang, ("no", "no", "yes", "no", "talk")))
+    assert shown_lines(soup) == ["veilig-thuis", "kindertelefoon"]
+    assert soup.select_one("#veilig-thuis a[href='tel:08002000']")
+
+
 def test_danger_stops_at_once_with_112(client, lang):
     soup = parse(post_answers(client, lang, ("yes",)))
     assert shown_lines(soup) == ["politie"]
     assert soup.select_one("#finder a[href='tel:112']")
+    assert unlinked_calls_to_112(soup) == [], "the heading and the text call 112 in one tap too"
     assert not soup.select("#finder input[type=radio]")
 
 
-@pytest.mark.parametrize("answered", range(1, 4))
+@pytest.mark.parametrize("answered", range(1, 5))
 def test_each_answer_leads_to_the_next_question(client, lang, answered):
-    answers = ("no", "no", "yes")[:answered]
+    answers = ("no", "no", "no", "yes")[:answered]
     soup = parse(post_answers(client, lang, answers))
     radios = soup.select("#finder input[type=radio]")
     assert {radio["name"] for radio in radios} == {QUESTIONS[answered]}

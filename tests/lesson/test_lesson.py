@@ -171,9 +171,9 @@ BROKEN = [
     ),
     (
         "lesson/guide.yaml",
-        "lines: [fier, helpwanted, meld",
-        "lines: [fier, helpwant, meld",
-        "lines: [fier, helpwant, meld",
+        "lines: [fier, helpwanted, veilig",
+        "lines: [fier, helpwant, veilig",
+        "lines: [fier, helpwant, veilig",
         "sections[3].lines[1]: 'helpwant' is not a help line id",
     ),
 ]

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.browser_helpers import PHONE, axe_violations, is_our_origin
+from tests.browser_helpers import PHONE, axe_violations, is_our_origin, on_first_screen
 
 pytestmark = pytest.mark.browser
 
@@ -150,13 +150,14 @@ def test_help_finder_by_touch(browser, live_server, javascript):
     page = context.new_page()
     page.goto(live_server + "/en/hulp")
     page.get_by_role("link", name="Not sure where to go? Answer a few questions").tap()
-    for number, answer in enumerate(("No", "Yes", "Yes, I want to stay anonymous", "Talk to someone"), start=1):
+    answers = ("No", "Yes", "No", "Yes, I want to stay anonymous", "Talk to someone")
+    for number, answer in enumerate(answers, start=1):
         page.get_by_label(answer, exact=True).tap()
         page.get_by_role("button", name="Next").tap()
-        if number < 4:
-            page.get_by_text(f"Question {number + 1} of 4").wait_for()
+        if number < len(answers):
+            page.get_by_text(f"Question {number + 1} of {len(answers)}").wait_for()
     page.get_by_role("heading", name="Help with a photo or video").wait_for()
-    assert page.locator("#finder .helpline h3").all_inner_texts() == ["Helpwanted", "Chat met Fier"]
+    assert page.locator("#finder .helpline h3").all_inner_texts() == ["Helpwanted", "Take It Down"]
     if javascript:
         assert page.evaluate("document.activeElement.id") == "finder-heading", "focus follows the swapped-in result"
         assert page.url == live_server + "/en/hulpzoeker"
@@ -172,4 +173,23 @@ def test_help_finder_asks_again_when_nothing_is_chosen(context, live_server):
     page.get_by_role("button", name="Volgende").tap()
     page.get_by_role("alert").wait_for()
     assert page.get_by_role("alert").get_by_role("link", name="Kies één antwoord.").is_visible()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_help_page_shows_a_call_or_chat_button_on_the_first_screen(phone_page, live_server, lang):
+    page = phone_page
+    page.goto(f"{live_server}/{lang}/hulp")
+    assert on_first_screen(page, page.locator(".situations__choice").first), "the choice comes first"
+    first_action = page.locator("main .situation .helpline__actions a").first
+    assert on_first_screen(page, first_action)
+    assert first_action.get_attribute("href") == "tel:0202615275", "Helpwanted, for a photo that is out there"
+    assert first_action.bounding_box()["height"] >= 44
+    # A choice jumps to its answer: the loverboy choice to Fier's chat, also without scripts.
+    page.locator(".situations__choice[href='#loverboy']").tap()
+    page.wait_for_url("**#loverboy")
+    chat = page.locator("#loverboy .helpline__actions a").first
+    chat.wait_for()
+    assert chat.get_attribute("href") == "https://www.fier.nl/"
+    assert chat.is_visible() and chat.bounding_box()["y"] < page.viewport_size["height"]
     assert axe_violations(page) == []

@@ -64,7 +64,7 @@ def test_answers_are_never_kept_offline(context, live_server):
     page.goto(live_server + "/nl/hulpzoeker")
     page.get_by_label("Nee", exact=True).check()
     page.get_by_role("button", name="Volgende").click()
-    page.get_by_text("Vraag 2 van 4").wait_for()
+    page.get_by_text("Vraag 2 van 5").wait_for()
     kept = page.evaluate(
         """async () => {
             const urls = [];

@@ -15,7 +15,7 @@ STEP_IDS = [step["id"] for step in STEPS["nl"]["steps"]]
 SECTION_IDS = [section["id"] for section in GUIDE["nl"]["sections"]]
 PROGRESS = {"nl": "Stap {} van {}", "en": "Step {} of {}"}
 MENTOR_PANEL = {"nl": "Voor de mentor", "en": "For the mentor"}
-REPORT_LINES = ["politie", "watch", "meld-misdaad-anoniem", "comensha"]
+REPORT_LINES = ["politie", "veilig-thuis", "meld-misdaad-anoniem", "comensha"]
 
 
 def get_ok(client, url):
@@ -167,10 +167,9 @@ def test_reporting_section_shows_the_help_lines_by_id(client, lang):
         line = HELPLINES[lang][article["id"]]
         dialled = {a["href"] for a in article.find_all("a") if a["href"].startswith("tel:")}
         assert dialled == {f"tel:{phone['dial']}" for phone in line["phones"]}
-    watch = soup.find("article", id="watch")
-    assert watch.select_one(".helpline__note").get_text(strip=True) == HELPLINES[lang]["watch"]["check_note"], (
-        "WATCH's details are from 2017"
-    )
+    assert "watch" not in [article["id"] for article in articles], "WATCH shows no sign of life since 2018"
+    for article in articles:
+        assert article.select_one(".helpline__facts time[datetime]"), "each line shows the month of its source"
 
 
 def test_print_version_has_every_section_and_the_reporting_numbers(client, lang):
@@ -182,21 +181,22 @@ def test_print_version_has_every_section_and_the_reporting_numbers(client, lang)
     dialled = {a["href"] for a in soup.select(".guide-print__lines a")}
     for line_id in REPORT_LINES:
         assert {f"tel:{phone['dial']}" for phone in HELPLINES[lang][line_id]["phones"]} <= dialled
-    assert HELPLINES[lang]["watch"]["check_note"] in soup.select_one(".guide-print__lines").get_text(" ", strip=True)
+    assert len(soup.select(".guide-print__lines time[datetime]")) == len(REPORT_LINES), "each with its source month"
 
 
 def test_youth_help_page_leaves_out_lines_for_professionals(client, lang):
     listed = [article["id"] for article in get_ok(client, f"/{lang}/hulp").select("article.helpline")]
     assert "comensha" not in listed
-    assert listed == [line_id for line_id, line in HELPLINES[lang].items() if line.get("youth_line", True)]
+    youth_lines = [line_id for line_id, line in HELPLINES[lang].items() if line.get("youth_line", True)]
+    assert sorted(listed) == sorted(youth_lines)
 
 
 def test_comensha_says_who_it_is_for_and_when_it_answers():
     comensha = HELPLINES["nl"]["comensha"]
     assert comensha["phones"][0]["dial"] == "0334481186"
     assert comensha["youth_line"] is False
-    assert "9.00 tot 17.00" in comensha["hours"]
-    assert comensha["checked"] and comensha["source"]
+    assert "dag en nacht" in comensha["hours"] and "Niet" in comensha["hours"], "the 24/7 pilot ended in 2017"
+    assert comensha["source"]["month"] and comensha["source"]["detail"]
 
 
 def test_together_content_copies_no_help_line_numbers():
