@@ -1,10 +1,24 @@
 // Friend check: "my rules": keep them in this
-// browser only when the youth asks, with a button that forgets them again.
+// browser only when the youth asks, with a button that forgets them again;
+// and the quick round's reward, kept on this phone (never on our server).
 // Without this script every part still works as plain forms and links.
 (function () {
   "use strict";
 
   var STORAGE_KEY = "checkje.friendcheck.rules";
+  var REWARD_KEY = "checkje.friendcheck.reward";
+
+  // The end of the quick round keeps its reward; the start page says so when it is kept.
+  function showReward() {
+    var earned = document.querySelector("[data-reward-earned]");
+    if (earned) {
+      Checkje.store.set(REWARD_KEY, { requests: Number(earned.getAttribute("data-reward-earned")) });
+    }
+    var shown = document.querySelector("[data-reward-shown]");
+    if (shown) {
+      shown.hidden = Checkje.store.get(REWARD_KEY, null) === null;
+    }
+  }
 
   // The ids of the kept rules, separated by spaces; null when none are kept (or storage is off).
   function savedRules() {
@@ -66,6 +80,11 @@
   };
 
   document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-reward-forget]") && Checkje.store.remove(REWARD_KEY)) {
+      var status = document.querySelector("[data-reward-status]");
+      status.textContent = status.getAttribute("data-forgotten");
+      return;
+    }
     var button = event.target.closest("[data-rules-action]");
     if (button && actions[button.getAttribute("data-rules-action")]) {
       actions[button.getAttribute("data-rules-action")]();
@@ -74,6 +93,8 @@
 
   // A swapped-in part may show the saved rules (htmx-setup.js moves the focus).
   document.addEventListener("htmx:afterSettle", showRulesState);
+  document.addEventListener("htmx:afterSettle", showReward);
 
   showRulesState();
+  showReward();
 })();
