@@ -12,7 +12,8 @@ from checkje.friendcheck.fields import PICKS, QUESTION
 from checkje.friendcheck.shapes import CARD_PARTS, TONES
 from checkje.friendcheck.views import answer_tone
 from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
-from tests.helpers import line_number_of, parse, problems_of, replace_in
+from tests.core.test_page_weight import FIRST_ROUND_TRIP, WHOLE_PAGE
+from tests.helpers import line_number_of, page_weight, parse, problems_of, replace_in
 
 STORE = APP.extensions["checkje.content"]
 
@@ -614,3 +615,13 @@ def test_answers_leave_no_trace_in_logs_cookies_or_files(client):
         assert "Set-Cookie" not in response.headers
     assert client.get_cookie("session") is None
     assert after == before, "the app wrote or changed files while answering"
+
+
+# --- Weight: the answers' pages are sent unzipped (no gzip next to a secret), so the cards must stay small
+
+
+@pytest.mark.parametrize("request_id", REQUEST_IDS)
+def test_a_practice_result_with_its_drawn_card_fits_the_first_round_trip(client, lang, request_id):
+    # "check" shows the most: the marked card, the signs and the steps to check first.
+    weight = page_weight(client, f"/{lang}/vriendencheck/oefenen/{request_id}/uitslag?{PICKS}=check")
+    assert weight.first_render <= FIRST_ROUND_TRIP and weight.whole <= WHOLE_PAGE, weight
