@@ -57,7 +57,7 @@ def test_whole_check_by_touch_with_htmx_keeps_nothing(phone_page, live_server):
 
     page.goto(f"{live_server}/{lang}/vriendencheck")
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Begin de check").tap()
+    page.get_by_role("link", name="Doe de hele check").tap()
     page.wait_for_url(f"{live_server}/{lang}/vriendencheck/mijn-regels-nu")
     assert axe_violations(page) == []
 
