@@ -192,10 +192,6 @@ MY_RULES = _check_question(
 
 # --- Part 2 and the quick round: practice requests in friendcheck/requests.yaml, one form per request.
 
-# The tone of a request's verdict, by its best answer.
-VERDICT_TONES = {"accept": "safe", "check": "warn", "decline": "risk"}
-
-
 def answer_tone(answer, best):
     """How safe the youth's choice was: the best answer or declining is safe (declining always may);
     accepting a request that is not safe is risky; anything else needs care."""
@@ -264,7 +260,6 @@ def _practice_questions(round_name):
             "page": _page(verdict["title"], part["description"]),
             "progress": _round_progress(round_name, position),
             "practice": practice,
-            "verdict_tone": VERDICT_TONES[practice["best"]],
             "answer_tone": answer_tone(answer, practice["best"]),
             "answer_label": part["answers"][answer],
             "reply": verdict[f"after_{answer}"],
