@@ -192,6 +192,7 @@ MY_RULES = _check_question(
 
 # --- Part 2 and the quick round: practice requests in friendcheck/requests.yaml, one form per request.
 
+
 def answer_tone(answer, best):
     """How safe the youth's choice was: the best answer or declining is safe (declining always may);
     accepting a request that is not safe is risky; anything else needs care."""

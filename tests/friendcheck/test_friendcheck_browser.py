@@ -190,8 +190,14 @@ def test_the_quick_round_reaches_a_result_in_at_most_ten_taps(phone_page, live_s
     assert counter.taps <= 10, f"{counter.taps} taps to the first result"
     assert axe_violations(page) == []
 
-    # The reward stays on this phone, never in a cookie; the start page remembers it; one tap forgets it.
+    # Nothing is kept unasked. One tap keeps the reward on this phone (never in a cookie), the start
+    # page then remembers it, and one tap forgets it.
+    assert page.evaluate("localStorage.length") == 0 and page.context.cookies() == []
+    page.get_by_role("button", name="Bewaar mijn beloning op deze telefoon").tap()
     assert page.evaluate(f"localStorage.getItem('{REWARD_KEY}')") == f'{{"requests":{len(QUICK_IDS)}}}'
+    expect(page.locator("[data-reward-status]")).to_have_text("Je beloning staat nu op deze telefoon.")
+    forget = page.get_by_role("button", name="Vergeet mijn beloning")
+    expect(forget).to_be_focused()
     assert page.context.cookies() == []
     page.goto(f"{live_server}/{lang}/vriendencheck")
     expect(page.locator("[data-reward-shown]")).to_be_visible()
@@ -199,6 +205,7 @@ def test_the_quick_round_reaches_a_result_in_at_most_ten_taps(phone_page, live_s
     page.get_by_role("button", name="Vergeet mijn beloning").tap()
     expect(page.locator("[data-reward-status]")).to_have_text("Je beloning is weg van deze telefoon.")
     assert page.evaluate(f"localStorage.getItem('{REWARD_KEY}')") is None
+    expect(page.get_by_role("button", name="Bewaar mijn beloning op deze telefoon")).to_be_focused()
 
 
 def test_the_quick_round_works_without_javascript(browser, live_server):
