@@ -1,10 +1,12 @@
 """Friend check: a youth's own rules for accepting friend and follow requests."""
 
 from checkje import content
-from checkje.friendcheck import fields, shapes, views
+from checkje.friendcheck import avatars, fields, shapes, views
 
 
 def init_app(app):
     app.jinja_env.globals["friendcheck_fields"] = fields
+    # The drawn profile pictures' colours, for templates/components/avatar.html (also on lesson slides).
+    app.jinja_env.globals["avatar_colours"] = avatars.COLOURS
     content.register(app, shapes)
     app.register_blueprint(views.bp)

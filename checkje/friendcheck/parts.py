@@ -51,5 +51,7 @@ def next_part(part):
 
 
 def progress(part):
-    """Where this part is among the four."""
-    return {"number": PARTS.index(part) + 1, "total": len(PARTS), "title": part_titles()[part]}
+    """Where this part is among the four: in words, and as numbers for the progress bar."""
+    number, total = PARTS.index(part) + 1, len(PARTS)
+    text = gettext("Part %(number)s of %(total)s", number=number, total=total) + ": " + part_titles()[part]
+    return {"text": text, "number": number, "total": total}

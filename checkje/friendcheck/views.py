@@ -1,7 +1,8 @@
 """Friend check: a youth's own rules for accepting friend and follow requests.
 
 Four parts, each a plain form: my rules now, practice requests, my profile
-through a loverboy's eyes, and the rules I keep. A form posts option ids; the
+through a loverboy's eyes, and the rules I keep; and a quick round of a few
+practice requests that comes first. A form posts option ids; the
 answer is a 303 to a result page whose query holds those ids (never typed text).
 With htmx the form is answered in place instead. The server keeps nothing: every
 result is computed from the ids in the request and then forgotten.
@@ -42,6 +43,7 @@ class Question:
     single: bool = False
     required: bool = True
     form_template: str = "friendcheck/question.html"
+    result_template: str = ""  # friendcheck/<name>_result.html when empty
 
     def allowed(self, **view_args):
         return [option["id"] for option in self.options(**view_args)]
@@ -70,7 +72,7 @@ class Question:
         # The language switch keeps the picks, so the result reads the same in the other language.
         twins = {lang: self.result_url(view_args, picks, lang=lang) for lang in LANGUAGES}
         return _render_page(
-            f"friendcheck/{self.name}_result.html",
+            self.result_template or f"friendcheck/{self.name}_result.html",
             alternate_paths=twins,
             **self.result_context(picks, **view_args),
         )
@@ -188,68 +190,102 @@ MY_RULES = _check_question(
 )
 
 
-# --- Part 2: practice requests, in friendcheck/requests.yaml: one form per request.
+# --- Part 2 and the quick round: practice requests in friendcheck/requests.yaml, one form per request.
 
 
-def _practice_request(request_id):
-    """The request with this id, where it is among the requests, and the address of the next one; 404 if unknown."""
-    return sequence.position(requests_text()["requests"], request_id, "friendcheck.practice", argument="request_id")
+def answer_tone(answer, best):
+    """How safe the youth's choice was: the best answer or declining is safe (declining always may);
+    accepting a request that is not safe is risky; anything else needs care."""
+    if answer in (best, "decline"):
+        return "safe"
+    return "risk" if (answer, best) == ("accept", "decline") else "warn"
 
 
-def _answers(request_id):
-    _practice_request(request_id)  # an unknown request is a 404, also for its answers
-    labels = requests_text()["answers"]
-    return [{"id": answer, "label": labels[answer]} for answer in labels]
+def _round_requests(round_name):
+    """The requests of a round, in its order: all of them in part 2, a few in the quick round."""
+    requests = requests_text()["requests"]
+    if round_name == "practice":
+        return requests
+    by_id = {practice["id"]: practice for practice in requests}
+    return [by_id[request_id] for request_id in requests_text()["quick_round"]["requests"]]
 
 
-def _practice_form(request_id):
-    part = requests_text()
-    position = _practice_request(request_id)
-    practice = position["step"]
-    heading = gettext("Request %(number)s of %(total)s", number=position["number"], total=position["total"])
-    return {
-        "page": _page(f"{heading}: {part['title']}", part["description"]),
-        "heading": heading,
-        "progress": progress("practice"),
-        "legend": part["question"],
-        "intro": part["intro"],
-        "practice": practice,
-    }
+def _practice_request(round_name, request_id):
+    """The request with this id, where it is in its round, and the address of the next one; 404 if unknown."""
+    return sequence.position(
+        _round_requests(round_name), request_id, f"friendcheck.{round_name}", argument="request_id"
+    )
 
 
-def _practice_result(picks, request_id):
-    part = requests_text()
-    position = _practice_request(request_id)
-    practice = position["step"]
-    (answer,) = picks
-    verdict = part["verdicts"][practice["best"]]
-    if position["next_url"]:
-        next_step = {"label": gettext("Next request"), "url": position["next_url"]}
-    else:
-        next_step = next_part("practice")
-    return {
-        "page": _page(verdict["title"], part["description"]),
-        "progress": progress("practice"),
-        "practice": practice,
-        "answer_label": part["answers"][answer],
-        "reply": verdict[f"after_{answer}"],
-        "show_check_first": "check" in (answer, practice["best"]),
-        "check_first": part["check_first"],
-        "again_url": url_for("friendcheck.practice", request_id=request_id),
-        "next": next_step,
-    }
+def _round_progress(round_name, position):
+    if round_name == "practice":
+        return progress("practice")
+    title = requests_text()["quick_round"]["title"]
+    return {"text": title, "number": position["number"], "total": position["total"]}
 
 
-PRACTICE = Question(
-    "practice",
-    rule="/vriendencheck/oefenen/<request_id>",
-    result_rule="/vriendencheck/oefenen/<request_id>/uitslag",
-    options=_answers,
-    form_context=_practice_form,
-    result_context=_practice_result,
-    single=True,
-    form_template="friendcheck/practice.html",
-)
+def _practice_questions(round_name):
+    """The form and result of each request of a round: the same request card, the round's own way on."""
+
+    def answers(request_id):
+        _practice_request(round_name, request_id)  # an unknown request is a 404, also for its answers
+        labels = requests_text()["answers"]
+        return [{"id": answer, "label": labels[answer]} for answer in labels]
+
+    def form_context(request_id):
+        part = requests_text()
+        position = _practice_request(round_name, request_id)
+        heading = gettext("Request %(number)s of %(total)s", number=position["number"], total=position["total"])
+        return {
+            "page": _page(f"{heading}: {part['title']}", part["description"]),
+            "heading": heading,
+            "progress": _round_progress(round_name, position),
+            "legend": part["question"],
+            "intro": part["intro"],
+            "practice": position["step"],
+        }
+
+    def result_context(picks, request_id):
+        part = requests_text()
+        position = _practice_request(round_name, request_id)
+        practice = position["step"]
+        (answer,) = picks
+        verdict = part["verdicts"][practice["best"]]
+        if position["next_url"]:
+            next_step = {"label": gettext("Next request"), "url": position["next_url"]}
+        elif round_name == "quick":
+            next_step = {"label": gettext("See my result"), "url": url_for("friendcheck.quick_done")}
+        else:
+            next_step = next_part("practice")
+        return {
+            "page": _page(verdict["title"], part["description"]),
+            "progress": _round_progress(round_name, position),
+            "practice": practice,
+            "answer_tone": answer_tone(answer, practice["best"]),
+            "answer_label": part["answers"][answer],
+            "reply": verdict[f"after_{answer}"],
+            "show_check_first": "check" in (answer, practice["best"]),
+            "check_first": part["check_first"],
+            "again_url": url_for(f"friendcheck.{round_name}", request_id=request_id),
+            "next": next_step,
+        }
+
+    prefix = "/vriendencheck/oefenen" if round_name == "practice" else "/vriendencheck/snel"
+    return Question(
+        round_name,
+        rule=f"{prefix}/<request_id>",
+        result_rule=f"{prefix}/<request_id>/uitslag",
+        options=answers,
+        form_context=form_context,
+        result_context=result_context,
+        single=True,
+        form_template="friendcheck/practice.html",
+        result_template="friendcheck/practice_result.html",
+    )
+
+
+PRACTICE = _practice_questions("practice")
+QUICK = _practice_questions("quick")
 
 
 @sitemap.lists_pages("friendcheck.practice")
@@ -258,15 +294,51 @@ def _practice_pages(lang):
     return [{"request_id": practice["id"]} for practice in requests]
 
 
+@sitemap.lists_pages("friendcheck.quick")
+def _quick_pages(lang):
+    quick = document("friendcheck/requests", lang)["quick_round"]
+    return [{"request_id": request_id} for request_id in quick["requests"]]
+
+
 # --- Routes
 
 
 @bp.get("/vriendencheck")
 def start():
-    """What the friend check is, and its four parts."""
+    """What the friend check is: the quick round first, then its four parts."""
     titles, urls = part_titles(), part_urls()
     parts = [{"title": titles[part], "url": urls[part]} for part in PARTS]
-    return _render_page("friendcheck/start.html", has_answers=False, page=check_text()["start"], parts=parts)
+    quick = requests_text()["quick_round"]
+    return _render_page(
+        "friendcheck/start.html",
+        has_answers=False,
+        page=check_text()["start"],
+        parts=parts,
+        quick=quick,
+        quick_url=url_for("friendcheck.quick", request_id=quick["requests"][0]),
+    )
+
+
+@bp.get("/vriendencheck/snel/klaar")
+def quick_done():
+    """The end of the quick round: a small reward, the rules that matter most, and the way to practise more.
+
+    It shows no answers (those stayed on their own result pages); friendcheck.js keeps the reward on the phone.
+    """
+    quick = requests_text()["quick_round"]
+    rules = {rule["id"]: rule for rule in check_text()["my_rules"]["rules"]}
+    more = [practice for practice in requests_text()["requests"] if practice["id"] not in quick["requests"]]
+    return _render_page(
+        "friendcheck/quick_done.html",
+        has_answers=False,
+        page=_page(quick["done_title"], quick["description"]),
+        quick=quick,
+        progress={"text": quick["title"], "number": len(quick["requests"]), "total": len(quick["requests"])},
+        rules=[rules[rule_id] for rule_id in quick["rules"]],
+        more_url=url_for("friendcheck.practice", request_id=more[0]["id"]) if more else part_urls()["practice"],
+        more_count=len(more),
+        whole_url=part_urls()["rules_now"],
+    )
 
 
 def _add_routes(question):
@@ -282,5 +354,5 @@ def _add_routes(question):
     bp.add_url_rule(question.result_rule, f"{question.name}_result", sitemap.per_request(result))
 
 
-for _question in (RULES_NOW, PRACTICE, PROFILE, MY_RULES):
+for _question in (RULES_NOW, PRACTICE, QUICK, PROFILE, MY_RULES):
     _add_routes(_question)

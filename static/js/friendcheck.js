@@ -1,10 +1,40 @@
 // Friend check: "my rules": keep them in this
-// browser only when the youth asks, with a button that forgets them again.
+// browser only when the youth asks, with a button that forgets them again;
+// and the quick round's reward, in the same way (on this phone only, never on our server).
 // Without this script every part still works as plain forms and links.
 (function () {
   "use strict";
 
   var STORAGE_KEY = "checkje.friendcheck.rules";
+  var REWARD_KEY = "checkje.friendcheck.reward";
+
+  // The quick round's reward: kept only when the youth taps "keep"; the start page says when it is kept.
+  function showReward() {
+    var kept = Checkje.store.get(REWARD_KEY, null) !== null;
+    var tools = document.querySelector("[data-reward]");
+    if (tools) {
+      tools.querySelector('[data-reward-action="keep"]').hidden = kept;
+      tools.querySelector('[data-reward-action="forget"]').hidden = !kept;
+    }
+    var shown = document.querySelector("[data-reward-shown]");
+    if (shown) {
+      shown.hidden = !kept;
+    }
+  }
+
+  function rewardAction(action) {
+    var tools = document.querySelector("[data-reward]");
+    var done = action === "keep"
+      ? Checkje.store.set(REWARD_KEY, { requests: Number(tools.getAttribute("data-reward")) })
+      : Checkje.store.remove(REWARD_KEY);
+    if (!done) {
+      return;
+    }
+    showReward();
+    var status = tools.querySelector("[data-reward-status]");
+    status.textContent = status.getAttribute(action === "keep" ? "data-kept" : "data-forgotten");
+    tools.querySelector('[data-reward-action="' + (action === "keep" ? "forget" : "keep") + '"]').focus();
+  }
 
   // The ids of the kept rules, separated by spaces; null when none are kept (or storage is off).
   function savedRules() {
@@ -66,6 +96,11 @@
   };
 
   document.addEventListener("click", function (event) {
+    var reward = event.target.closest("[data-reward-action]");
+    if (reward) {
+      rewardAction(reward.getAttribute("data-reward-action"));
+      return;
+    }
     var button = event.target.closest("[data-rules-action]");
     if (button && actions[button.getAttribute("data-rules-action")]) {
       actions[button.getAttribute("data-rules-action")]();
@@ -74,6 +109,8 @@
 
   // A swapped-in part may show the saved rules (htmx-setup.js moves the focus).
   document.addEventListener("htmx:afterSettle", showRulesState);
+  document.addEventListener("htmx:afterSettle", showReward);
 
   showRulesState();
+  showReward();
 })();

@@ -9,8 +9,11 @@ import pytest
 
 from checkje.core.settings import LANGUAGES, ROOT
 from checkje.friendcheck.fields import PICKS, QUESTION
+from checkje.friendcheck.shapes import CARD_PARTS, TONES
+from checkje.friendcheck.views import answer_tone
 from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
-from tests.helpers import line_number_of, parse, problems_of, replace_in
+from tests.core.test_page_weight import FIRST_ROUND_TRIP, WHOLE_PAGE
+from tests.helpers import line_number_of, page_weight, parse, problems_of, replace_in
 
 STORE = APP.extensions["checkje.content"]
 
@@ -24,6 +27,7 @@ def requests_doc(lang):
 
 
 REQUEST_IDS = [practice["id"] for practice in requests_doc("nl")["requests"]]
+QUICK_IDS = requests_doc("nl")["quick_round"]["requests"]
 REASON_IDS = [reason["id"] for reason in check("nl")["rules_now"]["reasons"]]
 ITEM_IDS = [item["id"] for item in check("nl")["profile"]["items"]]
 RULE_IDS = [rule["id"] for rule in check("nl")["my_rules"]["rules"]]
@@ -36,6 +40,7 @@ QUESTIONS = {
         ["leuke-foto", "ken-in-het-echt"],
     ),
     "practice": ("/vriendencheck/oefenen/snel-geld", "/vriendencheck/oefenen/snel-geld/uitslag", ["decline"]),
+    "quick": ("/vriendencheck/snel/klasgenoot", "/vriendencheck/snel/klasgenoot/uitslag", ["accept"]),
     "profile": ("/vriendencheck/mijn-profiel", "/vriendencheck/mijn-profiel/uitslag", ["open-account"]),
     "my_rules": (
         "/vriendencheck/mijn-regels",
@@ -47,6 +52,7 @@ FORM_PATHS = (
     ["/vriendencheck"]
     + [form for form, _, _ in QUESTIONS.values()]
     + [f"/vriendencheck/oefenen/{i}" for i in REQUEST_IDS]
+    + [f"/vriendencheck/snel/{i}" for i in QUICK_IDS]
 )
 
 HTMX = {"HX-Request": "true"}
@@ -66,7 +72,7 @@ def fragment_of(soup):
 
 def test_every_step_is_listed_in_both_languages():
     for lang in LANGUAGES:
-        for path in FORM_PATHS:
+        for path in [*FORM_PATHS, "/vriendencheck/snel/klaar"]:
             assert f"/{lang}{path}" in PAGE_URLS
 
 
@@ -100,6 +106,7 @@ def test_start_page_leads_to_the_four_parts_in_order(client, lang):
     assert links == [
         f"/{lang}{QUESTIONS[q][0]}" if q != "practice" else f"/{lang}/vriendencheck/oefenen/{REQUEST_IDS[0]}"
         for q in QUESTIONS
+        if q != "quick"
     ]
     for link in links:
         assert client.get(link).status_code == 200
@@ -179,7 +186,9 @@ def test_my_rules_now_gives_feedback_on_each_choice_in_content_order(client, lan
     assert [item.h2.get_text(strip=True) for item in items] == [reasons[i]["label"] for i in in_order]
     for item, reason_id in zip(items, in_order, strict=True):
         reason = reasons[reason_id]
-        assert ("feedback--safe" if reason["safe"] else "feedback--careful") in item["class"]
+        assert ("feedback--safe" if reason["safe"] else "feedback--warn") in item["class"]
+        (tag,) = item.select(".feedback__tag .tone")
+        assert tag["class"] == ["tone", "tone--safe" if reason["safe"] else "tone--warn"] and tag.get_text(strip=True)
         assert reason["feedback"] in item.get_text(" ", strip=True)
         rule = item.select_one(".feedback__rule")
         assert (rule is not None) == ("rule" in reason)
@@ -198,7 +207,10 @@ def test_practice_feedback_names_the_signs(client, lang, request_id, answer):
     assert soup.h1.get_text(strip=True) == verdict["title"]
     assert doc["answers"][answer] in soup.select_one(".verdict").get_text()
     assert soup.select_one(".lead").get_text(strip=True) == verdict[f"after_{answer}"]
-    assert [li.get_text(strip=True) for li in soup.select(".signs li")] == practice["signs"]
+    signs = soup.select(".signs li")
+    assert [li.select_one(".sign__text").get_text(strip=True) for li in signs] == [s["text"] for s in practice["signs"]]
+    assert [li["data-part"] for li in signs] == [s["part"] for s in practice["signs"]]
+    assert all(li.strong.get_text(strip=True) for li in signs), "each sign names its part of the card in words"
     check_first = soup.select_one(".check-first")
     assert (check_first is not None) == ("check" in (answer, practice["best"]))
     if check_first:
@@ -210,6 +222,161 @@ def test_practice_feedback_names_the_signs(client, lang, request_id, answer):
         else f"/{lang}/vriendencheck/mijn-profiel"
     )
     assert soup.select_one(".onward .button")["href"] == expected_next
+
+
+# --- The request card: drawn like the app, and after answering it points at its signs
+
+
+def card_of(soup):
+    (card,) = soup.select("article.request-card")
+    return card
+
+
+@pytest.mark.parametrize("request_id", REQUEST_IDS)
+def test_each_request_is_a_card_with_its_own_drawn_picture(client, lang, request_id):
+    practice = next(p for p in requests_doc(lang)["requests"] if p["id"] == request_id)
+    card = card_of(parse(client.get(f"/{lang}/vriendencheck/oefenen/{request_id}")))
+    assert f"request-card--{practice['app']}" in card["class"]
+    assert card.select_one(".request-card__app").strong.get_text(strip=True).lower() == practice["app"]
+    (picture,) = card.select('[data-part="picture"] svg')
+    assert picture["role"] == "img" and picture["aria-label"] == practice["picture"]["says"]
+    assert picture.find_all(["path", "circle", "rect", "ellipse"]), "a drawing, not an empty frame"
+    assert not card.find_all(["image", "img", "text", "foreignobject"]), "no photo and no words inside the drawing"
+    words = card.get_text(" ", strip=True)
+    assert practice["picture"]["says"] not in words, "the picture is described only as its accessible name"
+    for label in ("Profielfoto", "Profile photo", "Profile picture", "Foto:"):
+        assert label not in words
+    assert card.select_one(".request-card__name").get_text(strip=True) == practice["name"]
+    assert card.select_one(".request-card__display-name").get_text(strip=True) == practice["display_name"]
+    assert card.select_one('[data-part="message"] .request-card__bubble').get_text(strip=True) == practice["message"]
+    assert card.select_one('[data-part="mutual"]').get_text(strip=True) == practice["mutual"]
+    for part in ("bio", "posts", "followers", "following", "age"):
+        shown = card.select_one(f'[data-part="{part}"]')
+        assert (shown is not None) == (part in practice), part
+        if shown:
+            assert str(practice[part]) in shown.get_text(" ", strip=True)
+    assert not card.select(".is-sign, .tone"), "before answering, the card does not give the signs away"
+
+
+def test_no_two_requests_share_a_picture(lang):
+    pictures = [
+        tuple(sorted((k, str(v)) for k, v in practice["picture"].items() if k != "says"))
+        for practice in requests_doc(lang)["requests"]
+    ]
+    assert len(set(pictures)) == len(pictures)
+
+
+@pytest.mark.parametrize("request_id", REQUEST_IDS)
+def test_every_sign_the_feedback_names_is_marked_on_the_card(client, lang, request_id):
+    practice = next(p for p in requests_doc(lang)["requests"] if p["id"] == request_id)
+    soup = parse(client.get(f"/{lang}/vriendencheck/oefenen/{request_id}/uitslag?{PICKS}=check"))
+    card = card_of(soup)
+    assert {part["data-part"] for part in card.select("[data-part]")} <= set(CARD_PARTS)
+    for sign in practice["signs"]:
+        part = card.select_one(f'[data-part="{sign["part"]}"]')
+        assert part is not None, f"{sign['part']} is not on the card"
+        assert "is-sign" in part["class"], "the part is outlined"
+        tags = {tag.get_text(strip=True): tag["class"] for tag in part.find_all(class_="tone", recursive=False)}
+        assert tags[sign["short"]] == ["tone", f"tone--{sign['tone']}"], "the outline carries the sign's tone and words"
+    signed = {sign["part"] for sign in practice["signs"]}
+    assert {part["data-part"] for part in card.select(".is-sign")} == signed, "only the signs are marked"
+
+
+@pytest.mark.parametrize(
+    ("answer", "best", "tone"),
+    [
+        ("accept", "decline", "risk"),
+        ("decline", "decline", "safe"),
+        ("check", "decline", "warn"),
+        ("accept", "check", "warn"),
+        ("check", "check", "safe"),
+        ("accept", "accept", "safe"),
+        ("decline", "accept", "safe"),
+        ("check", "accept", "warn"),
+    ],
+)
+def test_the_answer_gets_the_tone_of_how_safe_it_was(answer, best, tone):
+    assert answer_tone(answer, best) == tone
+
+
+def test_a_risky_and_a_safe_answer_look_different_with_icon_words_and_colour(client, lang):
+    def verdict(answer):
+        soup = parse(client.get(f"/{lang}/vriendencheck/oefenen/snel-geld/uitslag?{PICKS}={answer}"))
+        box = soup.select_one(".verdict")
+        (tag,) = box.select(".verdict__choice .tone")
+        return box["class"], tag["class"], tag.get_text(strip=True)
+
+    risky, safe = verdict("accept"), verdict("decline")
+    assert risky == (["verdict", "verdict--risk"], ["tone", "tone--risk"], risky[2])
+    assert safe == (["verdict", "verdict--safe"], ["tone", "tone--safe"], safe[2])
+    assert risky[2] and safe[2] and risky[2] != safe[2], "different words, not only a different colour"
+
+
+def test_every_part_of_the_check_uses_the_same_tone_tags(client, lang):
+    pages = [
+        f"/{lang}/vriendencheck/mijn-regels-nu/uitslag?{PICKS}=leuke-foto",
+        f"/{lang}/vriendencheck/oefenen/snel-geld/uitslag?{PICKS}=accept",
+        f"/{lang}/vriendencheck/mijn-profiel/uitslag?{PICKS}=open-account",
+        f"/{lang}/vriendencheck/mijn-regels/overzicht?{PICKS}=vertel-het",
+    ]
+    for url in pages:
+        tags = parse(client.get(url)).select("#friendcheck .tone")
+        assert tags, url
+        for tag in tags:
+            (tone,) = [name.removeprefix("tone--") for name in tag["class"] if name.startswith("tone--")]
+            assert tone in TONES and tag.get_text(strip=True), url
+
+
+# --- The quick round: a few requests first, a first result in about ten taps, the rest after
+
+
+def test_the_quick_round_comes_first_on_the_start_page(client, lang):
+    soup = parse(client.get(f"/{lang}/vriendencheck"))
+    first = soup.select_one("#friendcheck a.button")
+    assert first["href"] == f"/{lang}/vriendencheck/snel/{QUICK_IDS[0]}"
+    assert first.find_parent(class_="quick-start") is not None
+    assert soup.select(".parts a"), "the whole check stays available"
+
+
+def test_the_quick_round_leads_from_request_to_request_to_its_result(client, lang):
+    quick = requests_doc(lang)["quick_round"]
+    assert 2 <= len(QUICK_IDS) <= 3, "a first result in about ten taps: three taps per request"
+    for index, request_id in enumerate(QUICK_IDS):
+        form = parse(client.get(f"/{lang}/vriendencheck/snel/{request_id}"))
+        assert form.select_one(".step-count").get_text(strip=True) == quick["title"]
+        bar = form.select_one("progress.progress")
+        assert (bar["value"], bar["max"]) == (str(index + 1), str(len(QUICK_IDS)))
+        result = parse(client.get(f"/{lang}/vriendencheck/snel/{request_id}/uitslag?{PICKS}=decline"))
+        assert result.select(".request-card .is-sign"), "the same feedback as in the whole check"
+        expected = (
+            f"/{lang}/vriendencheck/snel/{QUICK_IDS[index + 1]}"
+            if index + 1 < len(QUICK_IDS)
+            else f"/{lang}/vriendencheck/snel/klaar"
+        )
+        assert result.select_one(".onward .button")["href"] == expected
+
+
+def test_the_quick_round_ends_with_a_reward_the_top_rules_and_more_practice(client, lang):
+    quick = requests_doc(lang)["quick_round"]
+    rules = {rule["id"]: rule["text"] for rule in check(lang)["my_rules"]["rules"]}
+    response = client.get(f"/{lang}/vriendencheck/snel/klaar")
+    soup = parse(response)
+    assert soup.h1.get_text(strip=True) == quick["done_title"]
+    assert str(len(QUICK_IDS)) in soup.select_one(".reward .reward__text").get_text()
+    assert [item.get_text(strip=True) for item in soup.select(".my-rules__text")] == [
+        rules[rule_id] for rule_id in quick["rules"]
+    ]
+    first_more = next(request_id for request_id in REQUEST_IDS if request_id not in QUICK_IDS)
+    more, whole = soup.select(".onward a")
+    assert more["href"] == f"/{lang}/vriendencheck/oefenen/{first_more}"
+    assert str(len(REQUEST_IDS) - len(QUICK_IDS)) in more.get_text()
+    assert whole["href"] == f"/{lang}{QUESTIONS['rules_now'][0]}"
+    tools = soup.select_one(".reward-tools")
+    assert tools["data-reward"] == str(len(QUICK_IDS))
+    buttons = tools.find_all("button")
+    assert [button["data-reward-action"] for button in buttons] == ["keep", "forget"], "kept only when asked"
+    assert all(button["type"] == "button" for button in buttons) and buttons[1].has_attr("hidden")
+    assert "Set-Cookie" not in response.headers
 
 
 def test_practice_requests_cover_the_mission(lang):
@@ -450,3 +617,13 @@ def test_answers_leave_no_trace_in_logs_cookies_or_files(client):
         assert "Set-Cookie" not in response.headers
     assert client.get_cookie("session") is None
     assert after == before, "the app wrote or changed files while answering"
+
+
+# --- Weight: the answers' pages are sent unzipped (no gzip next to a secret), so the cards must stay small
+
+
+@pytest.mark.parametrize("request_id", REQUEST_IDS)
+def test_a_practice_result_with_its_drawn_card_fits_the_first_round_trip(client, lang, request_id):
+    # "check" shows the most: the marked card, the signs and the steps to check first.
+    weight = page_weight(client, f"/{lang}/vriendencheck/oefenen/{request_id}/uitslag?{PICKS}=check")
+    assert weight.first_render <= FIRST_ROUND_TRIP and weight.whole <= WHOLE_PAGE, weight

@@ -5,11 +5,12 @@ from playwright.sync_api import expect
 
 from checkje.friendcheck.fields import PICKS
 from tests.browser_helpers import PHONE, axe_violations
-from tests.friendcheck.test_friendcheck import REQUEST_IDS, check, requests_doc
+from tests.friendcheck.test_friendcheck import QUICK_IDS, REQUEST_IDS, check, requests_doc
 
 pytestmark = pytest.mark.browser
 
 STORAGE_KEY = "checkje.friendcheck.rules"
+REWARD_KEY = "checkje.friendcheck.reward"
 
 
 # One context for each set of read-only page checks below: they change nothing a page shows.
@@ -56,7 +57,7 @@ def test_whole_check_by_touch_with_htmx_keeps_nothing(phone_page, live_server):
 
     page.goto(f"{live_server}/{lang}/vriendencheck")
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Begin de check").tap()
+    page.get_by_role("link", name="Doe de hele check").tap()
     page.wait_for_url(f"{live_server}/{lang}/vriendencheck/mijn-regels-nu")
     assert axe_violations(page) == []
 
@@ -137,7 +138,9 @@ def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_p
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == '"alleen-in-het-echt vertel-het"'
     forget = page.get_by_role("button", name="Vergeet mijn regels")
     expect(forget).to_be_focused()
-    expect(page.locator("[data-rules-status]")).to_have_text("Je regels zijn bewaard in deze browser op deze telefoon.")
+    expect(page.locator("[data-rules-status]")).to_have_text(
+        "Je regels staan nu alleen op deze telefoon, nooit op onze server."
+    )
     assert axe_violations(page) == []
 
     page.goto(f"{live_server}/nl/vriendencheck/mijn-regels")
@@ -153,10 +156,99 @@ def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_p
     assert page.evaluate("localStorage.length") == 0
 
 
+class TapCounter:
+    """Taps on a page, counted: every tap a youth makes on the way to the result."""
+
+    def __init__(self, page):
+        self.page, self.taps = page, 0
+
+    def tap(self, locator):
+        assert locator.bounding_box()["height"] >= 44, "a big tap target"
+        locator.tap()
+        self.taps += 1
+
+
+def test_the_quick_round_reaches_a_result_in_at_most_ten_taps(phone_page, live_server):
+    page, lang = phone_page, "nl"
+    doc = requests_doc(lang)
+    counter = TapCounter(page)
+    page.goto(f"{live_server}/{lang}/vriendencheck")
+    expect(page.locator("[data-reward-shown]")).to_be_hidden()
+    counter.tap(page.get_by_role("link", name="Begin de snelle ronde"))
+    for index, request_id in enumerate(QUICK_IDS):
+        page.wait_for_url(f"{live_server}/{lang}/vriendencheck/snel/{request_id}")
+        expect(page.locator("progress.progress")).to_have_attribute("value", str(index + 1))
+        counter.tap(page.locator('label[for="choice-decline"]'))
+        practice = next(p for p in doc["requests"] if p["id"] == request_id)
+        submit = page.locator("form.choices button[type=submit]")
+        counter.tap(submit)
+        expect(page.locator("h1")).to_have_text(doc["verdicts"][practice["best"]]["title"])
+        expect(page.locator(".request-card .is-sign").first).to_be_visible()
+        counter.tap(page.locator(".onward .button"))
+    page.wait_for_url(f"{live_server}/{lang}/vriendencheck/snel/klaar")
+    expect(page.locator(".reward__text")).to_have_text(f"Je hebt {len(QUICK_IDS)} verzoeken goed bekeken.")
+    assert counter.taps <= 10, f"{counter.taps} taps to the first result"
+    assert axe_violations(page) == []
+
+    # Nothing is kept unasked. One tap keeps the reward on this phone (never in a cookie), the start
+    # page then remembers it, and one tap forgets it.
+    assert page.evaluate("localStorage.length") == 0 and page.context.cookies() == []
+    page.get_by_role("button", name="Bewaar mijn beloning op deze telefoon").tap()
+    assert page.evaluate(f"localStorage.getItem('{REWARD_KEY}')") == f'{{"requests":{len(QUICK_IDS)}}}'
+    expect(page.locator("[data-reward-status]")).to_have_text("Je beloning staat nu op deze telefoon.")
+    forget = page.get_by_role("button", name="Vergeet mijn beloning")
+    expect(forget).to_be_focused()
+    assert page.context.cookies() == []
+    page.goto(f"{live_server}/{lang}/vriendencheck")
+    expect(page.locator("[data-reward-shown]")).to_be_visible()
+    page.goto(f"{live_server}/{lang}/vriendencheck/snel/klaar")
+    page.get_by_role("button", name="Vergeet mijn beloning").tap()
+    expect(page.locator("[data-reward-status]")).to_have_text("Je beloning is weg van deze telefoon.")
+    assert page.evaluate(f"localStorage.getItem('{REWARD_KEY}')") is None
+    expect(page.get_by_role("button", name="Bewaar mijn beloning op deze telefoon")).to_be_focused()
+
+
+def test_the_quick_round_works_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server}/en/vriendencheck")
+    page.get_by_role("link", name="Start the quick round").click()
+    for request_id in QUICK_IDS:
+        page.wait_for_url(f"{live_server}/en/vriendencheck/snel/{request_id}")
+        page.locator('label[for="choice-check"]').click()
+        page.locator("form.choices button[type=submit]").click()
+        page.wait_for_url(f"{live_server}/en/vriendencheck/snel/{request_id}/uitslag?{PICKS}=check")
+        page.locator(".onward .button").click()
+    page.wait_for_url(f"{live_server}/en/vriendencheck/snel/klaar")
+    expect(page.locator(".reward__text")).to_have_text(f"You looked closely at {len(QUICK_IDS)} requests.")
+    expect(page.locator(".reward-tools")).to_be_hidden()
+    context.close()
+
+
+def test_each_tone_has_its_own_icon_beside_its_words(phone_page, live_server):
+    page = phone_page
+    page.goto(f"{live_server}/en/vriendencheck/oefenen/videobellen/uitslag?{PICKS}=accept")
+    icons = {}
+    for tone in ("safe", "warn", "risk"):
+        tag = page.locator(f".request-card .tone--{tone}").first
+        expect(tag).to_be_visible()
+        assert tag.inner_text().strip(), "words beside the icon"
+        icons[tone] = tag.evaluate(
+            """tag => {
+                const icon = getComputedStyle(tag, "::before");
+                return [icon.content, icon.clipPath, icon.borderRadius, icon.width];
+            }"""
+        )
+        assert icons[tone][0] not in ("none", "normal", '""') and icons[tone][3] != "0px", tone
+    assert len({tuple(icon[:3]) for icon in icons.values()}) == 3, "three different icons, not only colours"
+
+
 @pytest.mark.parametrize(
     "url",
     [
         f"/nl/vriendencheck/oefenen/{REQUEST_IDS[4]}/uitslag?{PICKS}=accept",
+        f"/en/vriendencheck/snel/{QUICK_IDS[0]}/uitslag?{PICKS}=decline",
+        "/nl/vriendencheck/snel/klaar",
         f"/en/vriendencheck/mijn-regels-nu/uitslag?{PICKS}=ken-in-het-echt&{PICKS}=bijna-iedereen",
         f"/nl/vriendencheck/mijn-profiel/uitslag?{PICKS}=profielfoto",
         f"/en/vriendencheck/mijn-regels/overzicht?{PICKS}=geen-naaktfotos",
@@ -174,6 +266,8 @@ def test_results_have_no_accessibility_violations_in_dark_mode(dark_phone, live_
         "/nl/vriendencheck/mijn-regels-nu",
         f"/nl/vriendencheck/oefenen/{REQUEST_IDS[3]}",
         f"/en/vriendencheck/oefenen/{REQUEST_IDS[1]}/uitslag?{PICKS}=check",
+        f"/nl/vriendencheck/oefenen/{REQUEST_IDS[2]}/uitslag?{PICKS}=accept",
+        "/en/vriendencheck/snel/klaar",
         f"/nl/vriendencheck/mijn-regels/overzicht?{PICKS}=niets-aannemen&{PICKS}=geen-andere-app",
     ],
 )
