@@ -1,5 +1,6 @@
 """The content build: real content passes; every kind of mistake stops it with file, line and place."""
 
+import re
 import sqlite3
 
 import pytest
@@ -69,7 +70,8 @@ def test_empty_translation(content_copy):
 )
 def test_bad_date(content_copy, bad_date, place, message):
     demo = content_copy / "snaps" / "demo.yaml"
-    replace_in(demo, "\nchecked: 2026-05-01", f"\nchecked: {bad_date}")
+    (checked,) = re.findall(r"\nchecked: [0-9-]+", demo.read_text())
+    replace_in(demo, checked, f"\nchecked: {bad_date}")
     line = line_number_of(demo, f"checked: {bad_date}")
     assert problems_of(content_copy) == [f"content/snaps/demo.yaml:{line}: {place}: {message}"]
 
