@@ -31,21 +31,26 @@ class PageWeight(NamedTuple):
     stylesheets: int
 
 
-def sent_size(client, url):
-    """The bytes that travel for `url` to a browser that accepts gzip (the app compresses itself)."""
-    response = client.get(url, headers=BROWSER_ENCODINGS)
+def sent_size(client, url, data=None):
+    """The bytes that travel for `url` (posted with `data`, if given) to a browser that accepts gzip
+    (the app compresses itself)."""
+    if data is None:
+        response = client.get(url, headers=BROWSER_ENCODINGS)
+    else:
+        response = client.post(url, data=data, headers=BROWSER_ENCODINGS)
     size = len(response.get_data())
     response.close()
     assert response.status_code == 200, url
     return size
 
 
-def page_weight(client, path):
-    """The PageWeight of the page at `path` (the tests check the budget, `make bench` prints it)."""
-    soup = parse(client.get(path))
+def page_weight(client, path, data=None):
+    """The PageWeight of the page at `path`, or of the answer to `data` posted there
+    (the tests check the budget, `make bench` prints it)."""
+    soup = parse(client.get(path) if data is None else client.post(path, data=data))
     stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
     scripts = [script["src"] for script in soup.find_all("script", src=True)]
-    html = sent_size(client, path)
+    html = sent_size(client, path, data)
     first_render = html + sum(sent_size(client, href) for href in stylesheets)
     whole = first_render + sum(sent_size(client, src) for src in scripts)
     return PageWeight(html, first_render, whole, len(stylesheets))

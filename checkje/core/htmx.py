@@ -3,12 +3,12 @@
 A page template includes its fragment template, so both always show the same
 thing. Responses say they vary on HX-Request, so no cache mixes them up.
 
-The one rule for forms, with and without htmx: a form POSTs. Its answer is a 303
-to a GET page when that page may be opened again from its address (the friend
-check's results); an answer that must never be in an address (the help finder's,
-the teacher's poll controls) is the reply to the POST itself, kept by no cache.
-Bad input gets the form again with its message and a 4xx status, which htmx swaps
-in like any answer (base.html's htmx-config: responseHandling).
+The one rule for forms, with and without htmx: a form POSTs, and an answer built
+from what the visitor chose (the friend check's results, the help finder's, the
+teacher's poll controls) is the reply to the POST itself, kept by no cache, so it
+never ends up in an address or the browser's history. Bad input gets the form
+again with its message and a 4xx status, which htmx swaps in like any answer
+(base.html's htmx-config: responseHandling).
 """
 
 from flask import make_response, render_template, request

@@ -2,10 +2,12 @@
 
 Four parts, each a plain form: my rules now, practice requests, my profile
 through a loverboy's eyes, and the rules I keep; and a quick round of a few
-practice requests that comes first. A form posts option ids; the
-answer is a 303 to a result page whose query holds those ids (never typed text).
-With htmx the form is answered in place instead. The server keeps nothing: every
-result is computed from the ids in the request and then forgotten.
+practice requests that comes first. A form posts option ids and the result is
+the answer to that POST itself, kept by no cache (with htmx, swapped in place):
+nothing a youth chose is ever in an address, so the browser's history holds no
+answers. The server keeps nothing: every result is computed from the posted ids
+and then forgotten. Saved rules live in the browser only (friendcheck.js); their
+overview page is the same for everyone and shows them from there.
 """
 
 from collections.abc import Callable
@@ -19,7 +21,6 @@ from checkje.content import document
 from checkje.core import sequence, sitemap
 from checkje.core.htmx import is_htmx_request, render
 from checkje.core.i18n import language_blueprint
-from checkje.core.settings import LANGUAGES
 from checkje.friendcheck import fields
 from checkje.friendcheck.parts import check_text, next_part, part_titles, part_urls, progress, requests_text
 from checkje.friendcheck.picks import PickProblem, read_picks
@@ -36,7 +37,8 @@ class Question:
 
     name: str
     rule: str
-    result_rule: str
+    # Where results used to be, with the answers in the query; it now says to do the part again.
+    old_result_rule: str | None
     options: Callable[..., list]
     form_context: Callable[..., dict]
     result_context: Callable[..., dict]
@@ -64,21 +66,15 @@ class Question:
         response.status_code = status
         return response
 
-    def result_url(self, view_args, picks, **language):
-        """The result page's address: the picked ids in the query, nothing a youth typed."""
-        return url_for(f"friendcheck.{self.name}_result", **language, **view_args, **{fields.PICKS: picks})
-
     def answer(self, view_args, picks):
-        # The language switch keeps the picks, so the result reads the same in the other language.
-        twins = {lang: self.result_url(view_args, picks, lang=lang) for lang in LANGUAGES}
+        """The result, as the answer to the POST: no-store, and its links lead on without the answers."""
         return _render_page(
             self.result_template or f"friendcheck/{self.name}_result.html",
-            alternate_paths=twins,
             **self.result_context(picks, **view_args),
         )
 
     def receive(self, view_args):
-        """A posted form: a 303 to the result page, or the form again with a 4xx."""
+        """A posted form: its result (200), or the form again with a 4xx."""
         try:
             form = request.form
             if form.get(fields.QUESTION) != self.name:
@@ -90,18 +86,18 @@ class Question:
             return self.ask(view_args, problem="too-large", status=413)
         except PickProblem as problem:
             return self.ask(view_args, problem=problem.reason, status=400)
-        # htmx follows the 303 itself (HX-Request and all) and swaps in the result's fragment.
-        return redirect(self.result_url(view_args, picks), code=303)
-
-    def show(self, view_args):
-        """The result page, from the ids in its query; bad ids get the form again."""
-        try:
-            picks = read_picks(
-                request.args, fields.PICKS, self.allowed(**view_args), single=self.single, required=self.required
-            )
-        except PickProblem as problem:
-            return self.ask(view_args, problem=problem.reason, status=400)
         return self.answer(view_args, picks)
+
+    def result_gone(self, view_args):
+        """An old result address: results are no longer in addresses, so do the part again (410, kept nowhere)."""
+        self.options(**view_args)  # an unknown practice request is a 404 here too
+        response = _render_page(
+            "friendcheck/result_gone.html",
+            page=_page(gettext("Your result is not kept here"), check_text()["start"]["description"]),
+            again_url=url_for(f"friendcheck.{self.name}", **view_args),
+        )
+        response.status_code = 410
+        return response
 
 
 def _render_page(fragment, *, has_answers=True, **context):
@@ -123,7 +119,7 @@ def _items(part, key):
     return check_text()[part][key]
 
 
-def _check_question(part, key, label, *, rule, result_rule, extra=dict, required=True):
+def _check_question(part, key, label, *, rule, old_result_rule, extra=dict, required=True):
     """A question of parts 1, 3 and 4: pick items from a list; the result shows the picked ones in content order.
 
     `key` names the list in the part's content, `label` the text of an item that
@@ -153,7 +149,7 @@ def _check_question(part, key, label, *, rule, result_rule, extra=dict, required
     return Question(
         part,
         rule=rule,
-        result_rule=result_rule,
+        old_result_rule=old_result_rule,
         options=options,
         form_context=form_context,
         result_context=result_context,
@@ -166,7 +162,7 @@ RULES_NOW = _check_question(
     "reasons",
     "label",
     rule="/vriendencheck/mijn-regels-nu",
-    result_rule="/vriendencheck/mijn-regels-nu/uitslag",
+    old_result_rule="/vriendencheck/mijn-regels-nu/uitslag",
     # A reason that is not safe names the safe rule to use instead.
     extra=lambda: {"rules": {rule["id"]: rule for rule in _items("my_rules", "rules")}},
 )
@@ -176,7 +172,7 @@ PROFILE = _check_question(
     "items",
     "label",
     rule="/vriendencheck/mijn-profiel",
-    result_rule="/vriendencheck/mijn-profiel/uitslag",
+    old_result_rule="/vriendencheck/mijn-profiel/uitslag",
     # Nothing may fit a youth's profile: then there is nothing to change.
     required=False,
 )
@@ -186,7 +182,8 @@ MY_RULES = _check_question(
     "rules",
     "text",
     rule="/vriendencheck/mijn-regels",
-    result_rule="/vriendencheck/mijn-regels/overzicht",
+    # Its old result address is now the overview of the rules saved on this phone.
+    old_result_rule=None,
 )
 
 
@@ -274,7 +271,7 @@ def _practice_questions(round_name):
     return Question(
         round_name,
         rule=f"{prefix}/<request_id>",
-        result_rule=f"{prefix}/<request_id>/uitslag",
+        old_result_rule=f"{prefix}/<request_id>/uitslag",
         options=answers,
         form_context=form_context,
         result_context=result_context,
@@ -341,17 +338,45 @@ def quick_done():
     )
 
 
+@bp.get("/vriendencheck/mijn-regels/overzicht")
+def my_rules_saved():
+    """The rules saved on this phone: the page holds every rule, friendcheck.js shows the saved ones.
+
+    It is the same page for everyone (so it can be kept offline and exported); without saved rules, or
+    without JavaScript, it says none are saved here yet and leads to making them.
+    """
+    my_rules = check_text()["my_rules"]
+    return _render_page(
+        "friendcheck/saved_rules.html",
+        has_answers=False,
+        page=_page(gettext("My saved rules"), my_rules["description"]),
+        rules=my_rules["rules"],
+        make_url=url_for("friendcheck.my_rules"),
+    )
+
+
+@bp.before_request
+def _no_query():
+    """No friend-check page reads a query: an address with one (an old result's) loses it, answers and all."""
+    if request.method in ("GET", "HEAD") and request.query_string:
+        response = redirect(request.path, code=303)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    return None
+
+
 def _add_routes(question):
-    """The question's form (GET shows it, POST answers it) and its result page, named after it."""
+    """The question's form: GET shows it, POST answers it; its old result address says to do it again."""
 
     def form(**view_args):
         return question.receive(view_args) if request.method == "POST" else question.ask(view_args)
 
-    def result(**view_args):
-        return question.show(view_args)
+    def result_gone(**view_args):
+        return question.result_gone(view_args)
 
     bp.add_url_rule(question.rule, question.name, form, methods=["GET", "POST"])
-    bp.add_url_rule(question.result_rule, f"{question.name}_result", sitemap.per_request(result))
+    if question.old_result_rule:
+        bp.add_url_rule(question.old_result_rule, f"{question.name}_result_gone", sitemap.per_request(result_gone))
 
 
 for _question in (RULES_NOW, PRACTICE, QUICK, PROFILE, MY_RULES):

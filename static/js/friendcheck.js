@@ -53,14 +53,23 @@
     var remembered = document.querySelector("[data-rules-remembered]");
     if (remembered) {
       remembered.hidden = !saved;
-      if (saved) {
-        var link = remembered.querySelector("[data-rules-link]");
-        var query = saved.split(" ").map(function (id) {
-          return link.getAttribute("data-picks-field") + "=" + encodeURIComponent(id);
-        });
-        link.href = link.href.split("?")[0] + "?" + query.join("&");
-      }
     }
+    showSavedRules(saved ? saved.split(" ") : []);
+  }
+
+  // The overview of saved rules holds every rule, hidden: show the saved ones, or the empty state.
+  function showSavedRules(ids) {
+    var list = document.querySelector("[data-saved-rules]");
+    if (!list) {
+      return;
+    }
+    var shown = 0;
+    list.querySelectorAll("[data-rule]").forEach(function (rule) {
+      rule.hidden = ids.indexOf(rule.getAttribute("data-rule")) < 0;
+      shown += rule.hidden ? 0 : 1;
+    });
+    list.hidden = shown === 0;
+    document.querySelector("[data-saved-rules-empty]").hidden = shown > 0;
   }
 
   function say(message) {
@@ -88,10 +97,9 @@
       var status = document.querySelector("[data-rules-status]");
       if (status) {
         say(status.getAttribute("data-forgotten"));
-        document.querySelector('[data-rules-action="remember"]').focus();
-      } else {
-        document.getElementById("friendcheck-heading").focus();
       }
+      var remember = document.querySelector('[data-rules-action="remember"]');
+      (remember || document.getElementById("friendcheck-heading")).focus();
     },
   };
 

@@ -38,17 +38,21 @@ def _friendcheck_results(client, lang):
     check, requests = store.get("friendcheck/check", lang), store.get("friendcheck/requests", lang)
     base = f"/{lang}/vriendencheck"
     parts = {
-        "mijn-regels-nu/uitslag": [reason["id"] for reason in check["rules_now"]["reasons"]],
-        "mijn-profiel/uitslag": [item["id"] for item in check["profile"]["items"]],
-        "mijn-regels/overzicht": [rule["id"] for rule in check["my_rules"]["rules"]],
+        ("mijn-regels-nu", "rules_now"): [reason["id"] for reason in check["rules_now"]["reasons"]],
+        ("mijn-profiel", "profile"): [item["id"] for item in check["profile"]["items"]],
+        ("mijn-regels", "my_rules"): [rule["id"] for rule in check["my_rules"]["rules"]],
     }
-    for path, ids in parts.items():
-        yield f"{base}/{path}", client.get(f"{base}/{path}", query_string={"keuze": ids})
-    yield f"{base}/mijn-profiel/uitslag (nothing picked)", client.get(f"{base}/mijn-profiel/uitslag")
+    for (path, question), ids in parts.items():
+        yield f"POST {base}/{path}", client.post(f"{base}/{path}", data={"vraag": question, "keuze": ids})
+    yield (
+        f"POST {base}/mijn-profiel (nothing picked)",
+        client.post(f"{base}/mijn-profiel", data={"vraag": "profile"}),
+    )
     # Each answer to each practice request: the check-first advice shows for some pairs only.
     for practice, answer in itertools.product(requests["requests"], requests["answers"]):
-        url = f"{base}/oefenen/{practice['id']}/uitslag"
-        yield f"{url}?keuze={answer}", client.get(url, query_string={"keuze": answer})
+        url = f"{base}/oefenen/{practice['id']}"
+        yield f"POST {url} keuze={answer}", client.post(url, data={"vraag": "practice", "keuze": answer})
+    yield f"{base}/mijn-profiel/uitslag (an old result address)", client.get(f"{base}/mijn-profiel/uitslag")
     yield (
         f"POST {base}/mijn-regels-nu (nothing picked)",
         client.post(f"{base}/mijn-regels-nu", data={"vraag": "rules_now"}),

@@ -3,9 +3,15 @@
 import pytest
 from playwright.sync_api import expect
 
-from checkje.friendcheck.fields import PICKS
 from tests.browser_helpers import PHONE, axe_violations
-from tests.friendcheck.test_friendcheck import QUICK_IDS, REQUEST_IDS, check, requests_doc
+from tests.friendcheck.test_friendcheck import (
+    QUICK_IDS,
+    REQUEST_IDS,
+    SAVED_RULES_PATH,
+    _answers_in,
+    check,
+    requests_doc,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +40,19 @@ def tap_choices(page, ids):
         assert label.bounding_box()["height"] >= 44, "each choice is a big tap target"
         label.tap()
         expect(page.locator(f"#choice-{choice_id}")).to_be_checked()
+
+
+def show_result(page, url, picks):
+    """Open the form at `url`, tick `picks` and send it: the result is the answer to that POST."""
+    page.goto(url)
+    answer_here(page, picks)
+
+
+def addresses_seen(page):
+    """Every address the page's tab shows, collected after each navigation (to check none holds answers)."""
+    seen = []
+    page.on("framenavigated", lambda frame: seen.append(frame.url) if frame == page.main_frame else None)
+    return seen
 
 
 def submit_in_place(page, heading):
@@ -115,24 +134,59 @@ def test_the_check_works_without_javascript(browser, live_server):
     context = browser.new_context(java_script_enabled=False, **PHONE)
     page = context.new_page()
     page.goto(f"{live_server}/en/vriendencheck/mijn-regels-nu")
-    page.locator('label[for="choice-leuke-foto"]').click()
-    page.locator("form.choices button[type=submit]").click()
-    page.wait_for_url(f"{live_server}/en/vriendencheck/mijn-regels-nu/uitslag?{PICKS}=leuke-foto")
+    answer_here(page, ["leuke-foto"])
     expect(page.locator("h1")).to_have_text(check("en")["rules_now"]["result_title"])
     page.locator(".onward .button").click()
     page.wait_for_url(f"{live_server}/en/vriendencheck/oefenen/{REQUEST_IDS[0]}")
-    page.locator('label[for="choice-accept"]').click()
-    page.locator("form.choices button[type=submit]").click()
-    page.wait_for_url(f"{live_server}/en/vriendencheck/oefenen/{REQUEST_IDS[0]}/uitslag?{PICKS}=accept")
+    answer_here(page, ["accept"])
     expect(page.locator("h1")).to_have_text(requests_doc("en")["verdicts"]["accept"]["title"])
-    page.goto(f"{live_server}/en/vriendencheck/mijn-regels/overzicht?{PICKS}=vertel-het")
-    expect(page.locator(".rules-tools")).to_be_hidden()
+    context.close()
+
+
+def answer_here(page, picks):
+    """Tick `picks` on the form shown and send it; the result shows at the form's own address."""
+    url = page.url
+    for choice_id in picks:
+        page.locator(f'label[for="choice-{choice_id}"]').click()
+    page.locator("form.choices button[type=submit]").click()
+    expect(page.locator("form.choices")).to_have_count(0)
+    assert page.url == url, "the result answers the POST"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_no_address_in_the_history_holds_an_answer(browser, live_server, javascript):
+    """The quick round, one more practice request and two parts, the way a youth goes: no address holds an answer."""
+    context = browser.new_context(java_script_enabled=javascript, **PHONE)
+    page = context.new_page()
+    seen = addresses_seen(page)
+    blank = page.evaluate("history.length")  # the new tab's own about:blank
+    picked = set()
+    page.goto(f"{live_server}/nl/vriendencheck")
+    page.get_by_role("link", name="Begin de snelle ronde").click()
+    for request_id in QUICK_IDS:
+        page.wait_for_url(f"{live_server}/nl/vriendencheck/snel/{request_id}")
+        answer_here(page, ["accept"])
+        page.locator(".onward .button").click()
+    picked.add("accept")
+    page.wait_for_url(f"{live_server}/nl/vriendencheck/snel/klaar")
+    page.locator(".onward .button").first.click()  # practise more
+    page.wait_for_url(f"{live_server}/nl/vriendencheck/oefenen/*")
+    answer_here(page, ["check"])
+    picked.add("check")
+    for part, picks in [("mijn-regels-nu", ["leuke-foto", "ken-in-het-echt"]), ("mijn-regels", ["vertel-het"])]:
+        page.goto(f"{live_server}/nl/vriendencheck/{part}")
+        answer_here(page, picks)
+        picked |= set(picks)
+    entries = page.evaluate("history.length")
+    assert entries >= len(QUICK_IDS) + 3 and len(seen) >= entries - blank, "every page in the history was seen"
+    assert [url for url in seen if "?" in url or _answers_in(url, picked)] == []
     context.close()
 
 
 def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_page, live_server):
     page = phone_page
-    page.goto(f"{live_server}/nl/vriendencheck/mijn-regels/overzicht?{PICKS}=alleen-in-het-echt&{PICKS}=vertel-het")
+    rules = {rule["id"]: rule["text"] for rule in check("nl")["my_rules"]["rules"]}
+    show_result(page, f"{live_server}/nl/vriendencheck/mijn-regels", ["alleen-in-het-echt", "vertel-het"])
     assert page.evaluate("localStorage.length") == 0
     page.get_by_role("button", name="Onthoud op deze telefoon").tap()
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == '"alleen-in-het-echt vertel-het"'
@@ -146,14 +200,37 @@ def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_p
     page.goto(f"{live_server}/nl/vriendencheck/mijn-regels")
     notice = page.locator("[data-rules-remembered]")
     expect(notice).to_be_visible()
-    link = notice.get_by_role("link", name="Laat mijn bewaarde regels zien")
-    assert link.get_attribute("href").endswith(
-        f"/nl/vriendencheck/mijn-regels/overzicht?{PICKS}=alleen-in-het-echt&{PICKS}=vertel-het"
+    notice.get_by_role("link", name="Laat mijn bewaarde regels zien").tap()
+    page.wait_for_url(f"{live_server}/nl{SAVED_RULES_PATH}")
+    # The overview shows the rules from this phone's storage: the address holds none of them.
+    expect(page.locator("[data-saved-rules-empty]")).to_be_hidden()
+    expect(page.locator("[data-saved-rules] .my-rules__text:visible")).to_have_text(
+        [rules["alleen-in-het-echt"], rules["vertel-het"]]
     )
     assert axe_violations(page) == []
-    notice.get_by_role("button", name="Vergeet mijn regels").tap()
-    expect(notice).to_be_hidden()
+    page.get_by_role("button", name="Vergeet mijn regels").tap()
+    expect(page.locator("[data-saved-rules]")).to_be_hidden()
+    expect(page.locator("[data-saved-rules-empty]")).to_be_visible()
+    expect(page.locator("[data-rules-status]")).to_have_text("Je regels zijn weg van deze telefoon.")
+    expect(page.locator("h1")).to_be_focused()
     assert page.evaluate("localStorage.length") == 0
+
+    page.goto(f"{live_server}/nl/vriendencheck/mijn-regels")
+    expect(notice).to_be_hidden()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_saved_rules_overview_without_saved_rules_says_so_kindly(browser, live_server, javascript):
+    context = browser.new_context(java_script_enabled=javascript, **PHONE)
+    page = context.new_page()
+    response = page.goto(f"{live_server}/en{SAVED_RULES_PATH}")
+    assert response.status == 200
+    empty = page.locator("[data-saved-rules-empty]")
+    expect(empty).to_contain_text("You have not saved rules on this phone yet.")
+    expect(page.locator("[data-saved-rules]")).to_be_hidden()
+    empty.get_by_role("link", name="Make my rules").click()
+    page.wait_for_url(f"{live_server}/en/vriendencheck/mijn-regels")
+    context.close()
 
 
 class TapCounter:
@@ -215,9 +292,8 @@ def test_the_quick_round_works_without_javascript(browser, live_server):
     page.get_by_role("link", name="Start the quick round").click()
     for request_id in QUICK_IDS:
         page.wait_for_url(f"{live_server}/en/vriendencheck/snel/{request_id}")
-        page.locator('label[for="choice-check"]').click()
-        page.locator("form.choices button[type=submit]").click()
-        page.wait_for_url(f"{live_server}/en/vriendencheck/snel/{request_id}/uitslag?{PICKS}=check")
+        answer_here(page, ["check"])
+        expect(page.locator(".request-card .is-sign").first).to_be_visible()
         page.locator(".onward .button").click()
     page.wait_for_url(f"{live_server}/en/vriendencheck/snel/klaar")
     expect(page.locator(".reward__text")).to_have_text(f"You looked closely at {len(QUICK_IDS)} requests.")
@@ -227,7 +303,7 @@ def test_the_quick_round_works_without_javascript(browser, live_server):
 
 def test_each_tone_has_its_own_icon_beside_its_words(phone_page, live_server):
     page = phone_page
-    page.goto(f"{live_server}/en/vriendencheck/oefenen/videobellen/uitslag?{PICKS}=accept")
+    show_result(page, f"{live_server}/en/vriendencheck/oefenen/videobellen", ["accept"])
     icons = {}
     for tone in ("safe", "warn", "risk"):
         tag = page.locator(f".request-card .tone--{tone}").first
@@ -243,35 +319,47 @@ def test_each_tone_has_its_own_icon_beside_its_words(phone_page, live_server):
     assert len({tuple(icon[:3]) for icon in icons.values()}) == 3, "three different icons, not only colours"
 
 
+def open_page(page, live_server, url, picks):
+    """The page at `url`, or with `picks` the result of its form."""
+    if picks is None:
+        page.goto(live_server + url)
+    else:
+        show_result(page, live_server + url, picks)
+
+
 @pytest.mark.parametrize(
-    "url",
+    ("url", "picks"),
     [
-        f"/nl/vriendencheck/oefenen/{REQUEST_IDS[4]}/uitslag?{PICKS}=accept",
-        f"/en/vriendencheck/snel/{QUICK_IDS[0]}/uitslag?{PICKS}=decline",
-        "/nl/vriendencheck/snel/klaar",
-        f"/en/vriendencheck/mijn-regels-nu/uitslag?{PICKS}=ken-in-het-echt&{PICKS}=bijna-iedereen",
-        f"/nl/vriendencheck/mijn-profiel/uitslag?{PICKS}=profielfoto",
-        f"/en/vriendencheck/mijn-regels/overzicht?{PICKS}=geen-naaktfotos",
+        (f"/nl/vriendencheck/oefenen/{REQUEST_IDS[4]}", ["accept"]),
+        (f"/en/vriendencheck/snel/{QUICK_IDS[0]}", ["decline"]),
+        ("/nl/vriendencheck/snel/klaar", None),
+        ("/en/vriendencheck/mijn-regels-nu", ["ken-in-het-echt", "bijna-iedereen"]),
+        ("/nl/vriendencheck/mijn-profiel", ["profielfoto"]),
+        ("/en/vriendencheck/mijn-regels", ["geen-naaktfotos"]),
+        (f"/nl{SAVED_RULES_PATH}", None),
+        ("/en/vriendencheck/mijn-profiel/uitslag", None),
     ],
 )
-def test_results_have_no_accessibility_violations_in_dark_mode(dark_phone, live_server, url):
-    dark_phone.goto(live_server + url)
+def test_results_have_no_accessibility_violations_in_dark_mode(dark_phone, live_server, url, picks):
+    open_page(dark_phone, live_server, url, picks)
     assert axe_violations(dark_phone) == []
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "picks"),
     [
-        "/nl/vriendencheck",
-        "/nl/vriendencheck/mijn-regels-nu",
-        f"/nl/vriendencheck/oefenen/{REQUEST_IDS[3]}",
-        f"/en/vriendencheck/oefenen/{REQUEST_IDS[1]}/uitslag?{PICKS}=check",
-        f"/nl/vriendencheck/oefenen/{REQUEST_IDS[2]}/uitslag?{PICKS}=accept",
-        "/en/vriendencheck/snel/klaar",
-        f"/nl/vriendencheck/mijn-regels/overzicht?{PICKS}=niets-aannemen&{PICKS}=geen-andere-app",
+        ("/nl/vriendencheck", None),
+        ("/nl/vriendencheck/mijn-regels-nu", None),
+        (f"/nl/vriendencheck/oefenen/{REQUEST_IDS[3]}", None),
+        (f"/en/vriendencheck/oefenen/{REQUEST_IDS[1]}", ["check"]),
+        (f"/nl/vriendencheck/oefenen/{REQUEST_IDS[2]}", ["accept"]),
+        ("/en/vriendencheck/snel/klaar", None),
+        ("/nl/vriendencheck/mijn-regels", ["niets-aannemen", "geen-andere-app"]),
+        (f"/nl{SAVED_RULES_PATH}", None),
+        ("/nl/vriendencheck/mijn-regels-nu/uitslag", None),
     ],
 )
-def test_readable_at_400_percent_zoom_without_sideways_scrolling(zoomed_window, live_server, url):
+def test_readable_at_400_percent_zoom_without_sideways_scrolling(zoomed_window, live_server, url, picks):
     """A 1280 x 1024 px window at 400 % zoom leaves 320 x 256 CSS pixels."""
-    zoomed_window.goto(live_server + url)
+    open_page(zoomed_window, live_server, url, picks)
     assert zoomed_window.evaluate("document.documentElement.scrollWidth") <= 320

@@ -2,7 +2,7 @@
 
 from app import create_app
 from checkje.core.sitemap import page_paths
-from checkje.friendcheck.fields import PICKS
+from checkje.friendcheck.fields import PICKS, QUESTION
 from tests.helpers import line_number_of, parse, problems_of, replace_in
 
 
@@ -137,9 +137,11 @@ def test_an_editor_adds_a_practice_request_in_yaml_only(content_copy, tmp_path):
     with app.test_request_context():
         assert "/en/vriendencheck/oefenen/gamer-vriend" in page_paths("en")
     client = app.test_client()
-    before_last = parse(client.get(f"/nl/vriendencheck/oefenen/model-worden/uitslag?{PICKS}=decline"))
+    before_last = parse(
+        client.post("/nl/vriendencheck/oefenen/model-worden", data={QUESTION: "practice", PICKS: "decline"})
+    )
     assert before_last.select_one(".onward .button")["href"] == "/nl/vriendencheck/oefenen/gamer-vriend"
-    result = parse(client.get(f"/en/vriendencheck/oefenen/gamer-vriend/uitslag?{PICKS}=accept"))
+    result = parse(client.post("/en/vriendencheck/oefenen/gamer-vriend", data={QUESTION: "practice", PICKS: "accept"}))
     assert result.h1.get_text(strip=True) == "This request is not safe"
     assert [li.select_one(".sign__text").get_text(strip=True) for li in result.select(".signs li")] == [
         "He wants to move to another app."
