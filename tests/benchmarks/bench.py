@@ -90,11 +90,11 @@ def print_throughput(app, work):
     rows = {}
     with servers.gunicorn("tests.benchmarks.hello:app") as hello:
         rows["hello"] = servers.wrk(hello.url + "/")
-        print(f"| gunicorn, 2 workers: bare Flask hello | / | {rows['hello']:.0f} |")
-    with servers.gunicorn("app:create_app()", probe_path="/nl/") as checkje:
+        print(f"| gunicorn, 2 sync workers: bare Flask hello | / | {rows['hello']:.0f} |")
+    with servers.checkje() as checkje:
         for lang in LANGUAGES:
             rows[lang] = servers.wrk(checkje.url + LOAD_PAGE.format(lang=lang))
-            print(f"| gunicorn, 2 workers: Checkje | {LOAD_PAGE.format(lang=lang)} | {rows[lang]:.0f} |")
+            print(f"| Checkje as `make run` serves it (gunicorn, 2 gevent workers) | {LOAD_PAGE.format(lang=lang)} | {rows[lang]:.0f} |")
     with servers.nginx(work / "site", work / "nginx") as nginx:
         rows["nginx"] = servers.wrk(nginx.url + LOAD_PAGE.format(lang="nl"))
         print(f"| nginx, 2 workers: static export | {LOAD_PAGE.format(lang='nl')} | {rows['nginx']:.0f} |")
@@ -112,7 +112,7 @@ def print_lighthouse():
         return
     print("| page | " + " | ".join(lighthouse.CATEGORIES) + " | points lost on |")
     print("|---|" + "---:|" * len(lighthouse.CATEGORIES) + "---|")
-    with servers.gunicorn("app:create_app()", probe_path="/nl/") as checkje:
+    with servers.checkje() as checkje:
         for lang in LANGUAGES:
             for template in LIGHTHOUSE_PAGES:
                 path = template.format(lang=lang)
