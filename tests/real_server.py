@@ -55,5 +55,5 @@ def checkje_server(app_spec="app:create_app()", *, env=None, log=subprocess.DEVN
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     command = [str(GUNICORN), "--config", SERVER_CONFIG, "--bind", f"127.0.0.1:{port}", app_spec]
-    with running(command, base + probe_path, env=env, log=log) as process:
+    with running(command, base + probe_path, env={"CHECKJE_SITE_URL": base, **(env or {})}, log=log) as process:
         yield base, process

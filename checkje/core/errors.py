@@ -26,7 +26,7 @@ def http_error_response(app, code):
 
     The HTTP server sends it itself, so the connection closes after it.
     """
-    with app.test_request_context("/"), not_a_visit():
+    with app.test_request_context("/", base_url=app.config["SITE_URL"] or None), not_a_visit():
         response = app.process_response(_render_error(default_exceptions[code]()))
     response.headers["Connection"] = "close"
     response.headers["Cache-Control"] = "no-store"

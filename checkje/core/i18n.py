@@ -4,10 +4,11 @@ The language lives in the URL, never in a cookie, so every page can be shared,
 cached and read offline in the language it was opened in.
 """
 
-from flask import Blueprint, current_app, g, redirect, request, url_for
+from flask import Blueprint, g, redirect, request, url_for
 from flask_babel import Babel, get_translations
 from werkzeug.routing import BaseConverter
 
+from checkje.core import hosts
 from checkje.core.settings import DEFAULT_LANGUAGE, LANGUAGES
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
@@ -87,6 +88,6 @@ def init_app(app):
             "other_languages": [other for other in LANGUAGES if other != lang],
             "language_names": LANGUAGE_NAMES,
             "alternate_paths": alternate_paths(),
-            # hreflang links must be absolute; SITE_URL names the public address behind a proxy.
-            "site_url": (current_app.config["SITE_URL"] or request.url_root).rstrip("/"),
+            # hreflang links are absolute only with SITE_URL: never with a host the visitor sent.
+            "site_url": hosts.site_url(),
         }

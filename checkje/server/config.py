@@ -30,7 +30,13 @@ control_socket_disable = True
 
 
 def on_starting(server):
-    """Build the content database and the poll store once, before any worker starts, so workers never race."""
+    """Check the public address is set; build the content database and the poll store once, before any worker
+    starts, so workers never race for them."""
+    if not os.environ.get("CHECKJE_SITE_URL"):
+        raise SystemExit(
+            "Set CHECKJE_SITE_URL to the address visitors use, like https://checkje.nl: links and QR codes use it, "
+            "and requests for any other host are refused. (`make run` sets it to http://HOST:PORT.)"
+        )
     os.umask(umask)
     module, _, factory = server.app.app_uri.partition(":")
     subprocess.run([sys.executable, "-c", f"import {module}; {module}.{factory}"], check=True)

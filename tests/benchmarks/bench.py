@@ -94,7 +94,8 @@ def print_throughput(app, work):
     with servers.checkje() as checkje:
         for lang in LANGUAGES:
             rows[lang] = servers.wrk(checkje.url + LOAD_PAGE.format(lang=lang))
-            print(f"| Checkje as `make run` serves it (gunicorn, 2 gevent workers) | {LOAD_PAGE.format(lang=lang)} | {rows[lang]:.0f} |")
+            label = "Checkje as `make run` serves it (gunicorn, 2 gevent workers)"
+            print(f"| {label} | {LOAD_PAGE.format(lang=lang)} | {rows[lang]:.0f} |")
     with servers.nginx(work / "site", work / "nginx") as nginx:
         rows["nginx"] = servers.wrk(nginx.url + LOAD_PAGE.format(lang="nl"))
         print(f"| nginx, 2 workers: static export | {LOAD_PAGE.format(lang='nl')} | {rows['nginx']:.0f} |")

@@ -36,7 +36,8 @@ def exchange(base, raw):
 
 
 def get(base, path, headers=()):
-    lines = [f"GET {path} HTTP/1.1", f"Host: {urlsplit(base).netloc}", "Connection: close", *headers]
+    host = [] if any(line.lower().startswith("host:") for line in headers) else [f"Host: {urlsplit(base).netloc}"]
+    lines = [f"GET {path} HTTP/1.1", *host, "Connection: close", *headers]
     return exchange(base, ("\r\n".join(lines) + "\r\n\r\n").encode())
 
 

@@ -23,7 +23,7 @@ def test_visitors_are_answered_while_hundreds_of_clients_trickle_headers(server)
     base, _, _ = server
     slow = [connect(base) for _ in range(SLOW_CONNECTIONS)]
     for sock in slow:
-        sock.sendall(b"GET /nl/ HTTP/1.1\r\nHost: checkje\r\n")
+        sock.sendall(b"GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
     stop = threading.Event()
     trickler = threading.Thread(target=_trickle, args=(slow, stop))
     trickler.start()
@@ -45,7 +45,7 @@ def test_a_body_that_never_arrives_gets_an_answer_at_its_deadline(server):
     base, _, _ = server
     with connect(base) as sock:
         sock.sendall(
-            b"POST /nl/hulpzoeker HTTP/1.1\r\nHost: checkje\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            b"POST /nl/hulpzoeker HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
             b"Content-Length: 500\r\n\r\nvraag="
         )
         answer = read_until_closed(sock, seconds=float(TIME_LIMITS["CHECKJE_BODY_TIMEOUT"]) + 2)
