@@ -38,7 +38,15 @@ def guess_language():
     first_segment = request.path.lstrip("/").split("/", 1)[0]
     if first_segment in LANGUAGES:
         return first_segment
+    # The answer now depends on a request header: caches must know (see _vary_by_header_language).
+    g.language_from_header = True
     return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+
+
+def _vary_by_header_language(response):
+    if g.get("language_from_header"):
+        response.vary.add("Accept-Language")
+    return response
 
 
 def current_language():
@@ -47,9 +55,7 @@ def current_language():
 
 def redirect_to_language():
     """Send / to /nl/ or /en/, Dutch when the browser does not say."""
-    response = redirect(url_for("pages.home", lang=guess_language()), code=302)
-    response.vary.add("Accept-Language")
-    return response
+    return redirect(url_for("pages.home", lang=guess_language()), code=302)
 
 
 def alternate_paths():
@@ -72,6 +78,7 @@ def _request_translations():
 def init_app(app):
     app.url_map.converters["lang"] = LanguageConverter
     app.add_url_rule("/", "root", redirect_to_language)
+    app.after_request(_vary_by_header_language)
     Babel(app, locale_selector=current_language)
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.install_gettext_callables(

@@ -134,3 +134,10 @@ def test_without_a_site_address_alternate_links_are_relative():
     page = parse(app.test_client().get("/nl/", headers={"Host": "evil.example"}))
     links = [link["href"] for link in page.select('link[rel="alternate"][hreflang]')]
     assert links and all(href.startswith("/") for href in links)
+
+
+def test_a_page_whose_language_came_from_the_browser_says_so_to_caches(client):
+    guessed = client.get("/niet-hier", headers={"Accept-Language": "en"})
+    assert guessed.status_code == 404
+    assert "Accept-Language" in guessed.vary
+    assert "Accept-Language" not in client.get("/nl/niet-hier").vary
