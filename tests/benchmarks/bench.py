@@ -21,6 +21,7 @@ from checkje.core.settings import LANGUAGES  # noqa: E402
 from checkje.core.sitemap import page_paths  # noqa: E402
 from checkje.pwa.export import export_site  # noqa: E402
 from tests.benchmarks import lighthouse, pages, servers  # noqa: E402
+from tests.benchmarks.slow_clients import print_slow_clients  # noqa: E402
 
 FIRST_ROUND_TRIP = 14 * 1024
 WHOLE_PAGE = 50 * 1024
@@ -139,6 +140,7 @@ def main():
         # nginx's workers run as an unprivileged user: they must be able to read the export.
         Path(work).chmod(0o755)
         print_throughput(app, Path(work))
+    print_slow_clients()
     print_lighthouse()
 
 
