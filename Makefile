@@ -20,7 +20,7 @@ help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 run: setup ## Set up, then serve Checkje on http://$(HOST):$(PORT) (HOST and PORT change it)
-	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) 'app:create_app()'
+	CHECKJE_SITE_URL=$${CHECKJE_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/gunicorn --config python:checkje.server.config --bind $(HOST):$(PORT) 'app:create_app()'
 
 test: setup-test chromium java ## Set up, then run the whole test suite (browser tests included)
 	@$(BIN)/pytest; status=$$?; \

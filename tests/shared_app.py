@@ -11,7 +11,13 @@ from checkje.core.sitemap import page_paths
 
 # The real content, built once per test process into a database of the run's own.
 _RUN_DIR = Path(tempfile.mkdtemp(prefix="checkje-tests-"))
-TEST_CONFIG = {"TESTING": True, "CONTENT_DB": str(_RUN_DIR / "content.db"), "POLLS_DB": str(_RUN_DIR / "polls.db")}
+TEST_CONFIG = {
+    "TESTING": True,
+    "CONTENT_DB": str(_RUN_DIR / "content.db"),
+    "POLLS_DB": str(_RUN_DIR / "polls.db"),
+    # As in production: a public address (the test client and the live server are on this machine).
+    "SITE_URL": "http://localhost",
+}
 
 # The app that read-only tests share: making one costs about 60 ms, and it changes nothing.
 APP = create_app(TEST_CONFIG)

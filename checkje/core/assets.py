@@ -26,8 +26,18 @@ def _static_url(app, script_root, filename):
     return url_for("static", filename=filename, v=_fingerprint(str(path)))
 
 
+def _names_this_version(filename):
+    """True when the request's ?v= is the file's own hash: any other v could be kept for a year with old bytes."""
+    path = Path(current_app.static_folder) / filename
+    return request.args.get("v") == _fingerprint(str(path))
+
+
 def _cache_fingerprinted(response):
-    if request.endpoint == "static" and response.status_code == 200 and "v" in request.args:
+    if (
+        request.endpoint == "static"
+        and response.status_code == 200
+        and _names_this_version(request.view_args["filename"])
+    ):
         # send_file asks for revalidation by default; a fingerprinted URL never changes, so never ask.
         response.cache_control.no_cache = None
         response.cache_control.public = True

@@ -4,10 +4,11 @@ The language lives in the URL, never in a cookie, so every page can be shared,
 cached and read offline in the language it was opened in.
 """
 
-from flask import Blueprint, current_app, g, redirect, request, url_for
+from flask import Blueprint, g, redirect, request, url_for
 from flask_babel import Babel, get_translations
 from werkzeug.routing import BaseConverter
 
+from checkje.core import hosts
 from checkje.core.settings import DEFAULT_LANGUAGE, LANGUAGES
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
@@ -37,7 +38,15 @@ def guess_language():
     first_segment = request.path.lstrip("/").split("/", 1)[0]
     if first_segment in LANGUAGES:
         return first_segment
+    # The answer now depends on a request header: caches must know (see _vary_by_header_language).
+    g.language_from_header = True
     return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+
+
+def _vary_by_header_language(response):
+    if g.get("language_from_header"):
+        response.vary.add("Accept-Language")
+    return response
 
 
 def current_language():
@@ -46,9 +55,7 @@ def current_language():
 
 def redirect_to_language():
     """Send / to /nl/ or /en/, Dutch when the browser does not say."""
-    response = redirect(url_for("pages.home", lang=guess_language()), code=302)
-    response.vary.add("Accept-Language")
-    return response
+    return redirect(url_for("pages.home", lang=guess_language()), code=302)
 
 
 def alternate_paths():
@@ -71,6 +78,7 @@ def _request_translations():
 def init_app(app):
     app.url_map.converters["lang"] = LanguageConverter
     app.add_url_rule("/", "root", redirect_to_language)
+    app.after_request(_vary_by_header_language)
     Babel(app, locale_selector=current_language)
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.install_gettext_callables(
@@ -87,6 +95,6 @@ def init_app(app):
             "other_languages": [other for other in LANGUAGES if other != lang],
             "language_names": LANGUAGE_NAMES,
             "alternate_paths": alternate_paths(),
-            # hreflang links must be absolute; SITE_URL names the public address behind a proxy.
-            "site_url": (current_app.config["SITE_URL"] or request.url_root).rstrip("/"),
+            # hreflang links are absolute only with SITE_URL: never with a host the visitor sent.
+            "site_url": hosts.site_url(),
         }

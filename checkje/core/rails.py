@@ -4,6 +4,7 @@ import base64
 import hashlib
 import logging
 import time
+from contextlib import contextmanager
 
 from flask import Request, current_app, g, request
 from markupsafe import Markup
@@ -60,6 +61,16 @@ SECURITY_HEADERS = {
 }
 
 access_log = logging.getLogger("checkje.access")
+
+
+@contextmanager
+def not_a_visit():
+    """Keep pages the app makes for itself (the static export, the server's error pages) out of the access log."""
+    access_log.disabled = True
+    try:
+        yield
+    finally:
+        access_log.disabled = False
 
 
 def _start_timer():

@@ -10,7 +10,7 @@ the browser's cache never keep a poll page.
 from flask import current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext
 
-from checkje.core import sitemap
+from checkje.core import hosts, sitemap
 from checkje.core.delivery import kept_nowhere
 from checkje.core.htmx import is_htmx_request, render
 from checkje.lesson import fields
@@ -31,9 +31,8 @@ def _page(title):
 
 
 def _join_url(code):
-    """The full address a pupil's phone opens, for the QR code: SITE_URL when set, else this request's host."""
-    site = current_app.config["SITE_URL"] or request.url_root
-    return site.rstrip("/") + url_for("lesson.vote", code=code)
+    """The full address a pupil's phone opens, for the QR code."""
+    return hosts.address_for_phones() + url_for("lesson.vote", code=code)
 
 
 def _problem(status, title, text, *, teacher=False):
@@ -183,8 +182,7 @@ def _screen(poll, secret):
         "number": poll.statement + 1,
         "results": _results(poll, poll.statement),
         "join_url": join_url,
-        "short_join_url": (current_app.config["SITE_URL"] or request.host_url).split("://", 1)[-1].rstrip("/")
-        + url_for(".join"),
+        "short_join_url": hosts.address_for_phones().split("://", 1)[-1] + url_for(".join"),
     }
     context["qr"] = qr_svg(join_url, gettext("QR code to vote, with code %(code)s", code=poll.code))
     return render(

@@ -18,7 +18,7 @@ from flask import current_app, url_for
 from werkzeug.exceptions import HTTPException
 
 from checkje.core import sitemap
-from checkje.core.rails import SECURITY_HEADERS, access_log
+from checkje.core.rails import SECURITY_HEADERS, not_a_visit
 from checkje.core.settings import DEFAULT_LANGUAGE, LANGUAGES
 
 # For hosts that read a _headers file (Netlify, Cloudflare Pages): the headers the app sends.
@@ -80,13 +80,9 @@ def export_site(app, target):
     with app.test_request_context():
         paths = paths_to_export()
         home = url_for("pages.home", lang=DEFAULT_LANGUAGE)
-    # These are not visits: keep them out of the access log.
-    access_log.disabled = True
-    try:
+    with not_a_visit():
         files = {file_for(path): _get(client, path) for path in paths}
         not_found = _get(client, f"/{DEFAULT_LANGUAGE}/404", expected_status=404)
-    finally:
-        access_log.disabled = False
     # A static host cannot read the browser's languages: the root is the Dutch home page,
     # which links to the English one.
     files["index.html"] = files[file_for(home)]

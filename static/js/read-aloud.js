@@ -1,5 +1,7 @@
-// Read aloud: the browser's own speech reads the page's main text in the page's
-// language, block by block, with play, pause and stop. Nothing goes to any server.
+// Read aloud: a voice on the phone itself reads the page's main text in the page's
+// language, block by block, with play, pause and stop. Only voices with localService
+// are used: a browser's online voices send the text (trusted people's names included)
+// to the voice's vendor. Where the phone has no such voice, the control says so.
 // Shown (by the "speech" class the page sets before its first paint) only where the browser can speak.
 (function () {
   "use strict";
@@ -11,6 +13,7 @@
   }
   var button = control.querySelector("[data-read-aloud-toggle]");
   var stopButton = control.querySelector("[data-read-aloud-stop]");
+  var notice = control.querySelector("[data-read-aloud-notice]");
   var labels = control.dataset;
   var BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, legend, label, summary, figcaption";
   var state = "idle";
@@ -34,13 +37,46 @@
       });
   }
 
+  // A voice on this device for the page's language ("nl" fits "nl-NL" and "nl-BE"), or null.
+  function deviceVoice(lang) {
+    var voices = speech.getVoices() || [];
+    return (
+      voices.filter(function (voice) {
+        return voice.localService && voice.lang.toLowerCase().split(/[-_]/)[0] === lang;
+      })[0] || null
+    );
+  }
+
+  // Browsers load their voice list after the page: wait for it once, at most a second.
+  function whenVoicesKnown(then) {
+    if ((speech.getVoices() || []).length || !speech.addEventListener) {
+      then();
+      return;
+    }
+    var done = false;
+    function go() {
+      if (!done) {
+        done = true;
+        then();
+      }
+    }
+    speech.addEventListener("voiceschanged", go, { once: true });
+    window.setTimeout(go, 1000);
+  }
+
   function start() {
     var lang = document.documentElement.lang;
+    var voice = deviceVoice(lang);
+    if (!voice) {
+      notice.hidden = false;
+      return;
+    }
     var blocks = texts();
     speech.cancel();
     blocks.forEach(function (text, index) {
       var utterance = new window.SpeechSynthesisUtterance(text);
       utterance.lang = lang;
+      utterance.voice = voice;
       if (index === blocks.length - 1) {
         utterance.onend = function () {
           show("idle");
@@ -53,7 +89,7 @@
 
   button.addEventListener("click", function () {
     if (state === "idle") {
-      start();
+      whenVoicesKnown(start);
     } else if (state === "speaking") {
       speech.pause();
       show("paused");

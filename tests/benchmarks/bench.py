@@ -21,6 +21,7 @@ from checkje.core.settings import LANGUAGES  # noqa: E402
 from checkje.core.sitemap import page_paths  # noqa: E402
 from checkje.pwa.export import export_site  # noqa: E402
 from tests.benchmarks import lighthouse, pages, servers  # noqa: E402
+from tests.benchmarks.slow_clients import print_slow_clients  # noqa: E402
 
 FIRST_ROUND_TRIP = 14 * 1024
 WHOLE_PAGE = 50 * 1024
@@ -90,11 +91,12 @@ def print_throughput(app, work):
     rows = {}
     with servers.gunicorn("tests.benchmarks.hello:app") as hello:
         rows["hello"] = servers.wrk(hello.url + "/")
-        print(f"| gunicorn, 2 workers: bare Flask hello | / | {rows['hello']:.0f} |")
-    with servers.gunicorn("app:create_app()", probe_path="/nl/") as checkje:
+        print(f"| gunicorn, 2 sync workers: bare Flask hello | / | {rows['hello']:.0f} |")
+    with servers.checkje() as checkje:
         for lang in LANGUAGES:
             rows[lang] = servers.wrk(checkje.url + LOAD_PAGE.format(lang=lang))
-            print(f"| gunicorn, 2 workers: Checkje | {LOAD_PAGE.format(lang=lang)} | {rows[lang]:.0f} |")
+            label = "Checkje as `make run` serves it (gunicorn, 2 gevent workers)"
+            print(f"| {label} | {LOAD_PAGE.format(lang=lang)} | {rows[lang]:.0f} |")
     with servers.nginx(work / "site", work / "nginx") as nginx:
         rows["nginx"] = servers.wrk(nginx.url + LOAD_PAGE.format(lang="nl"))
         print(f"| nginx, 2 workers: static export | {LOAD_PAGE.format(lang='nl')} | {rows['nginx']:.0f} |")
@@ -112,7 +114,7 @@ def print_lighthouse():
         return
     print("| page | " + " | ".join(lighthouse.CATEGORIES) + " | points lost on |")
     print("|---|" + "---:|" * len(lighthouse.CATEGORIES) + "---|")
-    with servers.gunicorn("app:create_app()", probe_path="/nl/") as checkje:
+    with servers.checkje() as checkje:
         for lang in LANGUAGES:
             for template in LIGHTHOUSE_PAGES:
                 path = template.format(lang=lang)
@@ -138,6 +140,7 @@ def main():
         # nginx's workers run as an unprivileged user: they must be able to read the export.
         Path(work).chmod(0o755)
         print_throughput(app, Path(work))
+    print_slow_clients()
     print_lighthouse()
 
 

@@ -1,38 +1,16 @@
-"""Servers for the benchmarks, each started on 127.0.0.1 and always stopped: gunicorn, nginx, wrk."""
+"""Servers for the benchmarks, each started on 127.0.0.1 and always stopped: gunicorn, Checkje, nginx, wrk."""
 
 import contextlib
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-GUNICORN = Path(sys.executable).with_name("gunicorn")
+from tests.real_server import GUNICORN, checkje_server, free_port, running
+
 # Same load for every server in one run: 2 threads, 32 connections, 5 seconds, on this machine only.
 WRK_ARGS = ["-t2", "-c32", "-d5s", "--timeout", "2s"]
 BROWSER_HEADERS = ["-H", "Accept-Encoding: gzip"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_serving(url, process, seconds=15):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server for {url} stopped at start-up")
-        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=1):
-            return
-        time.sleep(0.1)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
 @dataclass
@@ -42,28 +20,20 @@ class Served:
 
 
 @contextlib.contextmanager
-def _running(command, probe_url, cwd=ROOT):
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_until_serving(probe_url, process)
-        yield process
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+def gunicorn(app_spec, probe_path="/"):
+    """Serve a bare WSGI app the plain way: two sync workers. Yields Served(url, pid of the master)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with running(
+        [str(GUNICORN), "--workers", "2", "--bind", f"127.0.0.1:{port}", app_spec], base + probe_path
+    ) as process:
+        yield Served(base, process.pid)
 
 
 @contextlib.contextmanager
-def gunicorn(app_spec, probe_path="/"):
-    """Serve `app_spec` the way `make run` does: two sync workers. Yields Served(url, pid of the master)."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with _running(
-        [str(GUNICORN), "--workers", "2", "--bind", f"127.0.0.1:{port}", app_spec], base + probe_path
-    ) as process:
+def checkje(probe_path="/nl/"):
+    """Serve Checkje as `make run` does. Yields Served(url, pid of the master)."""
+    with checkje_server(probe_path=probe_path) as (base, process):
         yield Served(base, process.pid)
 
 
@@ -102,7 +72,7 @@ def nginx(site, work):
     work.mkdir(parents=True, exist_ok=True)
     conf = work / "nginx.conf"
     conf.write_text(NGINX_CONF.format(work=work, port=port, site=site))
-    with _running(
+    with running(
         [shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)], f"http://127.0.0.1:{port}/nl/"
     ) as process:
         yield Served(f"http://127.0.0.1:{port}", process.pid)

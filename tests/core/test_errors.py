@@ -3,7 +3,9 @@
 import pytest
 from werkzeug.exceptions import BadRequest
 
+from app import create_app
 from tests.helpers import parse
+from tests.shared_app import TEST_CONFIG
 
 TITLES = {
     "nl": {
@@ -77,7 +79,10 @@ def test_crash_shows_a_calm_page_and_is_logged(app_with_failing_routes, lang, ca
     response = app_with_failing_routes.test_client().get(f"/{lang}/test-crash")
     assert_friendly(response, lang, 500)
     assert "a bug" not in response.get_data(as_text=True)
-    assert any("Unhandled error" in record.message for record in caplog.records)
+    (logged,) = [record for record in caplog.records if record.levelname == "ERROR"]
+    # What broke and where in the code; not the address asked for.
+    assert logged.getMessage() == "Unhandled RuntimeError in crash"
+    assert logged.exc_info[0] is RuntimeError
 
 
 def test_missing_trailing_slash_redirects_home(client):
@@ -114,3 +119,25 @@ def test_a_broken_form_body_is_a_friendly_400_or_ignored(client, lang):
     )
     assert response.status_code in (200, 400)
     assert parse(response).h1
+
+
+def test_redirects_and_links_never_carry_a_host_the_visitor_sent(client):
+    response = client.get("/nl", headers={"Host": "localhost"})
+    assert response.headers["Location"] == "/nl/"
+    refused = client.get("/nl/", headers={"Host": "evil.example"})
+    assert refused.status_code == 400
+    assert "evil.example" not in refused.get_data(as_text=True)
+
+
+def test_without_a_site_address_alternate_links_are_relative():
+    app = create_app({**TEST_CONFIG, "SITE_URL": ""})
+    page = parse(app.test_client().get("/nl/", headers={"Host": "evil.example"}))
+    links = [link["href"] for link in page.select('link[rel="alternate"][hreflang]')]
+    assert links and all(href.startswith("/") for href in links)
+
+
+def test_a_page_whose_language_came_from_the_browser_says_so_to_caches(client):
+    guessed = client.get("/niet-hier", headers={"Accept-Language": "en"})
+    assert guessed.status_code == 404
+    assert "Accept-Language" in guessed.vary
+    assert "Accept-Language" not in client.get("/nl/niet-hier").vary

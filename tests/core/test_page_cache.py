@@ -61,8 +61,7 @@ def test_posts_are_never_kept(client, renders):
 
 
 def test_a_forged_host_cannot_plant_links_for_others(client):
-    forged = parse(client.get("/nl/hulp", headers={"Host": "evil.example"}))
-    assert any("evil.example" in link["href"] for link in forged.find_all("link", hreflang=True))
+    assert client.get("/nl/hulp", headers={"Host": "evil.example"}).status_code == 400
     honest = parse(client.get("/nl/hulp"))
     assert not any("evil.example" in str(tag) for tag in honest.find_all(["link", "a"]))
 

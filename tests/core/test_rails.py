@@ -107,3 +107,14 @@ def test_fingerprinted_static_files_are_kept_for_a_year(client):
     assert response.status_code == 200
     assert response.cache_control.max_age == 365 * 24 * 3600
     assert response.cache_control.immutable
+
+
+def test_a_made_up_version_is_not_kept_for_a_year(client):
+    from tests.helpers import parse
+
+    stylesheet = parse(client.get("/nl/")).find("link", rel="stylesheet")["href"]
+    response = client.get(stylesheet.split("?")[0] + "?v=000000000000")
+    response.close()
+    assert response.status_code == 200
+    assert not response.cache_control.immutable
+    assert response.cache_control.max_age != 365 * 24 * 3600

@@ -1,0 +1,87 @@
+"""gunicorn's gevent worker with deadlines for headers and body, and our own pages for requests it cannot read."""
+
+import contextlib
+import os
+
+import gevent
+from gunicorn.http.errors import (
+    InvalidResponseHeader,
+    InvalidResponseHeaderName,
+    LimitRequestHeaders,
+    LimitRequestLine,
+    ParseException,
+)
+from gunicorn.workers.ggevent import GeventWorker
+from werkzeug.exceptions import RequestTimeout
+
+from checkje.core.errors import http_error_response
+
+# Seconds a client may take to send a request's headers (on a kept-alive connection: to start and send them).
+HEADER_TIMEOUT = float(os.environ.get("CHECKJE_HEADER_TIMEOUT", "10"))
+# Seconds a client may take to send the body once the headers are in. Our forms are a few hundred bytes.
+BODY_TIMEOUT = float(os.environ.get("CHECKJE_BODY_TIMEOUT", "10"))
+# What gunicorn's parser rejects, by the answer it gets; anything else it cannot read is a 400.
+CLIENT_ERROR_STATUS = {LimitRequestLine: 414, LimitRequestHeaders: 431}
+SERVER_ERRORS = (InvalidResponseHeader, InvalidResponseHeaderName)
+
+
+class DeadlineInput:
+    """A request body that must arrive before a deadline; reading after it raises 408."""
+
+    def __init__(self, stream, seconds):
+        self.stream = stream
+        self.deadline = gevent.get_hub().loop.now() + seconds
+
+    def _before_deadline(self, read, *args):
+        left = max(self.deadline - gevent.get_hub().loop.now(), 0)
+        try:
+            with gevent.Timeout(left):
+                return read(*args)
+        except gevent.Timeout:
+            raise RequestTimeout() from None
+
+    def read(self, *args):
+        return self._before_deadline(self.stream.read, *args)
+
+    def readline(self, *args):
+        return self._before_deadline(self.stream.readline, *args)
+
+    def __iter__(self):
+        return iter(self.readline, b"")
+
+
+def with_body_deadline(wsgi_app, seconds):
+    def app(environ, start_response):
+        environ["wsgi.input"] = DeadlineInput(environ["wsgi.input"], seconds)
+        return wsgi_app(environ, start_response)
+
+    return app
+
+
+def status_for(error):
+    if isinstance(error, ParseException) and not isinstance(error, SERVER_ERRORS):
+        return next((status for kind, status in CLIENT_ERROR_STATUS.items() if isinstance(error, kind)), 400)
+    return 500
+
+
+class CheckjeWorker(GeventWorker):
+    def load_wsgi(self):
+        super().load_wsgi()
+        # Made once per worker: the same page for every request gunicorn cannot read.
+        self.error_answers = {status: http_error_response(self.wsgi, status) for status in (400, 414, 431, 500)}
+        self.wsgi = with_body_deadline(self.wsgi, BODY_TIMEOUT)
+
+    def timeout_ctx(self):
+        # One deadline for all the headers, not one per read: trickling a line every few seconds does not help.
+        return gevent.Timeout(HEADER_TIMEOUT, False)
+
+    def handle_error(self, req, client, addr, exc):
+        """Answer with our page and headers, and log only the kind of error.
+
+        gunicorn's own version logs the client's address and quotes the request.
+        """
+        status = status_for(exc)
+        if status == 500:
+            self.log.error("Error handling a request: %s", type(exc).__name__, exc_info=exc)
+        with contextlib.suppress(OSError):
+            client.sendall(self.error_answers[status])

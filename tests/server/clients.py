@@ -1,0 +1,47 @@
+"""Raw HTTP clients for the real-server tests, all from one loopback address the logs must never show."""
+
+import socket
+import time
+from urllib.parse import urlsplit
+
+# The server listens on 127.0.0.1; our clients come from here, so the address is only in the log if a client's is.
+CLIENT_ADDRESS = "127.0.0.3"
+
+
+def connect(base, timeout=5):
+    address = urlsplit(base)
+    return socket.create_connection(
+        (address.hostname, address.port), timeout=timeout, source_address=(CLIENT_ADDRESS, 0)
+    )
+
+
+def read_until_closed(sock, seconds=10):
+    """Everything the server sends until it closes the connection; raises TimeoutError if it never does."""
+    sock.settimeout(seconds)
+    data = b""
+    while chunk := sock.recv(65536):
+        data += chunk
+    return data
+
+
+def exchange(base, raw):
+    """Send raw bytes as one request on a new connection; return (status, headers as a dict, body)."""
+    with connect(base) as sock:
+        sock.sendall(raw)
+        data = read_until_closed(sock)
+    head, _, body = data.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = {name.lower(): value.strip() for name, _, value in (line.partition(":") for line in lines)}
+    return int(status_line.split()[1]), headers, body
+
+
+def get(base, path, headers=()):
+    host = [] if any(line.lower().startswith("host:") for line in headers) else [f"Host: {urlsplit(base).netloc}"]
+    lines = [f"GET {path} HTTP/1.1", *host, "Connection: close", *headers]
+    return exchange(base, ("\r\n".join(lines) + "\r\n\r\n").encode())
+
+
+def timed_get(base, path):
+    started = time.monotonic()
+    status, _, _ = get(base, path)
+    return status, time.monotonic() - started

@@ -1,0 +1,52 @@
+"""Slow clients cannot stall the site: headers and bodies have deadlines, and other visitors are answered meanwhile."""
+
+import contextlib
+import threading
+
+from tests.server.clients import connect, read_until_closed, timed_get
+from tests.server.conftest import TIME_LIMITS
+
+SLOW_CONNECTIONS = 300
+# Each slow client sends one more header line this often: never quite done, never quite silent.
+TRICKLE_EVERY = 0.25
+
+
+def _trickle(sockets, stop):
+    while not stop.is_set():
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.sendall(b"X-Slow: still typing\r\n")
+        stop.wait(TRICKLE_EVERY)
+
+
+def test_visitors_are_answered_while_hundreds_of_clients_trickle_headers(server):
+    base, _, _ = server
+    slow = [connect(base) for _ in range(SLOW_CONNECTIONS)]
+    for sock in slow:
+        sock.sendall(b"GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+    stop = threading.Event()
+    trickler = threading.Thread(target=_trickle, args=(slow, stop))
+    trickler.start()
+    try:
+        visits = [timed_get(base, path) for path in ("/nl/hulp", "/en/hulp", "/nl/", "/en/") * 3]
+    finally:
+        stop.set()
+        trickler.join()
+    assert [status for status, _ in visits] == [200] * len(visits)
+    assert max(seconds for _, seconds in visits) < 1.0, visits
+    # Past the header deadline the server has dropped every slow client without answering it.
+    answers = [read_until_closed(sock, seconds=float(TIME_LIMITS["CHECKJE_HEADER_TIMEOUT"]) + 2) for sock in slow]
+    for sock in slow:
+        sock.close()
+    assert answers == [b""] * SLOW_CONNECTIONS
+
+
+def test_a_body_that_never_arrives_gets_an_answer_at_its_deadline(server):
+    base, _, _ = server
+    with connect(base) as sock:
+        sock.sendall(
+            b"POST /nl/hulpzoeker HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            b"Content-Length: 500\r\n\r\nvraag="
+        )
+        answer = read_until_closed(sock, seconds=float(TIME_LIMITS["CHECKJE_BODY_TIMEOUT"]) + 2)
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:80]
