@@ -1,8 +1,9 @@
 """The youth pages that are plain content: home, help and safety."""
 
-from flask import render_template
+from flask import abort, make_response, render_template, request
 
 from checkje.content import content
+from checkje.core.delivery import kept_nowhere
 from checkje.core.i18n import language_blueprint
 from checkje.helpfinder.lines import emergency, help_lines
 
@@ -55,3 +56,19 @@ def card():
 def safety():
     """Explain what quick exit hides and what it cannot hide."""
     return render_template("pages/safety.html", page=content("pages/safety"))
+
+
+@bp.post("/veiligheid/wissen")
+@kept_nowhere
+def wipe():
+    """Remove everything Checkje kept on this phone, also without JavaScript.
+
+    The browser does the removing: Clear-Site-Data empties this site's storage (trusted people, saved
+    rules, the service worker and its offline copies) and its HTTP cache. The server keeps nothing to remove.
+    """
+    # Another site must not make a youth's phone forget its trusted people.
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        abort(403)
+    response = make_response(render_template("pages/safety.html", page=content("pages/safety"), wiped=True))
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response

@@ -70,6 +70,32 @@
     });
   }
 
+  // --- Sensitive pages ("it already happened", my people, the help card): a link from one
+  // replaces its history entry instead of adding one. After quick exit, Back then shows at
+  // most the page from before. Without JavaScript links add entries as usual (the safety page says so).
+  function leavesBySameSiteLink(event) {
+    var link = event.target.closest("a[href]");
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+        event.shiftKey || event.altKey || link.target || link.hasAttribute("download") ||
+        link.hasAttribute("data-quick-exit")) {
+      return null;
+    }
+    var url = new URL(link.href, window.location.href);
+    var samePage = url.pathname === window.location.pathname && url.search === window.location.search;
+    // tel:, sms: and other sites are not pages of ours; an anchor on this page is no move.
+    return url.origin === window.location.origin && !samePage ? url : null;
+  }
+
+  if (document.querySelector("[data-sensitive-flow]")) {
+    document.addEventListener("click", function (event) {
+      var url = leavesBySameSiteLink(event);
+      if (url) {
+        event.preventDefault();
+        window.location.replace(url.href);
+      }
+    });
+  }
+
   // --- Trusted people, kept in this browser only.
   function loadPeople() {
     var people = store.get(PEOPLE_KEY, []);
@@ -164,13 +190,19 @@
     return Promise.all(work);
   }
 
-  document.querySelectorAll("[data-wipe]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      wipe().then(function () {
+  // The form's own answer carries Clear-Site-Data, which also empties the browser's HTTP cache:
+  // send it in the background, remove the rest here, and stay on the page.
+  document.querySelectorAll("form[data-wipe]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var asked = window.fetch(form.action, { method: "POST", cache: "no-store" }).catch(function () {
+        // offline: what is on the phone is removed all the same
+      });
+      Promise.all([wipe(), asked]).then(function () {
         showPeople();
         document.dispatchEvent(new CustomEvent("checkje:wiped"));
         document.querySelectorAll("[data-wipe-status]").forEach(function (status) {
-          status.textContent = button.dataset.wiped;
+          status.textContent = status.dataset.wiped;
           status.classList.remove("visually-hidden");
         });
       });

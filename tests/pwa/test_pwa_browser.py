@@ -85,6 +85,22 @@ def test_answers_are_never_kept_offline(context, live_server):
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
 
 
+def test_the_wipe_form_alone_has_the_browser_clear_everything_and_checkje_installs_again(context, live_server):
+    """Without our script the form's answer does it: Clear-Site-Data empties storage, caches and the worker."""
+    page = visit_once(context, live_server, "nl")
+    page.evaluate("localStorage.setItem('checkje.trustedPeople', '[]')")
+    page.goto(live_server + "/nl/veiligheid")
+    # form.submit() skips the submit event, so the plain form is sent as a browser without JavaScript sends it.
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('form[data-wipe]').submit()")
+    page.get_by_text("Alles wat Checkje op deze telefoon bewaarde, is gewist.").wait_for()
+    assert page.evaluate("localStorage.length") == 0
+    assert page.evaluate(CACHE_NAMES) == []
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    page.goto(live_server + "/nl/")
+    assert page.evaluate(WAIT_FOR_WORKER), "going on installs the offline copy again"
+
+
 def test_trusted_people_work_offline(context, live_server):
     page = visit_once(context, live_server, "nl")
     page.goto(live_server + "/nl/mijn-mensen")
