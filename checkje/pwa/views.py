@@ -79,7 +79,8 @@ def manifest():
             "start_url": home,
             "scope": home,
             "description": gettext(
-                "Stay safe on Instagram, Snapchat and WhatsApp. What you fill in stays on this phone only, never on our server."
+                "Stay safe on Instagram, Snapchat and WhatsApp."
+                " What you fill in stays on this phone only, never on our server."
             ),
         }
     )

@@ -1,0 +1,99 @@
+"""One honest wording about storage everywhere (docs/design.md): what Checkje keeps is kept "on this
+phone only, never on our server"; where it keeps nothing, "not on this phone and not on our server"."""
+
+import re
+
+import pytest
+import yaml
+from babel.messages.pofile import read_po
+
+from checkje.core.settings import LANGUAGES, ROOT
+from tests.shared_app import CONTENT_DIR
+
+KEPT_HERE = {"nl": "alleen op deze telefoon, nooit op onze server", "en": "on this phone only, never on our server"}
+KEPT_NOWHERE = {"nl": "niet op deze telefoon en niet op onze server", "en": "not on this phone and not on our server"}
+
+# A sentence that says where something is kept: a keeping verb and a place, in either order.
+_VERBS = {
+    "nl": r"blijft|blijven|bewaar\w*|staan|opgeslagen|onthoud\w*",
+    "en": r"stays?|kept|keeps?|saved?|stored?|remembers?|are on|is on",
+}
+_PLACES = {"nl": r"telefoon|browser|server", "en": r"phone|browser|server"}
+SAYS_WHERE_KEPT = {
+    lang: re.compile(
+        rf"\b({_VERBS[lang]})\b[^.]*\b({_PLACES[lang]})\b|\b({_PLACES[lang]})\b[^.]*\b({_VERBS[lang]})\b"
+        rf"|\bCheckje ({_VERBS[lang]})\b",
+        re.IGNORECASE,
+    )
+    for lang in LANGUAGES
+}
+# Sentences about something else: removing what was kept, the browser's own history, a snap on
+# someone else's phone, the class poll (whose anonymous counts the server does keep), and the buttons
+# and advice around "remember".
+ABOUT_SOMETHING_ELSE = {
+    "nl": re.compile(
+        r"gewist|\bwis\b|\bwist\b|niet meer|browser onthoudt|onthoudt je browser|stem"
+        r"|Onthoud op deze|Bewaar ze alleen als",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"remove|no longer|browser remembers|other person's phone|vote|Remember on this|Only save them if",
+        re.IGNORECASE,
+    ),
+}
+# content/helpfinder/ belongs to the help page's work (issue 16, part 6): its intro is to say KEPT_NOWHERE.
+NOT_YET_REWORDED = {"Checkje onthoudt je antwoorden niet.", "Checkje does not remember your answers."}
+
+
+def content_texts(node, where):
+    """Every (lang, text, place) of a content file: the {nl: …, en: …} pairs."""
+    if isinstance(node, dict):
+        if set(LANGUAGES) <= set(node) and all(isinstance(node[lang], str) for lang in LANGUAGES):
+            for lang in LANGUAGES:
+                yield lang, node[lang], where
+        else:
+            for key, value in node.items():
+                yield from content_texts(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from content_texts(value, f"{where}[{index}]")
+
+
+def every_text():
+    for path in sorted(CONTENT_DIR.rglob("*.yaml")):
+        yield from content_texts(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    for lang in LANGUAGES:
+        with open(ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po", "rb") as file:
+            for message in read_po(file, locale=lang):
+                if message.id and isinstance(message.string, str):
+                    yield lang, message.string, f"catalogue {lang}: {message.id}"
+
+
+def sentences_about_storage():
+    for lang, text, where in every_text():
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+            if SAYS_WHERE_KEPT[lang].search(sentence) and not ABOUT_SOMETHING_ELSE[lang].search(sentence):
+                yield lang, sentence, where
+
+
+def test_every_sentence_about_storage_uses_the_one_wording():
+    found = list(sentences_about_storage())
+    assert len(found) >= 10, "the check finds the storage sentences at all"
+    odd = [
+        (where, sentence)
+        for lang, sentence, where in found
+        if KEPT_HERE[lang] not in sentence and KEPT_NOWHERE[lang] not in sentence and sentence not in NOT_YET_REWORDED
+    ]
+    assert odd == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_says_it_in_the_footer(site, lang):
+    footer = site(f"/{lang}/").soup.select_one(".site-footer")
+    assert KEPT_HERE[lang] in footer.get_text(" ", strip=True)
+
+
+def test_the_old_contradiction_is_gone():
+    """ "Checkje keeps nothing" right above "saved in this browser" (issue 16)."""
+    contradicting = re.compile(r"in (deze|this) browser|bewaart (niets|ze niet)|keeps nothing|does not keep them", re.I)
+    assert [where for _, text, where in every_text() if contradicting.search(text)] == []
