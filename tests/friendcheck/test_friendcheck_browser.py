@@ -137,7 +137,8 @@ def test_rules_are_remembered_only_when_asked_and_forgotten_with_one_tap(phone_p
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == '"alleen-in-het-echt vertel-het"'
     forget = page.get_by_role("button", name="Vergeet mijn regels")
     expect(forget).to_be_focused()
-    expect(page.locator("[data-rules-status]")).to_have_text("Je regels zijn bewaard: alleen op deze telefoon, nooit op onze server.")
+    saved = "Je regels zijn bewaard: alleen op deze telefoon, nooit op onze server."
+    expect(page.locator("[data-rules-status]")).to_have_text(saved)
     assert axe_violations(page) == []
 
     page.goto(f"{live_server}/nl/vriendencheck/mijn-regels")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser_helpers import PHONE
+from tests.browser_helpers import PHONE, SMALL_PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -19,4 +19,13 @@ def test_crisis_entry_is_whole_on_the_first_screen(browser, live_server, lang, c
     link = entry.locator(".tile__link")
     link.tap()
     page.wait_for_url(f"{live_server}/{lang}/het-is-gebeurd")
+    context.close()
+
+
+def test_crisis_entry_title_is_on_the_first_screen_of_a_small_phone(browser, live_server, lang):
+    context = browser.new_context(**SMALL_PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server}/{lang}/")
+    title = page.locator(".tile--crisis .tile__title").bounding_box()
+    assert title["y"] >= 0 and title["y"] + title["height"] <= SMALL_PHONE["viewport"]["height"], title
     context.close()
