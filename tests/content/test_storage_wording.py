@@ -18,7 +18,8 @@ _VERBS = {
     "nl": r"blijft|blijven|bewaar\w*|staan|opgeslagen|onthoud\w*",
     "en": r"stays?|kept|keeps?|saved?|stored?|remembers?|are on|is on",
 }
-_PLACES = {"nl": r"telefoon|browser|server", "en": r"phone|browser|server"}
+# This phone (not someone else's: "de telefoon van een vreemde", "a stranger's phone"), a browser, a server.
+_PLACES = {"nl": r"(deze|je|jouw|de) telefoon(?! van)|browser|server", "en": r"(this|your|the) phone|browser|server"}
 SAYS_WHERE_KEPT = {
     lang: re.compile(
         rf"\b({_VERBS[lang]})\b[^.]*\b({_PLACES[lang]})\b|\b({_PLACES[lang]})\b[^.]*\b({_VERBS[lang]})\b"
@@ -27,9 +28,8 @@ SAYS_WHERE_KEPT = {
     )
     for lang in LANGUAGES
 }
-# Sentences about something else: removing what was kept, the browser's own history, a snap on
-# someone else's phone, the class poll (whose anonymous counts the server does keep), and the buttons
-# and advice around "remember".
+# Sentences about something else: removing what was kept, the browser's own history, the class poll
+# (whose anonymous counts the server does keep), and the buttons and advice around "remember".
 ABOUT_SOMETHING_ELSE = {
     "nl": re.compile(
         r"gewist|\bwis\b|\bwist\b|niet meer|browser onthoudt|onthoudt je browser|stem"
@@ -37,7 +37,7 @@ ABOUT_SOMETHING_ELSE = {
         re.IGNORECASE,
     ),
     "en": re.compile(
-        r"remove|no longer|browser remembers|other person's phone|vote|Remember on this|Only save them if",
+        r"remove|no longer|browser remembers|vote|Remember on this|Only save them if",
         re.IGNORECASE,
     ),
 }
