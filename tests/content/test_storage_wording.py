@@ -18,26 +18,28 @@ _VERBS = {
     "nl": r"blijft|blijven|bewaar\w*|staan|opgeslagen|onthoud\w*",
     "en": r"stays?|kept|keeps?|saved?|stored?|remembers?|are on|is on",
 }
+# "staat" alone says too much ("Checkje staat in je geschiedenis"): only "staat … op deze telefoon".
+_ALSO = {"nl": r"|\bstaat\b[^.]*\bop (deze|je|jouw) telefoon", "en": ""}
 # This phone (not someone else's: "de telefoon van een vreemde", "a stranger's phone"), a browser, a server.
 _PLACES = {"nl": r"(deze|je|jouw|de) telefoon(?! van)|browser|server", "en": r"(this|your|the) phone|browser|server"}
 SAYS_WHERE_KEPT = {
     lang: re.compile(
         rf"\b({_VERBS[lang]})\b[^.]*\b({_PLACES[lang]})\b|\b({_PLACES[lang]})\b[^.]*\b({_VERBS[lang]})\b"
-        rf"|\bCheckje ({_VERBS[lang]})\b",
+        rf"|\bCheckje ({_VERBS[lang]})\b{_ALSO[lang]}",
         re.IGNORECASE,
     )
     for lang in LANGUAGES
 }
 # Sentences about something else: removing what was kept, the browser's own history, the class poll
-# (whose anonymous counts the server does keep), and the buttons and advice around "remember".
+# (whose anonymous counts the server does keep); and requests to the youth (buttons and advice such as
+# "Remember on this phone"), which say what to do, not where things are kept.
 ABOUT_SOMETHING_ELSE = {
     "nl": re.compile(
-        r"gewist|\bwis\b|\bwist\b|niet meer|browser onthoudt|onthoudt je browser|stem"
-        r"|Onthoud op deze|Bewaar ze alleen als",
+        r"gewist|\bwis\b|\bwist\b|niet meer|weg van|browser onthoudt|onthoudt je browser|stem|^(Bewaar|Onthoud|Wis)\b",
         re.IGNORECASE,
     ),
     "en": re.compile(
-        r"remove|no longer|browser remembers|vote|Remember on this|Only save them if",
+        r"remove|no longer|gone from|browser remembers|vote|^(Keep|Remember|Only (save|keep))\b",
         re.IGNORECASE,
     ),
 }
