@@ -10,7 +10,7 @@ import functools
 import gzip
 from functools import lru_cache
 
-from flask import make_response, request
+from flask import g, make_response, request
 
 COMPRESSIBLE_TYPES = frozenset(
     {
@@ -44,6 +44,21 @@ def kept_nowhere(view):
         response = make_response(view(*args, **kwargs))
         response.headers["Cache-Control"] = "no-store"
         return response
+
+    return answer
+
+
+def holds_a_secret(view):
+    """For answers with a secret in them (the teacher's poll screen): kept nowhere, and never compressed.
+
+    Compressing a secret next to text from the request can leak it through the compressed size (BREACH).
+    """
+    kept = kept_nowhere(view)
+
+    @functools.wraps(view)
+    def answer(*args, **kwargs):
+        g.holds_a_secret = True
+        return kept(*args, **kwargs)
 
     return answer
 
@@ -92,10 +107,9 @@ def _compress(response):
 
 
 def _deliver(response):
-    # Private answers get neither: no validator, as no cache may keep them; no gzip, as
-    # compressing a secret next to text from the request can leak it (BREACH). They are small.
+    # A private answer gets no validator, as no cache may keep it; one with a secret is not compressed either.
     if is_private(response):
-        return response
+        return response if g.get("holds_a_secret") else _compress(response)
     return _compress(_add_validator(response))
 
 

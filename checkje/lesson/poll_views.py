@@ -11,7 +11,7 @@ from flask import current_app, make_response, redirect, render_template, request
 from flask_babel import gettext
 
 from checkje.core import hosts, sitemap
-from checkje.core.delivery import kept_nowhere
+from checkje.core.delivery import holds_a_secret, kept_nowhere
 from checkje.core.htmx import is_htmx_request, render
 from checkje.lesson import fields
 from checkje.lesson import poll_store as polls
@@ -224,7 +224,7 @@ def _ended():
 
 
 @bp.post("/les/peiling")
-@kept_nowhere
+@holds_a_secret
 def poll_start():
     """Start a poll for the lesson's statements; only this screen gets the secret that controls it."""
     try:
@@ -235,7 +235,7 @@ def poll_start():
 
 
 @bp.post("/les/peiling/<code>")
-@kept_nowhere
+@holds_a_secret
 def poll_control(code):
     """The teacher's buttons: show the results, open another statement, end the poll, or look again."""
     secret, action = request.form.get(fields.SECRET), request.form.get(fields.ACTION)

@@ -14,6 +14,8 @@ TILE_PAGES = (
     "pages.safety",
     "together.start",
 )
+# How much a tile stands out (docs/design.md): the way out of trouble, or the one thing to do next.
+TILE_KINDS = ("crisis", "primary")
 # The icons of static/img/icons.svg.
 ICONS = ("help", "shield", "exit", "phone", "chat", "web", "snap", "heart", "friends", "person", "settings", "together")
 
@@ -21,8 +23,19 @@ HOME = Record(
     {
         **PAGE_BASICS,
         "intro": Text(),
+        "crisis_tag": Text(),
+        "primary_tag": Text(),
         "tiles": ListOf(
-            Record({"page": Choice(TILE_PAGES), "icon": Choice(ICONS), "title": Text(), "text": Text()}),
+            Record(
+                {
+                    "page": Choice(TILE_PAGES),
+                    "icon": Choice(ICONS),
+                    "kind": Choice(TILE_KINDS, optional=True),
+                    "title": Text(),
+                    "text": Text(),
+                    "go": Text(optional=True),
+                }
+            ),
             unique="page",
         ),
     }

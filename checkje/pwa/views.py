@@ -78,7 +78,10 @@ def manifest():
             "lang": g.lang,
             "start_url": home,
             "scope": home,
-            "description": gettext("Stay safe on Instagram, Snapchat and WhatsApp. Checkje keeps nothing about you."),
+            "description": gettext(
+                "Stay safe on Instagram, Snapchat and WhatsApp."
+                " What you fill in stays on this phone only, never on our server."
+            ),
         }
     )
     response = current_app.response_class(

@@ -118,10 +118,11 @@
   }
 
   // A link whose visible word ("Call") is followed by the person's name for screen readers.
-  function actionLink(href, word, name, external) {
-    var link = element("a", "button button--small");
+  // Calling is the main action (docs/design.md: one primary button); texting and WhatsApp are secondary.
+  function actionLink(href, word, name, secondary) {
+    var link = element("a", secondary ? "button button--small button--secondary" : "button button--small");
     link.href = href;
-    if (external) {
+    if (href.indexOf("https:") === 0) {
       link.rel = "noreferrer noopener";
     }
     link.appendChild(document.createTextNode(word + " "));
@@ -134,7 +135,7 @@
     var labels = document.body.dataset;
     var actions = element("div", "people__actions");
     actions.appendChild(actionLink("tel:" + person.phone, labels.labelCall, person.name));
-    actions.appendChild(actionLink("sms:" + person.phone, labels.labelSms, person.name));
+    actions.appendChild(actionLink("sms:" + person.phone, labels.labelSms, person.name, true));
     actions.appendChild(actionLink("https://wa.me/" + person.phone.slice(1), labels.labelWhatsapp, person.name, true));
     return actions;
   }

@@ -5,6 +5,7 @@ import gzip
 import pytest
 
 from checkje.core.assets import ONE_YEAR
+from checkje.lesson import fields as lesson_fields
 from tests.helpers import BROWSER_ENCODINGS, parse
 
 GZIP = BROWSER_ENCODINGS
@@ -75,11 +76,19 @@ def test_a_changed_page_has_another_etag(client):
     assert stale.status_code == 200
 
 
-def test_answers_for_one_visitor_get_no_etag_and_no_gzip(client):
-    """An answer computed from what a youth picked is no-store: no validator, no compression."""
+def test_answers_for_one_visitor_get_no_etag_but_are_gzipped(client):
+    """An answer computed from what a youth picked is no-store: no validator; it holds no secret, so it is gzipped."""
     response = client.post("/nl/hulpzoeker", data={"danger": "no", "asked": "danger"}, headers=GZIP)
     assert response.status_code == 200
     assert response.cache_control.no_store
     assert "ETag" not in response.headers
-    assert "Content-Encoding" not in response.headers
+    assert response.headers["Content-Encoding"] == "gzip"
     assert parse(response).find("form")
+
+
+def test_the_teachers_screen_with_its_secret_is_never_compressed(client):
+    """Compressing a secret next to text from the request can leak it (BREACH)."""
+    response = client.post("/nl/les/peiling", headers=GZIP)
+    assert response.cache_control.no_store
+    assert "Content-Encoding" not in response.headers
+    assert parse(response).find("input", type="hidden", attrs={"name": lesson_fields.SECRET})

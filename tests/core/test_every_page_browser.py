@@ -1,16 +1,23 @@
-"""In a real Chromium: every page once per device (axe, reflow, no request to anyone else, nothing kept),
-quick exit and the language switch."""
+"""In a real Chromium: every page once per device (axe in light and dark, reflow, tap targets, what stays
+pinned, no request to anyone else, nothing kept), quick exit and the language switch."""
+
+import json
 
 import pytest
 
 from tests.browser_helpers import (
     AXE_SOURCE,
     DESKTOP,
+    MOST_PINNED,
     NEUTRAL_SITE,
     PHONE,
+    PINNED_HEIGHT,
     SMALL_PHONE,
+    SMALL_TAP_TARGETS,
+    TAP,
     answer_for_neutral_site,
     axe_violations,
+    dark_contrast_violations,
     is_our_origin,
 )
 from tests.conftest import PAGE_URLS
@@ -25,10 +32,11 @@ class Sweep:
     """One browser context for a device, visiting every page in turn with axe loaded into each,
     and every request it makes recorded: far faster than a context per page."""
 
-    def __init__(self, context, width):
+    def __init__(self, context, viewport):
         self.context = context
         self.page = context.new_page()
-        self.width = width
+        self.width = viewport["width"]
+        self.height = viewport["height"]
         self.requests = []
         context.on("request", lambda request: self.requests.append(request.url))
 
@@ -39,14 +47,15 @@ def sweep(request, browser):
     # No service worker: it would fetch every page to keep offline (see the test after the sweep).
     context = browser.new_context(service_workers="block", **device)
     context.add_init_script(AXE_SOURCE)
-    yield Sweep(context, device["viewport"]["width"])
+    yield Sweep(context, device["viewport"])
     context.close()
 
 
 @pytest.mark.parametrize("url", [*PAGE_URLS, *NOT_FOUND_URLS])
 def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweep, live_server, url):
-    """One visit per page and device: axe (WCAG 2.2 AA), no sideways scrolling (at 320 px this is
-    reflow at 400 % zoom), no request to anyone else, no cookie and no web storage."""
+    """One visit per page and device: axe (WCAG 2.2 AA) in light and dark mode, no sideways scrolling
+    (at 320 px this is reflow at 400 % zoom), every standalone link and button a tap target, little
+    pinned while scrolling, no request to anyone else, no cookie and no web storage."""
     page = sweep.page
     sweep.requests.clear()
     page.goto(live_server + url)  # returns after the load event
@@ -54,9 +63,16 @@ def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweep, live_server,
     width = page.evaluate("document.documentElement.scrollWidth")
     if width > sweep.width:
         problems["sideways scrolling"] = f"{width} px wide in a {sweep.width} px viewport"
+    small = page.evaluate(SMALL_TAP_TARGETS, TAP)
+    if small:
+        problems["smaller than a tap target"] = small
+    problems.update(pinned_problems(page, sweep.height))
     violations = axe_violations(page)
     if violations:
         problems["axe"] = violations
+    dark = dark_contrast_violations(page)
+    if dark:
+        problems["axe in dark mode"] = dark
     # Read after axe, so what the page's scripts do just after the load event counts too.
     cookies = [cookie["name"] for cookie in sweep.context.cookies()]
     storage = page.evaluate("({local: Object.keys(localStorage), session: Object.keys(sessionStorage)})")
@@ -72,6 +88,21 @@ def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweep, live_server,
     if elsewhere:
         problems["requests to another origin"] = elsewhere
     assert problems == {}
+
+
+def pinned_problems(page, viewport_height):
+    """Scrolled to the end: what stays pinned takes at most MOST_PINNED of the height, and quick exit
+    is on screen and a tap target."""
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    problems = {}
+    pinned = page.evaluate(PINNED_HEIGHT)
+    if pinned["height"] > MOST_PINNED * viewport_height:
+        problems["pinned"] = f"{pinned['height']:.0f} px of {viewport_height} px stay on screen"
+    exit_box = page.locator(".site-header .quick-exit").bounding_box()
+    on_screen = exit_box and exit_box["y"] >= 0 and exit_box["y"] + exit_box["height"] <= viewport_height
+    if not (on_screen and exit_box["width"] >= TAP and exit_box["height"] >= TAP):
+        problems["quick exit"] = exit_box
+    return problems
 
 
 def test_the_service_worker_fetches_only_from_our_origin(browser, live_server):
@@ -177,3 +208,26 @@ def test_language_switch_keeps_the_same_page(page, live_server):
     assert page.locator("html").get_attribute("lang") == "en"
     page.get_by_role("link", name="Nederlands").tap()
     page.wait_for_url(live_server + "/nl/veiligheid")
+
+
+# One page of each kind: every page shares the header and help bar of base.html.
+PAGES_WITH_A_TRUSTED_PERSON = ["/nl/", "/en/hulp", "/nl/vriendencheck", "/nl/instellingen/instagram", "/nl/les"]
+A_TRUSTED_PERSON = [{"name": "Mama Jansen-de Vries", "phone": "+31612345678", "shown": "06 12345678"}]
+
+
+@pytest.fixture(scope="module")
+def small_phone_with_a_person(browser):
+    context = browser.new_context(service_workers="block", **SMALL_PHONE)
+    people = json.dumps(A_TRUSTED_PERSON)
+    context.add_init_script(f"localStorage.setItem('checkje.trustedPeople', JSON.stringify({people}))")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("url", PAGES_WITH_A_TRUSTED_PERSON)
+def test_little_stays_pinned_with_a_trusted_person_in_the_help_bar(small_phone_with_a_person, live_server, url):
+    page = small_phone_with_a_person
+    page.goto(live_server + url)
+    assert page.locator("[data-help-bar-person]").is_visible(), "the person's call button is in the help bar"
+    assert page.evaluate(PINNED_HEIGHT)["pinned"] >= 1, "the header is pinned"
+    assert pinned_problems(page, SMALL_PHONE["viewport"]["height"]) == {}

@@ -226,7 +226,7 @@ def test_saved_rules_overview_without_saved_rules_says_so_kindly(browser, live_s
     response = page.goto(f"{live_server}/en{SAVED_RULES_PATH}")
     assert response.status == 200
     empty = page.locator("[data-saved-rules-empty]")
-    expect(empty).to_contain_text("You have not saved rules on this phone yet.")
+    expect(empty).to_contain_text("You have no saved rules yet.")
     expect(page.locator("[data-saved-rules]")).to_be_hidden()
     empty.get_by_role("link", name="Make my rules").click()
     page.wait_for_url(f"{live_server}/en/vriendencheck/mijn-regels")
