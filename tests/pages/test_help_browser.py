@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser_helpers import PHONE, axe_violations, is_our_origin, on_first_screen
 
@@ -45,7 +46,7 @@ def stored_people(page):
 def test_trusted_people_stay_on_the_phone(context, watched, live_server):
     page = context.new_page()
     page.goto(live_server + "/nl/mijn-mensen")
-    assert page.get_by_text("Je hebt nog niemand toegevoegd.").is_visible()
+    expect(page.get_by_text("Je hebt nog niemand toegevoegd.")).to_be_visible()
 
     add_person(page, "Mentor Sanne", "06-12 34 56 78")
     add_person(page, "Tante Fatima", "+32 470 12 34 56")
@@ -55,7 +56,7 @@ def test_trusted_people_stay_on_the_phone(context, watched, live_server):
     sanne = page.locator(".people__person").filter(has_text="Mentor Sanne")
     hrefs = [link.get_attribute("href") for link in sanne.locator(".people__actions a").all()]
     assert hrefs == ["tel:+31612345678", "sms:+31612345678", "https://wa.me/31612345678"]
-    assert sanne.get_by_role("link", name="Bel Mentor Sanne").is_visible()
+    expect(sanne.get_by_role("link", name="Bel Mentor Sanne")).to_be_visible()
     assert axe_violations(page) == []
 
     # Change a number, then remove someone.
@@ -72,13 +73,13 @@ def test_trusted_people_stay_on_the_phone(context, watched, live_server):
     page.reload()
     assert page.locator(".people__person").count() == 1
     bar_person = page.locator("[data-help-bar-person]")
-    assert bar_person.is_visible()
+    expect(bar_person).to_be_visible()
     assert bar_person.get_attribute("href") == "tel:+31687654321"
     assert bar_person.inner_text().strip() == "Bel Mentor Sanne"
     page.goto(live_server + "/nl/hulp")
-    assert page.locator("[data-my-people] .people__person").filter(has_text="Mentor Sanne").is_visible()
+    expect(page.locator("[data-my-people] .people__person").filter(has_text="Mentor Sanne")).to_be_visible()
     page.goto(live_server + "/nl/hulpkaart")
-    assert page.locator(".help-card [data-my-people]").filter(has_text="Mentor Sanne").is_visible()
+    expect(page.locator(".help-card [data-my-people]").filter(has_text="Mentor Sanne")).to_be_visible()
     assert axe_violations(page) == []
 
     # One tap removes everything.
@@ -130,14 +131,14 @@ def test_at_most_five_people(context, live_server):
         page.get_by_label("Phone number").fill(f"061234567{number}")
         page.get_by_role("button", name="Add", exact=True).tap()
     assert page.locator("[data-person-form]").is_hidden()
-    assert page.get_by_text("You have 5 people. Remove someone to add another.").is_visible()
+    expect(page.get_by_text("You have 5 people. Remove someone to add another.")).to_be_visible()
 
 
 def test_without_javascript_the_page_explains_and_help_still_works(browser, live_server):
     context = browser.new_context(java_script_enabled=False, **PHONE)
     page = context.new_page()
     page.goto(live_server + "/en/mijn-mensen")
-    assert page.get_by_text("this page needs JavaScript").is_visible()
+    expect(page.get_by_text("this page needs JavaScript")).to_be_visible()
     assert page.locator("[data-person-form]").is_hidden()
     page.get_by_role("link", name="Go to the help page").click()
     page.wait_for_url(live_server + "/en/hulp")
@@ -172,7 +173,7 @@ def test_help_finder_asks_again_when_nothing_is_chosen(context, live_server):
     page.goto(live_server + "/nl/hulpzoeker")
     page.get_by_role("button", name="Volgende").tap()
     page.get_by_role("alert").wait_for()
-    assert page.get_by_role("alert").get_by_role("link", name="Kies één antwoord.").is_visible()
+    expect(page.get_by_role("alert").get_by_role("link", name="Kies één antwoord.")).to_be_visible()
     assert axe_violations(page) == []
 
 
