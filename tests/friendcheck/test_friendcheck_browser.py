@@ -272,7 +272,8 @@ def test_the_quick_round_reaches_a_result_in_at_most_ten_taps(phone_page, live_s
     assert page.evaluate("localStorage.length") == 0 and page.context.cookies() == []
     page.get_by_role("button", name="Bewaar mijn beloning op deze telefoon").tap()
     assert page.evaluate(f"localStorage.getItem('{REWARD_KEY}')") == f'{{"requests":{len(QUICK_IDS)}}}'
-    expect(page.locator("[data-reward-status]")).to_have_text("Je beloning staat nu alleen op deze telefoon, nooit op onze server.")
+    kept = "Je beloning staat nu alleen op deze telefoon, nooit op onze server."
+    expect(page.locator("[data-reward-status]")).to_have_text(kept)
     forget = page.get_by_role("button", name="Vergeet mijn beloning")
     expect(forget).to_be_focused()
     assert page.context.cookies() == []

@@ -344,3 +344,15 @@ def test_english_pages_speak_english(client):
         "Disagree",
         "Not sure",
     ]
+
+
+def test_the_teachers_screen_switches_language_without_losing_the_poll(client):
+    screen = parse(client.post("/nl/les/peiling"))
+    switch = screen.select_one(".site-header form")
+    fields = {field["name"]: field["value"] for field in switch.select("input[type=hidden]")}
+    assert switch["method"] == "post" and switch["action"].startswith("/en/les/peiling/")
+    answer = client.post(switch["action"], data=fields)
+    assert answer.status_code == 200
+    english = parse(answer)
+    assert english.html["lang"] == "en"
+    assert english.select_one(".poll-code").get_text() == screen.select_one(".poll-code").get_text()
