@@ -129,11 +129,15 @@ def page(browser):
     context.close()
 
 
-def test_quick_exit_button_leaves_and_cannot_go_back(page, live_server):
-    page.goto(live_server + "/nl/hulp")
-    page.get_by_role("link", name="Snel weg", exact=True).tap()
+def quick_exit_then_back(page, label):
+    page.get_by_role("link", name=label, exact=True).tap()
     page.wait_for_url(NEUTRAL_SITE)
     page.go_back()
+
+
+def test_quick_exit_button_leaves_and_cannot_go_back(page, live_server):
+    page.goto(live_server + "/nl/hulp")
+    quick_exit_then_back(page, "Snel weg")
     assert not page.url.startswith(live_server + "/nl/hulp")
 
 
@@ -141,9 +145,7 @@ def test_quick_exit_takes_only_the_current_page_out_of_history(page, live_server
     """What the safety page says: earlier pages stay in the history."""
     page.goto(live_server + "/en/")
     page.goto(live_server + "/en/hulp")
-    page.get_by_role("link", name="Quick exit", exact=True).tap()
-    page.wait_for_url(NEUTRAL_SITE)
-    page.go_back()
+    quick_exit_then_back(page, "Quick exit")
     assert page.url == live_server + "/en/"
 
 
@@ -231,3 +233,29 @@ def test_little_stays_pinned_with_a_trusted_person_in_the_help_bar(small_phone_w
     assert page.locator("[data-help-bar-person]").is_visible(), "the person's call button is in the help bar"
     assert page.evaluate(PINNED_HEIGHT)["pinned"] >= 1, "the header is pinned"
     assert pinned_problems(page, SMALL_PHONE["viewport"]["height"]) == {}
+
+
+# Inside the sensitive flows moving on replaces the history entry: after quick exit, Back shows the page before.
+def _follow(page, link):
+    before = page.url
+    link.click()
+    page.wait_for_url(lambda url: url != before)
+
+
+def test_back_after_quick_exit_skips_every_page_of_it_already_happened(page, live_server):
+    page.goto(live_server + "/nl/hulp")
+    page.goto(live_server + "/nl/het-is-gebeurd")
+    entries = page.evaluate("history.length")
+    _follow(page, page.get_by_role("link", name="Begin bij stap 1"))
+    _follow(page, page.locator('.step-nav a[rel="next"]'))
+    _follow(page, page.locator(".site-header__home"))
+    assert page.evaluate("history.length") == entries, "each move replaced the flow's one entry"
+    quick_exit_then_back(page, "Snel weg")
+    assert page.url == live_server + "/nl/hulp"
+
+
+def test_other_pages_keep_their_history(page, live_server):
+    page.goto(live_server + "/nl/hulp")
+    entries = page.evaluate("history.length")
+    _follow(page, page.locator(".site-header__home"))
+    assert page.evaluate("history.length") == entries + 1
