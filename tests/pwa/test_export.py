@@ -121,3 +121,12 @@ def test_headers_file_asks_hosts_for_the_same_rails(exported):
     for name, value in SECURITY_HEADERS.items():
         assert f"{name}: {value}" in text
     assert "immutable" in text
+
+
+def test_without_a_site_address_the_export_names_no_host(tmp_path):
+    """`make export` without CHECKJE_SITE_URL: links stay relative, never the export's own stand-in host."""
+    target = tmp_path / "site"
+    export_site(create_app({**TEST_CONFIG, "SITE_URL": ""}), target)
+    pages = list(target.rglob("*.html"))
+    assert pages
+    assert [page for page in pages if "//localhost" in page.read_text(encoding="utf-8")] == []
