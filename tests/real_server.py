@@ -14,9 +14,9 @@ GUNICORN = Path(sys.executable).with_name("gunicorn")
 SERVER_CONFIG = "python:checkje.server.config"
 
 
-def free_port(host="127.0.0.1"):
+def free_port():
     with socket.socket() as sock:
-        sock.bind((host, 0))
+        sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
