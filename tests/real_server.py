@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -41,7 +42,7 @@ def running(command, probe_url, *, env=None, log=subprocess.DEVNULL):
         wait_until_serving(probe_url, process)
         yield process
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)
         try:
             process.wait(10)
         except subprocess.TimeoutExpired:
