@@ -14,7 +14,7 @@ CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test test-fast lint bench soak export setup setup-test chromium java bench-tools content translations help
+.PHONY: run test test-fast lint bench soak export setup setup-test chromium webkit java bench-tools content translations help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,13 +22,13 @@ help: ## List the commands
 run: setup ## Set up, then serve Checkje on http://$(HOST):$(PORT) (HOST and PORT change it)
 	CHECKJE_SITE_URL=$${CHECKJE_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/gunicorn --config python:checkje.server.config --bind $(HOST):$(PORT) 'app:create_app()'
 
-test: setup-test chromium java ## Set up, then run the whole test suite (browser tests included)
+test: setup-test chromium webkit java ## Set up, then run the whole test suite (Chromium and WebKit tests included)
 	@$(BIN)/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
 
 test-fast: setup-test java ## The inner loop: every test without a browser
-	@$(BIN)/pytest -m "not browser"; status=$$?; \
+	@$(BIN)/pytest -m "not browser and not webkit"; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
 
@@ -103,6 +103,17 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null; \
 	else \
 		echo "The browser tests need Chromium. Install it first, for example: sudo apt-get install chromium fonts-liberation" >&2; \
+		exit 1; \
+	fi
+
+# The WebKit tests drive Debian's WebKitGTK (Safari's engine) through its WebDriver, in a virtual X display.
+webkit:
+	@if command -v WebKitWebDriver >/dev/null 2>&1 && command -v xvfb-run >/dev/null 2>&1 && command -v xauth >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing WebKitGTK's WebDriver and Xvfb for the WebKit tests (apt-get)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb xauth >/dev/null; \
+	else \
+		echo "The WebKit tests need WebKitWebDriver and Xvfb. Install them first, for example: sudo apt-get install webkit2gtk-driver xvfb xauth" >&2; \
 		exit 1; \
 	fi
 

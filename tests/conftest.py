@@ -117,6 +117,8 @@ def serving(app):
     finally:
         server.shutdown()
         thread.join()
+        # Close the socket too: a browser then finds no server at all, as when it is offline.
+        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,111 @@
+"""WebKit, Safari's engine: Debian's WebKitGTK driven through its WebDriver, in a virtual X display.
+
+One Xvfb and one browser serve the whole module set (they run in one xdist worker, see the
+`webkit` group); each test starts from an empty browser: no storage, caches or service workers.
+"""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from app import create_app
+from tests.conftest import TEST_CONFIG, serving
+
+MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+WAIT_SECONDS = 10
+
+# Leaves the browser as a new one would be: run on a page of ours before the next test.
+FORGET_EVERYTHING = """
+const done = arguments[arguments.length - 1];
+localStorage.clear();
+sessionStorage.clear();
+Promise.all([
+  caches.keys().then(names => Promise.all(names.map(name => caches.delete(name)))),
+  navigator.serviceWorker.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister()))),
+]).then(() => done(true), error => done(String(error)));
+"""
+
+
+def _neutral_site(environ, start_response):
+    """Stands in for the weather site quick exit goes to, on an origin of its own."""
+    start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+    return [b"<!doctype html><html lang='nl'><title>Weer</title><h1>Het weer</h1></html>"]
+
+
+@pytest.fixture(scope="session")
+def neutral_site():
+    with serving(_neutral_site) as base_url:
+        yield base_url + "/"
+
+
+@pytest.fixture(scope="session")
+def webkit_server(neutral_site):
+    """The real app, with quick exit pointing at the local stand-in instead of the internet."""
+    with serving(create_app({**TEST_CONFIG, "QUICK_EXIT_URL": neutral_site})) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def display():
+    """A virtual X server on a free display number, which Xvfb picks and reports itself."""
+    if not shutil.which("Xvfb") or not shutil.which("WebKitWebDriver"):
+        pytest.fail("The WebKit tests need Xvfb and WebKitWebDriver: run `make webkit` (or `make test`)")
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        pass_fds=[write_end],
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    # Xvfb writes the number once it is ready, without a newline, and keeps the pipe open.
+    number = os.read(read_end, 32).decode().strip()
+    os.close(read_end)
+    yield ":" + number
+    xvfb.terminate()
+    xvfb.wait()
+
+
+def start_webkit(display, *browser_args):
+    """A WebKitGTK session; browser_args are MiniBrowser's own switches (--enable-javascript-markup=false)."""
+    from selenium import webdriver
+    from selenium.webdriver.webkitgtk.options import Options
+    from selenium.webdriver.webkitgtk.service import Service
+
+    options = Options()
+    options.binary_location = MINIBROWSER
+    # With its own arguments the driver starts the browser exactly so: automation mode must be asked for.
+    for argument in ("--automation", *browser_args):
+        options.add_argument(argument)
+    service = Service(env={**os.environ, "DISPLAY": display}, log_output=os.devnull)
+    driver = webdriver.WebKitGTK(options=options, service=service)
+    driver.set_window_size(390, 844)
+    return driver
+
+
+@pytest.fixture(scope="session")
+def webkit_browser(display):
+    driver = start_webkit(display)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def webkit(webkit_browser, webkit_server):
+    """The shared WebKit, emptied after the test of everything our origin left in it."""
+    yield webkit_browser
+    webkit_browser.get(webkit_server + "/nl/")
+    assert webkit_browser.execute_async_script(FORGET_EVERYTHING) is True
+
+
+def wait(driver):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, WAIT_SECONDS)
+
+
+def wait_for_script(driver, script):
+    """Wait until `script` (an expression, which may be a promise) gives something truthy."""
+    poll = f"const done = arguments[arguments.length - 1]; Promise.resolve({script}).then(done, () => done(false));"
+    return wait(driver).until(lambda d: d.execute_async_script(poll))
