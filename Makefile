@@ -106,14 +106,14 @@ chromium:
 		exit 1; \
 	fi
 
-# The WebKit tests drive Debian's WebKitGTK (Safari's engine) through its WebDriver, in a virtual X display.
+# The WebKit tests drive Debian's WebKitGTK (Safari's engine) through its WebDriver, in a virtual X display (Xvfb).
 webkit:
-	@if command -v WebKitWebDriver >/dev/null 2>&1 && command -v xvfb-run >/dev/null 2>&1 && command -v xauth >/dev/null 2>&1; then :; \
+	@if command -v WebKitWebDriver >/dev/null 2>&1 && command -v Xvfb >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "Installing WebKitGTK's WebDriver and Xvfb for the WebKit tests (apt-get)…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb xauth >/dev/null; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb >/dev/null; \
 	else \
-		echo "The WebKit tests need WebKitWebDriver and Xvfb. Install them first, for example: sudo apt-get install webkit2gtk-driver xvfb xauth" >&2; \
+		echo "The WebKit tests need WebKitWebDriver and Xvfb. Install them first, for example: sudo apt-get install webkit2gtk-driver xvfb" >&2; \
 		exit 1; \
 	fi
 

@@ -19,6 +19,25 @@ NEUTRAL_SITE = DEFAULTS["QUICK_EXIT_URL"]
 AXE_SOURCE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+# What the worker answers offline for every page of a language, read from its cache in one go:
+# the status, the number of h1 elements and the document's language.
+CACHED_PAGES = """async (urls) => {
+    const parser = new DOMParser();
+    const found = {};
+    for (const url of urls) {
+        const kept = await caches.match(url, { ignoreVary: true });
+        if (!kept) { found[url] = null; continue; }
+        const doc = parser.parseFromString(await kept.text(), "text/html");
+        found[url] = [kept.status, doc.querySelectorAll("h1").length, doc.documentElement.lang];
+    }
+    return found;
+}"""
+
+
+def offline_sample(urls, count=6):
+    """Pages to open for real with the network off: the worker's navigation path is the same for every page."""
+    return urls[:: max(1, len(urls) // count)]
+
 
 def answer_for_neutral_site(context):
     """Stand in for the neutral site, so quick-exit tests need no internet."""

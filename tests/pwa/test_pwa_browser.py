@@ -4,7 +4,7 @@ import pytest
 
 from checkje.friendcheck.fields import PICKS
 from checkje.pwa import views as pwa
-from tests.browser_helpers import PHONE
+from tests.browser_helpers import CACHED_PAGES, PHONE, offline_sample
 from tests.conftest import PAGE_URLS
 
 pytestmark = pytest.mark.browser
@@ -39,23 +39,6 @@ def test_chromium_finds_checkje_installable(browser, live_server, tmp_path):
         context.close()
 
 
-# What the worker answers offline for every page of a language, read from its cache in one go:
-# the status, the number of h1 elements and the document's language.
-CACHED_PAGES = """async (urls) => {
-    const parser = new DOMParser();
-    const found = {};
-    for (const url of urls) {
-        const kept = await caches.match(url, { ignoreVary: true });
-        if (!kept) { found[url] = null; continue; }
-        const doc = parser.parseFromString(await kept.text(), "text/html");
-        found[url] = [kept.status, doc.querySelectorAll("h1").length, doc.documentElement.lang];
-    }
-    return found;
-}"""
-# Pages opened for real with the network off: the worker's navigation path is the same for every page.
-OPENED_OFFLINE = 6
-
-
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_page_opens_offline_after_one_visit(context, live_server, lang):
     urls = [url for url in PAGE_URLS if url.startswith(f"/{lang}/")]
@@ -63,7 +46,7 @@ def test_every_page_opens_offline_after_one_visit(context, live_server, lang):
     found = page.evaluate(CACHED_PAGES, [live_server + url for url in urls])
     assert {url: kept for url, kept in found.items() if kept != [200, 1, lang]} == {}
     context.set_offline(True)
-    for url in urls[:: len(urls) // OPENED_OFFLINE]:
+    for url in offline_sample(urls):
         response = page.goto(live_server + url, wait_until="domcontentloaded")
         assert response.ok, url
         assert page.locator("h1").count() == 1, url

@@ -4,16 +4,19 @@ One Xvfb and one browser serve the whole module set (they run in one xdist worke
 `webkit` group); each test starts from an empty browser: no storage, caches or service workers.
 """
 
+import glob
 import os
 import shutil
 import subprocess
 
 import pytest
+from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from app import create_app
 from tests.conftest import TEST_CONFIG, serving
 
-MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+# Debian's WebKitGTK ships its small browser under the machine's own library folder.
+MINIBROWSER = next(iter(glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser")), "MiniBrowser")
 WAIT_SECONDS = 10
 
 # Leaves the browser as a new one would be: run on a page of ours before the next test.
@@ -28,42 +31,51 @@ Promise.all([
 """
 
 
+NEUTRAL_PATH = "/het-weer"
+
+
 def _neutral_site(environ, start_response):
-    """Stands in for the weather site quick exit goes to, on an origin of its own."""
-    start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+    """Stands in for the weather site quick exit goes to."""
+    start_response(
+        "200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Cross-Origin-Opener-Policy", "same-origin")]
+    )
     return [b"<!doctype html><html lang='nl'><title>Weer</title><h1>Het weer</h1></html>"]
 
 
 @pytest.fixture(scope="session")
-def neutral_site():
-    with serving(_neutral_site) as base_url:
-        yield base_url + "/"
+def webkit_server():
+    """The real app, with quick exit pointing at a local stand-in. The stand-in shares the app's origin and
+    its Cross-Origin-Opener-Policy: WebKitWebDriver loses the page when Back switches browsing context
+    group, and the history it tests is the same either way."""
+    app = create_app(TEST_CONFIG)
+    with serving(DispatcherMiddleware(app, {NEUTRAL_PATH: _neutral_site})) as base_url:
+        app.config["QUICK_EXIT_URL"] = base_url + NEUTRAL_PATH + "/"
+        yield base_url
 
 
 @pytest.fixture(scope="session")
-def webkit_server(neutral_site):
-    """The real app, with quick exit pointing at the local stand-in instead of the internet."""
-    with serving(create_app({**TEST_CONFIG, "QUICK_EXIT_URL": neutral_site})) as base_url:
-        yield base_url
+def neutral_site(webkit_server):
+    return webkit_server + NEUTRAL_PATH + "/"
 
 
 @pytest.fixture(scope="session")
 def display():
     """A virtual X server on a free display number, which Xvfb picks and reports itself."""
-    if not shutil.which("Xvfb") or not shutil.which("WebKitWebDriver"):
+    if not shutil.which("Xvfb") or not shutil.which("WebKitWebDriver") or not os.path.exists(MINIBROWSER):
         pytest.fail("The WebKit tests need Xvfb and WebKitWebDriver: run `make webkit` (or `make test`)")
     read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x1024x24", "-nolisten", "tcp", "-noreset"],
         pass_fds=[write_end],
         stderr=subprocess.DEVNULL,
     )
     os.close(write_end)
-    # Xvfb writes the number once it is ready, without a newline, and keeps the pipe open.
+    # Xvfb writes the number once it is ready, without a newline. The read end stays open while it
+    # runs: Xvfb may write to it again, and a closed pipe would kill it with SIGPIPE.
     number = os.read(read_end, 32).decode().strip()
-    os.close(read_end)
     yield ":" + number
     xvfb.terminate()
+    os.close(read_end)
     xvfb.wait()
 
 
