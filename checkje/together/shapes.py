@@ -150,7 +150,7 @@ def _minutes_fit(documents):
     total, (least, most) = talk_minutes(document), TALK_MINUTES
     if not least <= total <= most:
         message = f"the steps and the checklist take {total} minutes together; make them fit {least} to {most}"
-        yield "together/steps", Problem("steps", document["steps"].line, message)
+        yield "together/steps", Problem("steps", document.line_of("steps"), message)
 
 
 def _checklist_groups_fit(documents):

@@ -16,7 +16,7 @@ from checkje.together.shapes import ACTIVITY_PAGES
 
 # Whole areas a step opens (the help finder belongs to the help page), and single pages of other areas.
 ACTIVITY_AREAS = ("friendcheck", "walkthroughs", "snaps", "helpfinder")
-_DIGITS = re.compile(r"[0-9]{1,2}")
+_DIGITS = re.compile(r"[1-9][0-9]?")
 
 
 def is_activity(endpoint):
@@ -35,7 +35,7 @@ def talk_step_number():
 
 def _read_talk_step():
     text = request.args.get(TALK_STEP, "")
-    # ASCII digits only: int() also reads "²" or "١", and a step number is never long.
+    # ASCII digits, no leading zero: int() also reads "²", "١" or "02", which would give one step two addresses.
     if not _DIGITS.fullmatch(text):
         return None
     number = int(text)

@@ -4,6 +4,7 @@ they lead to, the help lines by id, and the content checks with file and line.""
 import pytest
 
 from checkje.core.settings import LANGUAGES, ROOT
+from checkje.together.fields import TALK_STEP
 from tests.conftest import APP, PAGE_URLS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
 
@@ -16,6 +17,8 @@ SECTION_IDS = [section["id"] for section in GUIDE["nl"]["sections"]]
 PROGRESS = {"nl": "Stap {} van {}", "en": "Step {} of {}"}
 MENTOR_PANEL = {"nl": "Voor de mentor", "en": "For the mentor"}
 REPORT_LINES = ["politie", "veilig-thuis", "meld-misdaad-anoniem", "comensha"]
+MY_RULES = {"nl": "Mijn regels", "en": "My rules"}
+WHAT_I_CHANGED = {"nl": "Wat ik heb veranderd", "en": "What I changed"}
 
 
 def get_ok(client, url):
@@ -85,26 +88,31 @@ def test_every_activity_opens_a_page_of_checkje(client, lang, step_id):
         assert get_ok(client, link["href"]).h1, link["href"]
 
 
-def test_friend_step_has_a_prompt_after_each_part_of_the_friend_check(client, lang):
+def test_friend_step_uses_the_quick_round_and_asks_after_each_part(client, lang):
     soup = get_ok(client, f"/{lang}/samen/vrienden")
-    parts = [a.get_text(strip=True) for a in soup.select(".together-activities a")]
-    assert len(parts) == 4
-    assert [a["href"] for a in soup.select(".together-activities a")][0] == f"/{lang}/vriendencheck/mijn-regels-nu"
+    links = soup.select(".together-activities a")
+    quick = _CONTENT.get("friendcheck/requests", lang)["quick_round"]
+    assert [a["href"] for a in links] == [
+        f"/{lang}/vriendencheck/snel/{quick['requests'][0]}?{TALK_STEP}=2",
+        f"/{lang}/vriendencheck/mijn-regels?{TALK_STEP}=2",
+    ], "the short route: the quick round, then the youth's own rules"
     after = soup.select_one(".mentor-panel__after")
-    assert [dt.get_text(strip=True) for dt in after.find_all("dt")] == parts
+    assert [dt.get_text(strip=True) for dt in after.find_all("dt")] == [a.get_text(strip=True) for a in links]
     assert all(dd.get_text(strip=True) for dd in after.find_all("dd"))
 
 
-def test_settings_step_links_to_the_walkthrough_steps_it_names(client, lang):
+def test_settings_step_opens_each_walkthrough_at_its_most_important_steps(client, lang):
     soup = get_ok(client, f"/{lang}/samen/instellingen")
-    (step,) = [step for step in STEPS[lang]["steps"] if step["id"] == "instellingen"]
-    expected = [f"/{lang}/instellingen/{activity['setting']}" for activity in step["activities"]]
+    expected = []
+    for app in ("instagram", "snapchat", "whatsapp", "tiktok"):
+        first = _CONTENT.get(f"walkthroughs/{app}", lang)["quick_steps"][0]
+        expected.append(f"/{lang}/instellingen/{app}/{first}?{TALK_STEP}=3")
     assert [a["href"] for a in soup.select(".together-activities a")] == expected
 
 
 def test_trusted_people_step_leads_to_my_people(client, lang):
     soup = get_ok(client, f"/{lang}/samen/mensen")
-    assert f"/{lang}/mijn-mensen" in [a["href"] for a in soup.select(".together-activities a")]
+    assert f"/{lang}/mijn-mensen?{TALK_STEP}=5" in [a["href"] for a in soup.select(".together-activities a")]
 
 
 def test_unknown_step_or_section_is_not_found(client, lang):
@@ -123,10 +131,10 @@ def test_checklist_has_boxes_to_tick_and_nothing_to_send(client, lang):
     assert boxes and all(not box.has_attr("name") for box in boxes), "nothing could be sent"
     labels = [label.get_text(strip=True) for label in soup.select(".done-list label")]
     rules = [rule["text"] for rule in _CONTENT.get("friendcheck/check", lang)["my_rules"]["rules"]]
-    assert set(rules) <= set(labels), "the rules agreed come from the friend check itself"
-    instagram = _CONTENT.get("walkthroughs/instagram", lang)
-    private = next(step for step in instagram["steps"] if step["id"] == "private-account")
-    assert f"Instagram: {private['title']}" in labels, "settings changed name the walkthrough steps"
+    assert set(rules) <= set(labels), "the youth's rules come from the friend check itself"
+    headings = [h2.get_text(strip=True) for h2 in soup.select(".done-list legend h2")]
+    assert headings[:2] == [MY_RULES[lang], WHAT_I_CHANGED[lang]], "the youth's own list, nothing imposed"
+    assert ("Instagram: ik heb de belangrijkste stappen gedaan" if lang == "nl" else "Instagram: I did the most important steps") in labels
 
 
 def test_guide_lists_every_section_and_the_print_version(client, lang):
@@ -217,19 +225,27 @@ def test_together_content_copies_no_help_line_numbers():
     [
         pytest.param(
             "together/steps.yaml",
-            "setting: instagram/private-account",
-            "setting: instagram/prive",
-            "setting: instagram/prive",
-            "steps[2].activities[0].setting: 'instagram/prive' is not a step in content/walkthroughs/instagram.yaml",
-            id="unknown-walkthrough-step",
+            "walkthrough: instagram",
+            "walkthrough: insta",
+            "walkthrough: insta",
+            "steps[2].activities[0].walkthrough: 'insta' should be one of: instagram, snapchat, whatsapp, tiktok",
+            id="unknown-walkthrough",
         ),
         pytest.param(
             "together/steps.yaml",
-            "      - setting: snapchat/snap-map\n",
-            "      - setting: snapchat/snap-map\n        page: snaps.demo\n",
-            "setting: snapchat/snap-map",
-            "steps[2].activities[3]: give exactly one of page, part, setting, not page and setting",
+            "      - walkthrough: snapchat\n",
+            "      - walkthrough: snapchat\n        page: snaps.demo\n",
+            "walkthrough: snapchat",
+            "steps[2].activities[1]: give exactly one of page, part, walkthrough, not page and walkthrough",
             id="two-targets",
+        ),
+        pytest.param(
+            "together/steps.yaml",
+            "    minutes: 7\n",
+            "    minutes: 12\n",
+            "steps:",
+            "steps: the steps and the checklist take 33 minutes together; make them fit 20 to 30",
+            id="talk-too-long",
         ),
         pytest.param(
             "together/steps.yaml",
@@ -252,7 +268,7 @@ def test_together_content_copies_no_help_line_numbers():
             "      from: rules\n",
             "      from: rules\n      items:\n        - nl: Nog iets\n          en: Something else\n",
             "    - id: regels",
-            'done.groups[1]: give either "items" or "from"',
+            'done.groups[0]: give either "items" or "from"',
             id="checklist-group-with-items-and-from",
         ),
         pytest.param(
