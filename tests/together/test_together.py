@@ -134,7 +134,8 @@ def test_checklist_has_boxes_to_tick_and_nothing_to_send(client, lang):
     assert set(rules) <= set(labels), "the youth's rules come from the friend check itself"
     headings = [h2.get_text(strip=True) for h2 in soup.select(".done-list legend h2")]
     assert headings[:2] == [MY_RULES[lang], WHAT_I_CHANGED[lang]], "the youth's own list, nothing imposed"
-    assert ("Instagram: ik heb de belangrijkste stappen gedaan" if lang == "nl" else "Instagram: I did the most important steps") in labels
+    did = {"nl": "Instagram: ik heb de belangrijkste stappen gedaan", "en": "Instagram: I did the most important steps"}
+    assert did[lang] in labels, "what I changed names the walkthroughs the talk opens"
 
 
 def test_guide_lists_every_section_and_the_print_version(client, lang):
@@ -295,3 +296,89 @@ def test_build_rejects_what_the_pages_cannot_show(content_copy, edited, old, new
     expected = f"content/{edited}:{line}: {problem}"
     problems = problems_of(content_copy)
     assert [found for found in problems if found.startswith(expected)], problems
+
+
+# --- What the issue asks of the talk's words and the guide's content.
+
+
+def texts_of(value):
+    """Every text a page may show from a piece of content, however deep (not ids or notes for maintainers)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, each in value.items():
+            if key not in ("id", "source"):
+                yield from texts_of(each)
+    elif isinstance(value, list):
+        for each in value:
+            yield from texts_of(each)
+
+
+def test_the_whole_talk_takes_20_to_30_minutes_and_each_step_says_how_long(client, lang):
+    steps = STEPS[lang]
+    total = sum(step["minutes"] for step in steps["steps"]) + steps["done"]["minutes"]
+    assert 20 <= total <= 30
+    start = get_ok(client, f"/{lang}/samen")
+    assert str(total) in start.select_one(".together-time").get_text()
+    shown = [span.get_text(strip=True) for span in start.select(".together-steps .together-minutes")]
+    assert [int("".join(filter(str.isdigit, text))) for text in shown] == [s["minutes"] for s in steps["steps"]]
+    for step in steps["steps"]:
+        minutes = get_ok(client, f"/{lang}/samen/{step['id']}").select_one("main .together-minutes").get_text()
+        assert str(step["minutes"]) in minutes
+
+
+def test_the_youths_screen_speaks_to_the_youth(lang):
+    """What the youth reads says you/je; talk about "the young person" belongs in the mentor's panel."""
+    third_person = {"nl": ("de jongere", "jullie", "hij of zij"), "en": ("the young person", "the youth")}[lang]
+    steps = STEPS[lang]
+    youth_texts = [steps["intro"], steps["done"]["intro"], steps["done"]["outro"], steps["done"]["title"]]
+    for step in steps["steps"]:
+        youth_texts += [step["title"], step["body"], *step.get("questions", [])]
+    for group in steps["done"]["groups"]:
+        youth_texts += [group["heading"], *group.get("items", [])]
+    for text in youth_texts:
+        assert not [word for word in third_person if word in text.lower()], text
+
+
+def test_the_mentors_questions_are_open_and_without_blame():
+    for lang in LANGUAGES:
+        for step in STEPS[lang]["steps"]:
+            for question in step["mentor"]["ask"]:
+                assert "?" in question, question
+    asked = [question for step in STEPS["nl"]["steps"] for question in step["mentor"]["ask"]]
+    assert not [question for question in asked if "waardoor je hier bent" in question or "problemen" in question]
+
+
+def test_english_says_signs_not_signals(client):
+    for document in (STEPS["en"], GUIDE["en"]):
+        assert not [text for text in texts_of(document) if "signal" in text.lower()]
+    pages = ["/en/samen", "/en/mentor", "/en/mentor/print"] + [f"/en/mentor/{section_id}" for section_id in SECTION_IDS]
+    for url in pages:
+        assert "signal" not in get_ok(client, url).main.get_text().lower(), url
+
+
+def test_every_text_of_the_guide_is_whole_sentences():
+    for lang in LANGUAGES:
+        for section in GUIDE[lang]["sections"]:
+            texts = [section["intro"], section.get("body", "")]
+            texts += [item for group in section.get("lists", []) for item in group["items"]]
+            texts += [line["when"] for line in section.get("lines", [])]
+            for paragraph in (part.strip() for text in texts for part in text.split("\n") if part.strip()):
+                assert paragraph[0].isupper() and paragraph[-1] in ".?!", (section["id"], paragraph)
+    whens = [line["when"] for line in GUIDE["nl"]["sections"][SECTION_IDS.index("melden")]["lines"]]
+    assert not [when for when in whens if when.startswith("Bij een vermoeden van mensenhandel of loverboys.")]
+
+
+def test_where_to_report_covers_veilig_thuis_the_meldcode_and_when_to_use_which(client, lang):
+    soup = get_ok(client, f"/{lang}/mentor/melden")
+    text = soup.main.get_text(" ", strip=True)
+    for name in ("Veilig Thuis", "Meldcode huiselijk geweld en kindermishandeling", "afwegingskader", "CoMensha"):
+        assert name in text, name
+    assert "Meld Misdaad Anoniem" in text and "Rijksoverheid" in text and "2013" in text and "2019" in text
+    assert len(soup.select("ol.guide-groups > li")) == 5, "the meldcode's five steps, in order"
+    veilig_thuis = soup.select_one("article.helpline#veilig-thuis")
+    assert {a["href"] for a in veilig_thuis.find_all("a") if a["href"].startswith("tel:")} == {"tel:08002000"}
+    whens = [when.get_text(strip=True) for when in soup.select(".guide-line__when")]
+    assert len(whens) == len(REPORT_LINES) and all(whens), "each line says when to use it"
+    printed = get_ok(client, f"/{lang}/mentor/print").select_one(".guide-print").get_text(" ", strip=True)
+    assert "Veilig Thuis" in printed and "meldcode" in printed

@@ -74,8 +74,8 @@ STEP_IDS = ["apps", "vrienden", "instellingen", "snaps", "mensen"]
 @pytest.fixture(scope="module")
 def talk_pages(browser):
     """One phone page with JavaScript and one without, each reused by every journey."""
-    contexts = {javascript: browser.new_context(java_script_enabled=javascript, **PHONE) for javascript in (True, False)}
-    yield {javascript: context.new_page() for javascript, context in contexts.items()}
+    contexts = {script: browser.new_context(java_script_enabled=script, **PHONE) for script in (True, False)}
+    yield {script: context.new_page() for script, context in contexts.items()}
     for context in contexts.values():
         context.close()
 

@@ -54,7 +54,8 @@ def check_page(soup, lang, number, step_id, where):
     (back,) = soup.select("main .talk-back a")
     assert back["href"] == f"/{lang}/samen/{step_id}", where
     assert back.get_text(strip=True) == BACK[lang], where
-    addresses = [a["href"] for a in soup.select("main a[href]")] + [form["action"] for form in soup.select("form[action]")]
+    addresses = [a["href"] for a in soup.select("main a[href]")]
+    addresses += [form["action"] for form in soup.select("form[action]")]
     for address in addresses:
         if is_activity(endpoint_of(address)):
             assert talk_step_in(address) == [str(number)], f"{where}: {address}"
@@ -89,7 +90,8 @@ def test_every_activity_of_every_step_leads_back_from_each_of_its_pages(client, 
             check_page(soup, lang, number, step_id, address)
             # On, as the youth goes: the answer to a form first, then the activity's own links.
             for form in soup.select("main form"):
-                if form.select_one(f"input[name={friendcheck_fields.QUESTION}]") or "scherm-anders" in form.get("action", ""):
+                asks = form.select_one(f"input[name={friendcheck_fields.QUESTION}]")
+                if asks or "scherm-anders" in form.get("action", ""):
                     answered = answer_form(client, form)
                     assert answered.status_code == 200, form["action"]
                     check_page(parse(answered), lang, number, step_id, f"answer to {form['action']}")
