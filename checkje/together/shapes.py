@@ -109,6 +109,8 @@ GUIDE = Record(
                     "title": Text(),
                     "intro": Text(),
                     "body": Text(optional=True),
+                    # What the lists are together, as a heading above them (their own headings go one level down).
+                    "lists_heading": Text(optional=True),
                     "lists": ListOf(Record({"heading": Text(), "items": ListOf(Text())}), optional=True),
                     # Lists that are steps to take in order.
                     "numbered": Flag(optional=True),

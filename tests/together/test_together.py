@@ -156,7 +156,7 @@ def test_guide_section_shows_its_content(client, lang, section_id):
     section = next(section for section in GUIDE[lang]["sections"] if section["id"] == section_id)
     soup = get_ok(client, f"/{lang}/mentor/{section_id}")
     assert soup.h1.get_text(strip=True) == section["title"]
-    headings = [h2.get_text(strip=True) for h2 in soup.select("main h2")]
+    headings = [heading.get_text(strip=True) for heading in soup.select("main h2, main h3")]
     for group in section.get("lists", []):
         assert group["heading"] in headings
     if section.get("numbered"):
