@@ -6,6 +6,7 @@ import re
 import pytest
 
 from checkje.core.settings import LANGUAGES
+from checkje.together.fields import TALK_STEP
 from tests.browser_helpers import PHONE, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -123,6 +124,8 @@ def test_every_activity_of_every_step_leads_back_to_its_step_in_one_tap(talk_pag
             back_to_the_talk(page, live_server, lang, step_id, activity, taps=2)
             journeys += 1
     assert journeys >= 10
+    page.goto(f"{live_server}/{lang}/vriendencheck/snel/snel-geld?{TALK_STEP}=2")
+    assert axe_violations(page) == [], "the way back keeps the page accessible"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
