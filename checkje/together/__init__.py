@@ -1,11 +1,10 @@
 """ "Together with your mentor": the guided talk for a mentor and a youth, and the guide for mentors."""
 
 from checkje import content
-from checkje.together import fields, guide, shapes, talk, way_back  # noqa: F401 - guide adds its routes to talk.bp
+from checkje.together import guide, shapes, talk, way_back  # noqa: F401 - guide adds its routes to talk.bp
 
 
 def init_app(app):
-    app.jinja_env.globals["together_fields"] = fields
     content.register(app, shapes)
     app.register_blueprint(talk.bp)
     # The way back from an activity to its step of the talk: kept on the activity's addresses, shown on its pages.

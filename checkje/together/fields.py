@@ -1,5 +1,5 @@
-"""The together talk's address parameter: defined here once, handed to templates (`together_fields`), imported by
-the areas whose pages a talk step opens, and by tests.
+"""The together talk's address parameter: defined here once, imported by the code that reads and keeps it
+(way_back.py, the friend check's query guard, the service worker's config) and by tests.
 
 An activity opened from a step of the talk carries the step's number (1 for the first step) in its address,
 so its pages can lead back to that very step. Nothing else is kept: no cookie, nothing on the server.
