@@ -31,7 +31,7 @@ def _walkthrough_route(app):
     return {
         "title": gettext("%(app)s: the most important steps", app=walkthrough["name"]),
         "url": url_for("walkthroughs.step", app=app, step_id=walkthrough["quick_steps"][0]),
-        "done": gettext("%(app)s: I did the most important steps", app=walkthrough["name"]),
+        "done": gettext("%(app)s: I changed the most important settings", app=walkthrough["name"]),
     }
 
 

@@ -134,7 +134,10 @@ def test_checklist_has_boxes_to_tick_and_nothing_to_send(client, lang):
     assert set(rules) <= set(labels), "the youth's rules come from the friend check itself"
     headings = [h2.get_text(strip=True) for h2 in soup.select(".done-list legend h2")]
     assert headings[:2] == [MY_RULES[lang], WHAT_I_CHANGED[lang]], "the youth's own list, nothing imposed"
-    did = {"nl": "Instagram: ik heb de belangrijkste stappen gedaan", "en": "Instagram: I did the most important steps"}
+    did = {
+        "nl": "Instagram: ik heb de belangrijkste instellingen veranderd",
+        "en": "Instagram: I changed the most important settings",
+    }
     assert did[lang] in labels, "what I changed names the walkthroughs the talk opens"
 
 
