@@ -46,6 +46,17 @@ function mayKeep(request, response) {
   );
 }
 
+// An activity opened from a step of the together talk has the step in its address: offline, its page
+// as kept without it is better than no page (it lacks only the way back to the talk).
+async function keptWithoutTalkStep(request) {
+  const url = new URL(request.url);
+  if (!url.searchParams.has(CONFIG.talk_step)) {
+    return undefined;
+  }
+  url.searchParams.delete(CONFIG.talk_step);
+  return caches.match(url.href, { ignoreVary: true });
+}
+
 async function networkFirst(request) {
   try {
     const response = await fetch(request);
@@ -55,7 +66,7 @@ async function networkFirst(request) {
     }
     return response;
   } catch (error) {
-    const kept = await caches.match(request, { ignoreVary: true });
+    const kept = (await caches.match(request, { ignoreVary: true })) || (await keptWithoutTalkStep(request));
     return kept || caches.match(CONFIG.offline);
   }
 }

@@ -39,6 +39,12 @@ def part_urls():
     }
 
 
+def quick_round_link():
+    """The quick round's title and first page: the friend check's short route."""
+    quick = requests_text()["quick_round"]
+    return {"title": quick["title"], "url": url_for("friendcheck.quick", request_id=quick["requests"][0])}
+
+
 def rule_texts():
     """The words of every rule a youth can keep (part 4), in order."""
     return [rule["text"] for rule in check_text()["my_rules"]["rules"]]

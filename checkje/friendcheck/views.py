@@ -12,6 +12,7 @@ overview page is the same for everyone and shows them from there.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from flask import redirect, request, url_for
 from flask_babel import gettext
@@ -22,9 +23,18 @@ from checkje.core import sequence, sitemap
 from checkje.core.htmx import is_htmx_request, render
 from checkje.core.i18n import language_blueprint
 from checkje.friendcheck import fields
-from checkje.friendcheck.parts import check_text, next_part, part_titles, part_urls, progress, requests_text
+from checkje.friendcheck.parts import (
+    check_text,
+    next_part,
+    part_titles,
+    part_urls,
+    progress,
+    quick_round_link,
+    requests_text,
+)
 from checkje.friendcheck.picks import PickProblem, read_picks
 from checkje.friendcheck.shapes import PARTS
+from checkje.together.way_back import talk_query
 
 bp = language_blueprint("friendcheck", __name__)
 
@@ -305,14 +315,13 @@ def start():
     """What the friend check is: the quick round first, then its four parts."""
     titles, urls = part_titles(), part_urls()
     parts = [{"title": titles[part], "url": urls[part]} for part in PARTS]
-    quick = requests_text()["quick_round"]
     return _render_page(
         "friendcheck/start.html",
         has_answers=False,
         page=check_text()["start"],
         parts=parts,
-        quick=quick,
-        quick_url=url_for("friendcheck.quick", request_id=quick["requests"][0]),
+        quick=requests_text()["quick_round"],
+        quick_url=quick_round_link()["url"],
     )
 
 
@@ -357,9 +366,12 @@ def my_rules_saved():
 
 @bp.before_request
 def _no_query():
-    """No friend-check page reads a query: an address with one (an old result's) loses it, answers and all."""
-    if request.method in ("GET", "HEAD") and request.query_string:
-        response = redirect(request.path, code=303)
+    """No friend-check page reads a query: an address with one (an old result's) loses it, answers and all.
+
+    Only the way back to the together talk stays (checkje/together/way_back.py): url_for keeps it.
+    """
+    if request.method in ("GET", "HEAD") and request.query_string != urlencode(talk_query()).encode():
+        response = redirect(url_for(request.endpoint, **request.view_args), code=303)
         response.headers["Cache-Control"] = "no-store"
         return response
     return None

@@ -21,6 +21,7 @@ from checkje.core.assets import static_url
 from checkje.core.i18n import language_blueprint
 from checkje.core.settings import ROOT
 from checkje.helpfinder.lines import help_lines
+from checkje.together.fields import TALK_STEP
 
 PWA_DIR = ROOT / "pwa"
 
@@ -60,6 +61,8 @@ def service_worker():
         "pages": sitemap.page_paths(g.lang),
         "static": [static_url(name) for name in _static_files()],
         "offline": url_for("pwa.offline"),
+        # Offline, an activity opened from the together talk falls back to its kept page without the way back.
+        "talk_step": TALK_STEP,
     }
     script = (PWA_DIR / "sw.js").read_text(encoding="utf-8").replace('"__CHECKJE_CONFIG__"', json.dumps(config))
     response = current_app.response_class(script, mimetype="text/javascript")

@@ -1,9 +1,9 @@
 """The shape of the together talk and the mentor guide (content/together/), and the checks that tie them to the rest."""
 
-from checkje.content.schema import PAGE_BASICS, Choice, Flag, ListOf, Problem, Record, Slug, Text, Words
+from checkje.content.schema import PAGE_BASICS, Choice, Flag, ListOf, Problem, Record, Slug, Text, Whole, Words
 from checkje.friendcheck.shapes import PARTS as FRIENDCHECK_PARTS
 from checkje.helpfinder.lines import unknown_help_lines
-from checkje.walkthroughs.steps import step_reference, unknown_steps
+from checkje.walkthroughs.shapes import APPS
 
 # Pages of Checkje that a together step may send the youth to (endpoints without arguments),
 # each with the content document whose title names it.
@@ -16,6 +16,10 @@ ACTIVITY_PAGES = {
     "pages.help": "pages/help",
     "walkthroughs.overview": "walkthroughs/overview",
 }
+# The friend check's short route, named like a part: its quick round of a few requests.
+QUICK_ROUND = "quick"
+# The whole talk as written, checklist included, fits this many minutes (the issue's 20 to 30).
+TALK_MINUTES = (20, 30)
 # Fixed pages next to the steps and sections (/samen/klaar, /mentor/print): no step or section may take their ids.
 FIXED_PAGES = {"together/steps": ("steps", "klaar"), "together/guide": ("sections", "print")}
 
@@ -30,19 +34,22 @@ _MENTOR_PANEL = Record(
     }
 )
 
-# Something to do together: exactly one of a page, a friend-check part or a walkthrough step.
-# "after" is what the mentor asks once it is done.
+# Something to do together: exactly one of a page, a friend-check part (or its quick round) or an app's
+# walkthrough, which starts at its short route (quick_steps). "after" is what the mentor asks once it is done.
 _ACTIVITY = Record(
     {
         "page": Choice(ACTIVITY_PAGES, optional=True),
-        "part": Choice(FRIENDCHECK_PARTS, optional=True),
-        "setting": step_reference(optional=True),
+        "part": Choice((QUICK_ROUND, *FRIENDCHECK_PARTS), optional=True),
+        "walkthrough": Choice(APPS, optional=True),
         "after": Text(optional=True),
     }
 )
-_ACTIVITY_TARGETS = ("page", "part", "setting")
-# Where a group of the "what we did today" checklist takes its items from, when not its own.
+_ACTIVITY_TARGETS = ("page", "part", "walkthrough")
+# Where a group of the "what I did today" checklist takes its items from, when not its own:
+# the walkthroughs the steps open, or the friend check's rules.
 DONE_SOURCES = ("settings", "rules")
+# How long a step, or the checklist, takes when done as written.
+_MINUTES = Whole(1, 15)
 
 STEPS = Record(
     {
@@ -55,6 +62,7 @@ STEPS = Record(
                 {
                     "id": Slug(),
                     "title": Text(),
+                    "minutes": _MINUTES,
                     "body": Text(),
                     # Questions the youth reads on the screen, in big letters.
                     "questions": ListOf(Text(), optional=True),
@@ -68,6 +76,7 @@ STEPS = Record(
         "done": Record(
             {
                 **PAGE_BASICS,
+                "minutes": _MINUTES,
                 "intro": Text(),
                 "groups": ListOf(
                     Record(
@@ -100,6 +109,8 @@ GUIDE = Record(
                     "title": Text(),
                     "intro": Text(),
                     "body": Text(optional=True),
+                    # What the lists are together, as a heading above them (their own headings go one level down).
+                    "lists_heading": Text(optional=True),
                     "lists": ListOf(Record({"heading": Text(), "items": ListOf(Text())}), optional=True),
                     # Lists that are steps to take in order.
                     "numbered": Flag(optional=True),
@@ -120,20 +131,28 @@ GUIDE = Record(
 
 
 def _activities_fit(documents):
-    """Each activity of a together step names exactly one target, and a setting that exists."""
-    steps = documents["together/steps"]["steps"]
-    settings = []
-    for index, step in enumerate(steps):
+    """Each activity of a together step names exactly one target."""
+    for index, step in enumerate(documents["together/steps"]["steps"]):
         for number, activity in enumerate(step.get("activities", [])):
-            place = f"steps[{index}].activities[{number}]"
             targets = [target for target in _ACTIVITY_TARGETS if target in activity]
             if len(targets) != 1:
                 message = f"give exactly one of {', '.join(_ACTIVITY_TARGETS)}"
                 message += f", not {' and '.join(targets)}" if targets else ""
-                yield "together/steps", Problem(place, activity.line, message)
-            if "setting" in activity:
-                settings.append((f"{place}.setting", activity.line_of("setting"), activity["setting"]))
-    yield from unknown_steps(documents, "together/steps", settings)
+                yield "together/steps", Problem(f"steps[{index}].activities[{number}]", activity.line, message)
+
+
+def talk_minutes(document):
+    """How long the whole talk takes as written: every step and the checklist."""
+    return sum(step["minutes"] for step in document["steps"]) + document["done"]["minutes"]
+
+
+def _minutes_fit(documents):
+    """The whole talk fits the time the issue gives it: a longer one is not done in one sitting."""
+    document = documents["together/steps"]
+    total, (least, most) = talk_minutes(document), TALK_MINUTES
+    if not least <= total <= most:
+        message = f"the steps and the checklist take {total} minutes together; make them fit {least} to {most}"
+        yield "together/steps", Problem("steps", document.line_of("steps"), message)
 
 
 def _checklist_groups_fit(documents):
@@ -173,4 +192,4 @@ def _guide_lines_exist(documents):
 
 
 SCHEMAS = {"together/steps": STEPS, "together/guide": GUIDE}
-CROSS_CHECKS = (_activities_fit, _checklist_groups_fit, _tips_exist, _ids_free, _guide_lines_exist)
+CROSS_CHECKS = (_activities_fit, _minutes_fit, _checklist_groups_fit, _tips_exist, _ids_free, _guide_lines_exist)

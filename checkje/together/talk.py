@@ -1,19 +1,21 @@
 """ "Together with your mentor": a guided talk for a mentor and a youth on one screen.
 
-Five steps, one page each, that send the youth into the friend check, the walkthroughs,
-the snaps explainer and their trusted people, each with a "for the mentor" panel. It
-ends in a checklist to tick and screenshot. Nothing is sent or kept: the checklist is
-a page of checkboxes without a form to submit.
+Five steps, one page each, that send the youth into the short routes of the friend check
+and the walkthroughs, the snaps explainer and their trusted people, each with a "for the
+mentor" panel; each activity's pages lead back to their step (way_back.py). It ends in a
+checklist to tick and screenshot. Nothing is sent or kept: the checklist is a page of
+checkboxes without a form to submit.
 """
 
 from flask import render_template, url_for
+from flask_babel import gettext
 
 from checkje.content import content
 from checkje.core import sequence, sitemap
 from checkje.core.i18n import language_blueprint
-from checkje.friendcheck.parts import part_titles, part_urls, rule_texts
-from checkje.together.shapes import ACTIVITY_PAGES
-from checkje.walkthroughs.steps import step_link
+from checkje.friendcheck.parts import part_titles, part_urls, quick_round_link, rule_texts
+from checkje.together.shapes import ACTIVITY_PAGES, QUICK_ROUND, talk_minutes
+from checkje.together.way_back import in_talk
 
 bp = language_blueprint("together", __name__)
 
@@ -23,28 +25,42 @@ def _talk_tips(ids):
     return [tips[tip_id] for tip_id in ids]
 
 
-def _walkthrough_step(reference):
-    """The title ("Instagram: …") and address of a walkthrough step named like instagram/private-account."""
-    link = step_link(reference)
-    return {"title": f"{link['app']}: {link['title']}", "url": link["url"]}
+def _walkthrough_route(app):
+    """An app's walkthrough as the talk opens it: at the first of its most important steps (its short route)."""
+    walkthrough = content(f"walkthroughs/{app}")
+    return {
+        "title": gettext("%(app)s: the most important steps", app=walkthrough["name"]),
+        "url": url_for("walkthroughs.step", app=app, step_id=walkthrough["quick_steps"][0]),
+        "done": gettext("%(app)s: I changed the most important settings", app=walkthrough["name"]),
+    }
 
 
-def _activity(activity):
-    """What a together step links to: its title and address, and what the mentor asks afterwards."""
-    if "setting" in activity:
-        link = _walkthrough_step(activity["setting"])
+def _friend_check_part(part):
+    if part == QUICK_ROUND:
+        return quick_round_link()
+    return {"title": part_titles()[part], "url": part_urls()[part]}
+
+
+def _activity(activity, step_number):
+    """What a together step links to: its title, its address with the way back, and what the mentor asks after."""
+    if "walkthrough" in activity:
+        link = _walkthrough_route(activity["walkthrough"])
     elif "part" in activity:
-        link = {"title": part_titles()[activity["part"]], "url": part_urls()[activity["part"]]}
+        link = _friend_check_part(activity["part"])
     else:
         link = {"title": content(ACTIVITY_PAGES[activity["page"]])["title"], "url": url_for(activity["page"])}
-    return {**link, "after": activity.get("after")}
+    return {"title": link["title"], "url": in_talk(link["url"], step_number), "after": activity.get("after")}
 
 
 @bp.get("/samen")
 def start():
     """What the talk is, its steps, how a mentor goes about it, and the way to the mentor guide."""
     page = content("together/steps")
-    return render_template("together/start.html", page=page, step_links=sequence.links(page["steps"], ".step"))
+    step_links = [
+        {**link, "minutes": step["minutes"]}
+        for link, step in zip(sequence.links(page["steps"], ".step"), page["steps"], strict=True)
+    ]
+    return render_template("together/start.html", page=page, step_links=step_links, total_minutes=talk_minutes(page))
 
 
 @bp.get("/samen/<step_id>")
@@ -59,21 +75,21 @@ def step(step_id):
         "together/step.html",
         page=page,
         position=position,
-        activities=[_activity(activity) for activity in this.get("activities", [])],
+        activities=[_activity(activity, position["number"]) for activity in this.get("activities", [])],
         tips=_talk_tips(this["mentor"]["tips"]),
     )
 
 
 def _checklist_items(group, document):
-    """A checklist group's items: its own, the settings the steps link to, or the friend check's rules."""
+    """A checklist group's items: its own, the walkthroughs the steps open, or the friend check's rules."""
     if group.get("from") == "settings":
-        references = [
-            activity["setting"]
+        apps = [
+            activity["walkthrough"]
             for step in document["steps"]
             for activity in step.get("activities", [])
-            if "setting" in activity
+            if "walkthrough" in activity
         ]
-        return [_walkthrough_step(reference)["title"] for reference in references]
+        return [_walkthrough_route(app)["done"] for app in apps]
     if group.get("from") == "rules":
         return rule_texts()
     return group["items"]

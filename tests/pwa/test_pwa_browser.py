@@ -4,8 +4,9 @@ import pytest
 
 from checkje.friendcheck.fields import PICKS
 from checkje.pwa import views as pwa
+from checkje.together.fields import TALK_STEP
 from tests.browser_helpers import CACHED_PAGES, PHONE, offline_sample
-from tests.conftest import PAGE_URLS
+from tests.conftest import APP, PAGE_URLS
 
 pytestmark = pytest.mark.browser
 
@@ -51,6 +52,15 @@ def test_every_page_opens_offline_after_one_visit(context, live_server, lang):
         assert response.ok, url
         assert page.locator("h1").count() == 1, url
         assert page.locator("html").get_attribute("lang") == lang
+
+
+def test_an_activity_opened_from_the_talk_opens_offline_too(context, live_server):
+    page = visit_once(context, live_server, "nl")
+    context.set_offline(True)
+    response = page.goto(f"{live_server}/nl/snaps?{TALK_STEP}=4", wait_until="domcontentloaded")
+    assert response.ok
+    demo = APP.extensions["checkje.content"].get("snaps/demo", "nl")
+    assert page.locator("h1").inner_text() == demo["title"], "the demonstration as kept, without the way back"
 
 
 def test_a_page_that_needs_the_network_says_so_kindly(context, live_server):

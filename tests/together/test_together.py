@@ -4,6 +4,7 @@ they lead to, the help lines by id, and the content checks with file and line.""
 import pytest
 
 from checkje.core.settings import LANGUAGES, ROOT
+from checkje.together.fields import TALK_STEP
 from tests.conftest import APP, PAGE_URLS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
 
@@ -16,6 +17,8 @@ SECTION_IDS = [section["id"] for section in GUIDE["nl"]["sections"]]
 PROGRESS = {"nl": "Stap {} van {}", "en": "Step {} of {}"}
 MENTOR_PANEL = {"nl": "Voor de mentor", "en": "For the mentor"}
 REPORT_LINES = ["politie", "veilig-thuis", "meld-misdaad-anoniem", "comensha"]
+MY_RULES = {"nl": "Mijn regels", "en": "My rules"}
+WHAT_I_CHANGED = {"nl": "Wat ik heb veranderd", "en": "What I changed"}
 
 
 def get_ok(client, url):
@@ -85,26 +88,31 @@ def test_every_activity_opens_a_page_of_checkje(client, lang, step_id):
         assert get_ok(client, link["href"]).h1, link["href"]
 
 
-def test_friend_step_has_a_prompt_after_each_part_of_the_friend_check(client, lang):
+def test_friend_step_uses_the_quick_round_and_asks_after_each_part(client, lang):
     soup = get_ok(client, f"/{lang}/samen/vrienden")
-    parts = [a.get_text(strip=True) for a in soup.select(".together-activities a")]
-    assert len(parts) == 4
-    assert [a["href"] for a in soup.select(".together-activities a")][0] == f"/{lang}/vriendencheck/mijn-regels-nu"
+    links = soup.select(".together-activities a")
+    quick = _CONTENT.get("friendcheck/requests", lang)["quick_round"]
+    assert [a["href"] for a in links] == [
+        f"/{lang}/vriendencheck/snel/{quick['requests'][0]}?{TALK_STEP}=2",
+        f"/{lang}/vriendencheck/mijn-regels?{TALK_STEP}=2",
+    ], "the short route: the quick round, then the youth's own rules"
     after = soup.select_one(".mentor-panel__after")
-    assert [dt.get_text(strip=True) for dt in after.find_all("dt")] == parts
+    assert [dt.get_text(strip=True) for dt in after.find_all("dt")] == [a.get_text(strip=True) for a in links]
     assert all(dd.get_text(strip=True) for dd in after.find_all("dd"))
 
 
-def test_settings_step_links_to_the_walkthrough_steps_it_names(client, lang):
+def test_settings_step_opens_each_walkthrough_at_its_most_important_steps(client, lang):
     soup = get_ok(client, f"/{lang}/samen/instellingen")
-    (step,) = [step for step in STEPS[lang]["steps"] if step["id"] == "instellingen"]
-    expected = [f"/{lang}/instellingen/{activity['setting']}" for activity in step["activities"]]
+    expected = []
+    for app in ("instagram", "snapchat", "whatsapp", "tiktok"):
+        first = _CONTENT.get(f"walkthroughs/{app}", lang)["quick_steps"][0]
+        expected.append(f"/{lang}/instellingen/{app}/{first}?{TALK_STEP}=3")
     assert [a["href"] for a in soup.select(".together-activities a")] == expected
 
 
 def test_trusted_people_step_leads_to_my_people(client, lang):
     soup = get_ok(client, f"/{lang}/samen/mensen")
-    assert f"/{lang}/mijn-mensen" in [a["href"] for a in soup.select(".together-activities a")]
+    assert f"/{lang}/mijn-mensen?{TALK_STEP}=5" in [a["href"] for a in soup.select(".together-activities a")]
 
 
 def test_unknown_step_or_section_is_not_found(client, lang):
@@ -123,10 +131,14 @@ def test_checklist_has_boxes_to_tick_and_nothing_to_send(client, lang):
     assert boxes and all(not box.has_attr("name") for box in boxes), "nothing could be sent"
     labels = [label.get_text(strip=True) for label in soup.select(".done-list label")]
     rules = [rule["text"] for rule in _CONTENT.get("friendcheck/check", lang)["my_rules"]["rules"]]
-    assert set(rules) <= set(labels), "the rules agreed come from the friend check itself"
-    instagram = _CONTENT.get("walkthroughs/instagram", lang)
-    private = next(step for step in instagram["steps"] if step["id"] == "private-account")
-    assert f"Instagram: {private['title']}" in labels, "settings changed name the walkthrough steps"
+    assert set(rules) <= set(labels), "the youth's rules come from the friend check itself"
+    headings = [h2.get_text(strip=True) for h2 in soup.select(".done-list legend h2")]
+    assert headings[:2] == [MY_RULES[lang], WHAT_I_CHANGED[lang]], "the youth's own list, nothing imposed"
+    did = {
+        "nl": "Instagram: ik heb de belangrijkste instellingen veranderd",
+        "en": "Instagram: I changed the most important settings",
+    }
+    assert did[lang] in labels, "what I changed names the walkthroughs the talk opens"
 
 
 def test_guide_lists_every_section_and_the_print_version(client, lang):
@@ -147,7 +159,7 @@ def test_guide_section_shows_its_content(client, lang, section_id):
     section = next(section for section in GUIDE[lang]["sections"] if section["id"] == section_id)
     soup = get_ok(client, f"/{lang}/mentor/{section_id}")
     assert soup.h1.get_text(strip=True) == section["title"]
-    headings = [h2.get_text(strip=True) for h2 in soup.select("main h2")]
+    headings = [heading.get_text(strip=True) for heading in soup.select("main h2, main h3")]
     for group in section.get("lists", []):
         assert group["heading"] in headings
     if section.get("numbered"):
@@ -217,19 +229,27 @@ def test_together_content_copies_no_help_line_numbers():
     [
         pytest.param(
             "together/steps.yaml",
-            "setting: instagram/private-account",
-            "setting: instagram/prive",
-            "setting: instagram/prive",
-            "steps[2].activities[0].setting: 'instagram/prive' is not a step in content/walkthroughs/instagram.yaml",
-            id="unknown-walkthrough-step",
+            "walkthrough: instagram",
+            "walkthrough: insta",
+            "walkthrough: insta",
+            "steps[2].activities[0].walkthrough: 'insta' should be one of: instagram, snapchat, whatsapp, tiktok",
+            id="unknown-walkthrough",
         ),
         pytest.param(
             "together/steps.yaml",
-            "      - setting: snapchat/snap-map\n",
-            "      - setting: snapchat/snap-map\n        page: snaps.demo\n",
-            "setting: snapchat/snap-map",
-            "steps[2].activities[3]: give exactly one of page, part, setting, not page and setting",
+            "      - walkthrough: snapchat\n",
+            "      - walkthrough: snapchat\n        page: snaps.demo\n",
+            "walkthrough: snapchat",
+            "steps[2].activities[1]: give exactly one of page, part, walkthrough, not page and walkthrough",
             id="two-targets",
+        ),
+        pytest.param(
+            "together/steps.yaml",
+            "    minutes: 7\n",
+            "    minutes: 12\n",
+            "steps:",
+            "steps: the steps and the checklist take 33 minutes together; make them fit 20 to 30",
+            id="talk-too-long",
         ),
         pytest.param(
             "together/steps.yaml",
@@ -252,7 +272,7 @@ def test_together_content_copies_no_help_line_numbers():
             "      from: rules\n",
             "      from: rules\n      items:\n        - nl: Nog iets\n          en: Something else\n",
             "    - id: regels",
-            'done.groups[1]: give either "items" or "from"',
+            'done.groups[0]: give either "items" or "from"',
             id="checklist-group-with-items-and-from",
         ),
         pytest.param(
@@ -279,3 +299,89 @@ def test_build_rejects_what_the_pages_cannot_show(content_copy, edited, old, new
     expected = f"content/{edited}:{line}: {problem}"
     problems = problems_of(content_copy)
     assert [found for found in problems if found.startswith(expected)], problems
+
+
+# --- What the issue asks of the talk's words and the guide's content.
+
+
+def texts_of(value):
+    """Every text a page may show from a piece of content, however deep (not ids or notes for maintainers)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, each in value.items():
+            if key not in ("id", "source"):
+                yield from texts_of(each)
+    elif isinstance(value, list):
+        for each in value:
+            yield from texts_of(each)
+
+
+def test_the_whole_talk_takes_20_to_30_minutes_and_each_step_says_how_long(client, lang):
+    steps = STEPS[lang]
+    total = sum(step["minutes"] for step in steps["steps"]) + steps["done"]["minutes"]
+    assert 20 <= total <= 30
+    start = get_ok(client, f"/{lang}/samen")
+    assert str(total) in start.select_one(".together-time").get_text()
+    shown = [span.get_text(strip=True) for span in start.select(".together-steps .together-minutes")]
+    assert [int("".join(filter(str.isdigit, text))) for text in shown] == [s["minutes"] for s in steps["steps"]]
+    for step in steps["steps"]:
+        minutes = get_ok(client, f"/{lang}/samen/{step['id']}").select_one("main .together-minutes").get_text()
+        assert str(step["minutes"]) in minutes
+
+
+def test_the_youths_screen_speaks_to_the_youth(lang):
+    """What the youth reads says you/je; talk about "the young person" belongs in the mentor's panel."""
+    third_person = {"nl": ("de jongere", "jullie", "hij of zij"), "en": ("the young person", "the youth")}[lang]
+    steps = STEPS[lang]
+    youth_texts = [steps["intro"], steps["done"]["intro"], steps["done"]["outro"], steps["done"]["title"]]
+    for step in steps["steps"]:
+        youth_texts += [step["title"], step["body"], *step.get("questions", [])]
+    for group in steps["done"]["groups"]:
+        youth_texts += [group["heading"], *group.get("items", [])]
+    for text in youth_texts:
+        assert not [word for word in third_person if word in text.lower()], text
+
+
+def test_the_mentors_questions_are_open_and_without_blame():
+    for lang in LANGUAGES:
+        for step in STEPS[lang]["steps"]:
+            for question in step["mentor"]["ask"]:
+                assert "?" in question, question
+    asked = [question for step in STEPS["nl"]["steps"] for question in step["mentor"]["ask"]]
+    assert not [question for question in asked if "waardoor je hier bent" in question or "problemen" in question]
+
+
+def test_english_says_signs_not_signals(client):
+    for document in (STEPS["en"], GUIDE["en"]):
+        assert not [text for text in texts_of(document) if "signal" in text.lower()]
+    pages = ["/en/samen", "/en/mentor", "/en/mentor/print"] + [f"/en/mentor/{section_id}" for section_id in SECTION_IDS]
+    for url in pages:
+        assert "signal" not in get_ok(client, url).main.get_text().lower(), url
+
+
+def test_every_text_of_the_guide_is_whole_sentences():
+    for lang in LANGUAGES:
+        for section in GUIDE[lang]["sections"]:
+            texts = [section["intro"], section.get("body", "")]
+            texts += [item for group in section.get("lists", []) for item in group["items"]]
+            texts += [line["when"] for line in section.get("lines", [])]
+            for paragraph in (part.strip() for text in texts for part in text.split("\n") if part.strip()):
+                assert paragraph[0].isupper() and paragraph[-1] in ".?!", (section["id"], paragraph)
+    whens = [line["when"] for line in GUIDE["nl"]["sections"][SECTION_IDS.index("melden")]["lines"]]
+    assert not [when for when in whens if when.startswith("Bij een vermoeden van mensenhandel of loverboys.")]
+
+
+def test_where_to_report_covers_veilig_thuis_the_meldcode_and_when_to_use_which(client, lang):
+    soup = get_ok(client, f"/{lang}/mentor/melden")
+    text = soup.main.get_text(" ", strip=True)
+    for name in ("Veilig Thuis", "Meldcode huiselijk geweld en kindermishandeling", "afwegingskader", "CoMensha"):
+        assert name in text, name
+    assert "Meld Misdaad Anoniem" in text and "Rijksoverheid" in text and "2013" in text and "2019" in text
+    assert len(soup.select("ol.guide-groups > li")) == 5, "the meldcode's five steps, in order"
+    veilig_thuis = soup.select_one("article.helpline#veilig-thuis")
+    assert {a["href"] for a in veilig_thuis.find_all("a") if a["href"].startswith("tel:")} == {"tel:08002000"}
+    whens = [when.get_text(strip=True) for when in soup.select(".guide-line__when")]
+    assert len(whens) == len(REPORT_LINES) and all(whens), "each line says when to use it"
+    printed = get_ok(client, f"/{lang}/mentor/print").select_one(".guide-print").get_text(" ", strip=True)
+    assert "Veilig Thuis" in printed and "meldcode" in printed

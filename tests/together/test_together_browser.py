@@ -6,6 +6,7 @@ import re
 import pytest
 
 from checkje.core.settings import LANGUAGES
+from checkje.together.fields import TALK_STEP
 from tests.browser_helpers import PHONE, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -65,15 +66,73 @@ def test_the_whole_talk_on_one_screen(device_page, live_server, lang):
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0, "and keeps nothing"
 
 
-def test_activity_links_open_the_feature_and_the_back_button_returns(browser, live_server):
-    context = browser.new_context(**TABLET)
-    page = context.new_page()
-    page.goto(f"{live_server}/nl/samen/instellingen")
-    page.locator(".together-activities a").first.click()
-    page.wait_for_url(f"{live_server}/nl/instellingen/instagram/private-account")
-    page.go_back()
-    page.wait_for_url(f"{live_server}/nl/samen/instellingen")
-    context.close()
+# A tap further into an activity, as a youth goes on: the next step, the next request, the demonstration.
+ONWARD = "main .step-nav a[rel=next], main .onward a.button, main .lead + p > a.button[href*='/snaps/']"
+WAY_BACK = {"nl": "Terug naar het gesprek", "en": "Back to the talk"}
+STEP_IDS = ["apps", "vrienden", "instellingen", "snaps", "mensen"]
+
+
+@pytest.fixture(scope="module")
+def talk_pages(browser):
+    """One phone page with JavaScript and one without, each reused by every journey."""
+    contexts = {script: browser.new_context(java_script_enabled=script, **PHONE) for script in (True, False)}
+    yield {script: context.new_page() for script, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
+def go_on(page):
+    """One answer or one tap further into the activity; False where the activity has one page only."""
+    question = page.locator("#friendcheck form.choices")
+    if question.count():
+        question.locator(".choice__label").first.click()
+        question.locator("button[type=submit]").click()
+        question.wait_for(state="detached")
+        return True
+    onward = page.locator(ONWARD)
+    if not onward.count():
+        return False
+    before = page.url
+    onward.first.click()
+    page.wait_for_url(lambda url: url != before)
+    return True
+
+
+def back_to_the_talk(page, live_server, lang, step_id, activity, taps):
+    """From the step, open the activity, go `taps` answers or pages in, tap the way back: there is the step."""
+    step_url = f"{live_server}/{lang}/samen/{step_id}"
+    if page.url != step_url:  # after a way back, the page is on the step already
+        page.goto(step_url)
+    page.locator(".together-activities a").nth(activity).click()
+    page.wait_for_url(lambda url: url != step_url)
+    gone = sum(go_on(page) for _ in range(taps))
+    back = page.get_by_role("link", name=WAY_BACK[lang], exact=True)
+    box = back.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44, "a tap target of at least 44 px"
+    back.click()
+    page.wait_for_url(step_url)
+    return gone
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_activity_of_every_step_leads_back_to_its_step_in_one_tap(talk_pages, live_server, lang):
+    page = talk_pages[True]
+    journeys = 0
+    for step_id in STEP_IDS:
+        page.goto(f"{live_server}/{lang}/samen/{step_id}")
+        for activity in range(page.locator(".together-activities a").count()):
+            back_to_the_talk(page, live_server, lang, step_id, activity, taps=2)
+            journeys += 1
+    assert journeys >= 10
+    page.goto(f"{live_server}/{lang}/vriendencheck/snel/snel-geld?{TALK_STEP}=2")
+    assert axe_violations(page) == [], "the way back keeps the page accessible"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_javascript_the_friend_check_and_a_walkthrough_lead_back_too(talk_pages, live_server, lang):
+    page = talk_pages[False]
+    assert back_to_the_talk(page, live_server, lang, "vrienden", 0, taps=4) == 4, "answer, next request, answer..."
+    assert back_to_the_talk(page, live_server, lang, "instellingen", 0, taps=3) == 3
 
 
 def pdf_pages(pdf):

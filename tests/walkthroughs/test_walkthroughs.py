@@ -474,7 +474,6 @@ def test_report_flags_steps_older_than_the_limit(tmp_path, content_copy):
 # (file, the reference as it is, the same place naming a TikTok step instead).
 STEP_REFERENCES = [
     pytest.param("friendcheck/check.yaml", "settings: instagram/private-account", "settings: {}", id="friend check"),
-    pytest.param("together/steps.yaml", "- setting: instagram/private-account", "- setting: {}", id="together talk"),
     pytest.param("lesson/slides.yaml", "settings: [instagram/private-account,", "settings: [{},", id="lesson slide"),
 ]
 
