@@ -1,5 +1,7 @@
-// Lesson mode on the projector: arrow keys and Page Up/Down move between slides,
-// F switches full screen. The slides are plain links, so all of this is extra.
+// Lesson mode on the projector. The slides are plain links (or, with a class poll on them,
+// POST forms), so all of this is extra: each slide is fetched and swapped in place with its
+// address pushed to the history, so full screen stays on from slide to slide. Keys: arrows and
+// Page Up/Down (what a presenter's clicker sends), F for full screen, Esc to leave it.
 (function () {
   "use strict";
 
@@ -21,31 +23,139 @@
     }
   }
 
-  function follow(selector) {
-    var link = document.querySelector(selector);
-    if (link) {
-      window.location.href = link.href;
+  // --- The deck: one slide at a time, swapped in place.
+  function deck() {
+    return document.querySelector("[data-deck]");
+  }
+
+  // A form's fields as a body, so the poll's secret travels in the POST body as without script.
+  function request(url, form) {
+    var options = { headers: { "HX-Request": "true" }, cache: "no-store", credentials: "same-origin" };
+    if (form) {
+      options.method = "POST";
+      options.body = new URLSearchParams(new FormData(form));
     }
+    return window.fetch(url, options).then(function (response) {
+      if (!response.ok) {
+        throw new Error("slide " + response.status);
+      }
+      return response.text();
+    });
+  }
+
+  // The answer is the slide alone, or a whole page (from the offline copy): take the slide from either.
+  function show(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var next = template.content.querySelector("[data-deck]");
+    if (!next) {
+      throw new Error("no slide in the answer");
+    }
+    deck().replaceWith(next);
+    document.title = next.dataset.deckTitle;
+    if (window.htmx) {
+      window.htmx.process(next);
+    }
+    next.querySelector("h1").focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }
+
+  function move(url, form) {
+    return request(url, form).then(function (html) {
+      show(html);
+      window.history.pushState({ deck: true }, "", url);
+    }).catch(function () {
+      // Offline or refused: the plain way, which leaves full screen but always works.
+      if (form) {
+        form.submit();
+      } else {
+        window.location.href = url;
+      }
+    });
+  }
+
+  function start(control) {
+    if (control.tagName === "FORM") {
+      control.requestSubmit();
+    } else {
+      control.click();
+    }
+  }
+
+  if (deck()) {
+    window.history.replaceState({ deck: true }, "");
+
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-deck-move]");
+      if (link && event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) {
+        event.preventDefault();
+        move(link.href);
+      }
+    });
+
+    document.addEventListener("submit", function (event) {
+      var form = event.target.closest("form[data-deck-move]");
+      if (form) {
+        event.preventDefault();
+        move(form.action, form);
+      }
+    });
+
+    // Back and Forward: the slide of that address, with the poll if this slide has one.
+    window.addEventListener("popstate", function () {
+      var form = deck().querySelector("form[data-deck-move]");
+      var withPoll = form && document.createElement("form");
+      if (withPoll) {
+        form.querySelectorAll("input[type=hidden]").forEach(function (field) {
+          withPoll.appendChild(field.cloneNode());
+        });
+      }
+      request(window.location.href, withPoll).then(show).catch(function () {
+        window.location.reload();
+      });
+    });
   }
 
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || isTyping(event.target)) {
       return;
     }
-    if (NEXT_KEYS.indexOf(event.key) !== -1) {
-      follow(".step-nav a[rel=next]");
-    } else if (PREVIOUS_KEYS.indexOf(event.key) !== -1) {
-      follow(".step-nav a[rel=prev]");
+    var current = deck();
+    var control = null;
+    if (current && NEXT_KEYS.indexOf(event.key) !== -1) {
+      control = current.querySelector("[data-deck-next]");
+    } else if (current && PREVIOUS_KEYS.indexOf(event.key) !== -1) {
+      control = current.querySelector("[data-deck-prev]");
     } else if (event.key === "f" || event.key === "F") {
       toggleFullScreen();
+    } else if (event.key === "Escape" && document.fullscreenElement) {
+      document.exitFullscreen();
     } else {
       return;
+    }
+    if (control) {
+      start(control);
     }
     event.preventDefault();
   });
 
-  document.querySelectorAll("[data-full-screen]").forEach(function (button) {
-    button.addEventListener("click", toggleFullScreen);
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-full-screen]")) {
+      toggleFullScreen();
+    }
+  });
+
+  // --- "Stop the poll and delete everything": with script the screen asks in a dialog; without,
+  // the same button leads to a page that asks.
+  document.querySelectorAll(".poll-danger").forEach(function (danger) {
+    var dialog = danger.querySelector("dialog");
+    var ask = danger.querySelector("form");
+    if (dialog && dialog.showModal) {
+      ask.addEventListener("submit", function (event) {
+        event.preventDefault();
+        dialog.showModal();
+      });
+    }
   });
 })();
 
