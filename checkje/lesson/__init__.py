@@ -5,7 +5,6 @@ from checkje.lesson import fields, poll_views, shapes, slides  # noqa: F401 - po
 from checkje.lesson.commands import purge_polls_command
 from checkje.lesson.poll_store import SQLitePollStore
 
-
 # How often a pupil's phone asks whether the screen moved on to another statement.
 FOLLOW_EVERY_MS = 4000
 

@@ -193,7 +193,7 @@ def test_broken_lesson_content_fails_the_build_with_file_and_place(content_copy,
 
 
 def test_slides_are_a_presentation_without_site_chrome(client, documents):
-    """No site header, help bar, read aloud or footer on a slide; quick exit stays (the skip link and a corner button)."""
+    """No site header, help bar, read aloud or footer on a slide; quick exit stays (skip link and corner button)."""
     for slide in documents["lesson/slides"]["slides"]:
         soup = parse(client.get(f"/nl/les/dia/{slide['id']}"))
         assert not soup.select(".site-header, .help-bar, [data-read-aloud], .site-footer"), slide["id"]
