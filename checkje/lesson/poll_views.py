@@ -10,14 +10,13 @@ the browser's cache never keep a poll page.
 from flask import current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext
 
-from checkje.content import content
 from checkje.core import hosts, sitemap
 from checkje.core.delivery import holds_a_secret, kept_nowhere
 from checkje.core.htmx import is_htmx_request, render
 from checkje.lesson import fields
 from checkje.lesson import poll_store as polls
 from checkje.lesson.qr import qr_svg
-from checkje.lesson.slides import bp, questions, render_slide, slide_context
+from checkje.lesson.slides import bp, first_slide_url, questions, render_slide, slide_context
 
 # htmx stops polling when a response has this status: the poll is over.
 STOP_POLLING = 286
@@ -71,6 +70,12 @@ def _wrong_secret():
 
 def _bad_button():
     return _problem(400, gettext("This button did not work"), gettext("Please go back and try again."), teacher=True)
+
+
+def _no_such_statement():
+    return _problem(
+        400, gettext("This statement does not exist"), gettext("Please go back and try again."), teacher=True
+    )
 
 
 def _too_many(limit, teacher=False):
@@ -194,7 +199,7 @@ def _screen(poll, secret):
         "question": question,
         "number": poll.statement + 1,
         "results": _results(poll, poll.statement),
-        "first_slide_url": url_for(".slide", slide_id=content("lesson/slides")["slides"][0]["id"]),
+        "first_slide_url": first_slide_url(),
         **_ways_to_join(poll),
     }
     return render(
@@ -236,24 +241,25 @@ def _results(poll, statement):
     }
 
 
+def _poll_page(fragment, title, **context):
+    """A whole poll page, or only its part `fragment` when htmx asks."""
+    return render("lesson/poll_page.html", fragment, fragment=fragment, page=_page(title), **context)
+
+
 def _ended():
-    return render(
-        "lesson/poll_page.html",
-        "lesson/_ended.html",
-        fragment="lesson/_ended.html",
-        page=_page(gettext("The poll has ended")),
-    )
+    return _poll_page("lesson/_ended.html", gettext("The poll has ended"))
+
+
+def _ended_for_polling():
+    """The poll has ended: htmx, which asks again and again, is told to stop."""
+    response = _ended()
+    if is_htmx_request():
+        response.status_code = STOP_POLLING
+    return response
 
 
 def _confirm_end(poll, secret):
-    return render(
-        "lesson/poll_page.html",
-        "lesson/_confirm_end.html",
-        fragment="lesson/_confirm_end.html",
-        page=_page(gettext("Stop the poll?")),
-        poll=poll,
-        secret=secret,
-    )
+    return _poll_page("lesson/_confirm_end.html", gettext("Stop the poll?"), poll=poll, secret=secret)
 
 
 @bp.post("/les/peiling")
@@ -292,9 +298,7 @@ def poll_control(code):
     except polls.WrongSecret:
         return _wrong_secret()
     except polls.StatementClosed:
-        return _problem(
-            400, gettext("This statement does not exist"), gettext("Please go back and try again."), teacher=True
-        )
+        return _no_such_statement()
     if action == fields.ASK_END:
         # Without JavaScript the stop button leads here; with it, a dialog on the screen asks the same.
         return _confirm_end(poll, secret)
@@ -309,10 +313,7 @@ def poll_results(code):
     try:
         poll = _store().get(code)
     except polls.PollGone:
-        response = _ended()
-        if is_htmx_request():
-            response.status_code = STOP_POLLING
-        return response
+        return _ended_for_polling()
     number = _number(request.args, poll) or poll.statement + 1
     page = _page(gettext("Results of statement %(number)s", number=number))
     return render(
@@ -364,9 +365,7 @@ def slide_with_poll(slide_id):
     except polls.WrongSecret:
         return _wrong_secret()
     except polls.StatementClosed:
-        return _problem(
-            400, gettext("This statement does not exist"), gettext("Please go back and try again."), teacher=True
-        )
+        return _no_such_statement()
     return render_slide(context, board=_board(poll, secret, context))
 
 
@@ -388,20 +387,11 @@ def board_results(code):
             store.check_secret(code, secret)
         poll = store.get(code)
     except polls.PollGone:
-        response = _ended()
-        if is_htmx_request():
-            response.status_code = STOP_POLLING
-        return response
+        return _ended_for_polling()
     except polls.WrongSecret:
         return _wrong_secret()
     board = {"poll": poll, "secret": secret, "results": _results(poll, number - 1)}
-    return render(
-        "lesson/poll_page.html",
-        "lesson/_board_count.html",
-        fragment="lesson/_board_count.html",
-        page=_page(gettext("Class poll")),
-        board=board,
-    )
+    return _poll_page("lesson/_board_count.html", gettext("Class poll"), board=board)
 
 
 @bp.get("/stem/<code>/volgen")

@@ -72,6 +72,10 @@ def _drawn_from(slide):
     }
 
 
+def first_slide_url():
+    return url_for(".slide", slide_id=_slides()[0]["id"])
+
+
 @bp.get("/les")
 def start():
     """For the teacher: the lesson plan with timings, the slides, the guide, and the class poll."""
@@ -92,9 +96,7 @@ def start():
         }
         for part in plan["parts"]
     ]
-    return render_template(
-        "lesson/start.html", page=plan, parts=parts, first_url=url_for(".slide", slide_id=slide_ids[0])
-    )
+    return render_template("lesson/start.html", page=plan, parts=parts, first_url=first_slide_url())
 
 
 def slide_context(slide_id):
