@@ -28,12 +28,12 @@
     return document.querySelector("[data-deck]");
   }
 
-  // A form's fields as a body, so the poll's secret travels in the POST body as without script.
-  function request(url, form) {
+  // `fields` ({name: value}) go as a POST body, so the poll's secret travels as it does without script.
+  function request(url, fields) {
     var options = { headers: { "HX-Request": "true" }, cache: "no-store", credentials: "same-origin" };
-    if (form) {
+    if (fields) {
       options.method = "POST";
-      options.body = new URLSearchParams(new FormData(form));
+      options.body = new URLSearchParams(fields);
     }
     return window.fetch(url, options).then(function (response) {
       if (!response.ok) {
@@ -41,6 +41,12 @@
       }
       return response.text();
     });
+  }
+
+  // The poll a slide carries (its code and the teacher's secret), or null: the hidden fields of its moves.
+  function pollOf(slide) {
+    var form = slide.querySelector("form[data-deck-move]");
+    return form ? Object.fromEntries(new FormData(form)) : null;
   }
 
   // The answer is the slide alone, or a whole page (from the offline copy): take the slide from either.
@@ -58,12 +64,14 @@
     }
     next.querySelector("h1").focus({ preventScroll: true });
     window.scrollTo(0, 0);
+    return next;
   }
 
+  // The history entry keeps the poll (never the address), so Back, Forward and reloading find it again.
   function move(url, form) {
-    return request(url, form).then(function (html) {
-      show(html);
-      window.history.pushState({ deck: true }, "", url);
+    return request(url, form ? Object.fromEntries(new FormData(form)) : null).then(function (html) {
+      var next = show(html);
+      window.history.pushState({ deck: true, poll: pollOf(next) }, "", url);
     }).catch(function () {
       // Offline or refused: the plain way, which leaves full screen but always works.
       if (form) {
@@ -82,8 +90,20 @@
     }
   }
 
+  function showAgain(poll) {
+    request(window.location.href, poll).then(show).catch(function () {
+      window.location.reload();
+    });
+  }
+
   if (deck()) {
-    window.history.replaceState({ deck: true }, "");
+    var kept = window.history.state;
+    if (kept && kept.poll && !pollOf(deck())) {
+      // Reloaded: the address alone has no poll, this history entry has.
+      showAgain(kept.poll);
+    } else {
+      window.history.replaceState({ deck: true, poll: pollOf(deck()) }, "");
+    }
 
     document.addEventListener("click", function (event) {
       var link = event.target.closest("a[data-deck-move]");
@@ -101,18 +121,9 @@
       }
     });
 
-    // Back and Forward: the slide of that address, with the poll if this slide has one.
-    window.addEventListener("popstate", function () {
-      var form = deck().querySelector("form[data-deck-move]");
-      var withPoll = form && document.createElement("form");
-      if (withPoll) {
-        form.querySelectorAll("input[type=hidden]").forEach(function (field) {
-          withPoll.appendChild(field.cloneNode());
-        });
-      }
-      request(window.location.href, withPoll).then(show).catch(function () {
-        window.location.reload();
-      });
+    // Back and Forward: the slide of that address, with the poll its entry kept.
+    window.addEventListener("popstate", function (event) {
+      showAgain(event.state && event.state.poll);
     });
   }
 

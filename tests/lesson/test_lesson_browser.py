@@ -6,7 +6,13 @@ import pytest
 from playwright.sync_api import expect
 
 from app import create_app
-from tests.browser_helpers import PHONE, axe_violations, dark_contrast_violations
+from tests.browser_helpers import (
+    NEUTRAL_SITE,
+    PHONE,
+    answer_for_neutral_site,
+    axe_violations,
+    dark_contrast_violations,
+)
 from tests.conftest import serving
 from tests.shared_app import TEST_CONFIG, document
 
@@ -167,6 +173,31 @@ def test_keys_move_between_slides_in_place_and_f_and_esc_switch_full_screen(teac
     teacher.keyboard.press("Escape")
     teacher.wait_for_function("document.fullscreenElement === null")
     assert teacher.evaluate("window.stillTheSamePage")
+
+
+def test_the_poll_stays_on_the_slides_through_reload_back_and_the_other_language(browser, lesson_server):
+    """The secret is in no address: the history entry and the POST forms keep it. Quick exit still works."""
+    context = browser.new_context(**PROJECTOR)
+    answer_for_neutral_site(context)
+    teacher = context.new_page()
+    code = present_with_poll(teacher, lesson_server)
+    board_code = teacher.locator(".board .poll-code")
+    teacher.keyboard.press("ArrowRight")
+    on_slide(teacher, 2)
+    teacher.reload()
+    expect(board_code).to_have_text(code)
+    on_slide(teacher, 2)
+    teacher.go_back()
+    on_slide(teacher, 1)
+    expect(board_code).to_have_text(code)
+    teacher.get_by_role("button", name="English").click()
+    expect(teacher.locator("html")).to_have_attribute("lang", "en")
+    expect(board_code).to_have_text(code)
+    assert code not in teacher.url and "geheim" not in teacher.url
+    for _ in range(3):
+        teacher.keyboard.press("Shift")
+    teacher.wait_for_url(NEUTRAL_SITE)
+    context.close()
 
 
 def test_the_slides_work_without_javascript(browser, lesson_server):
