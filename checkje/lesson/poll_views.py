@@ -387,7 +387,9 @@ def board_results(code):
             store.check_secret(code, secret)
         poll = store.get(code)
     except polls.PollGone:
-        return _ended_for_polling()
+        if not is_htmx_request():
+            return _ended()
+        return make_response(render_template("lesson/_board_ended.html"), STOP_POLLING)
     except polls.WrongSecret:
         return _wrong_secret()
     board = {"poll": poll, "secret": secret, "results": _results(poll, number - 1)}
@@ -395,6 +397,7 @@ def board_results(code):
 
 
 @bp.get("/stem/<code>/volgen")
+@sitemap.per_request
 @kept_nowhere
 def follow(code):
     """A pupil's phone asks whether the screen still shows its statement; if not, htmx goes to the new one."""

@@ -478,6 +478,7 @@ def test_the_slides_go_on_when_the_poll_has_ended(client):
         headers={"HX-Request": "true"},
     )
     assert gone.status_code == 286, "htmx stops asking"
+    assert parse(gone).get_text(strip=True) == "De peiling is gestopt." and not parse(gone).find("h1")
 
 
 # --- Pupils' phones follow the screen
