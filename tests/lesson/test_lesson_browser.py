@@ -62,6 +62,7 @@ def start_poll(teacher, server):
     teacher.get_by_role("button", name="Start een peiling").click()
     code = teacher.locator(".poll-code").inner_text()
     assert len(code) == 6
+    teacher.wait_for_load_state()  # the stop dialog and the keys work once lesson.js runs
     return code
 
 
@@ -70,6 +71,7 @@ def present_with_poll(teacher, server):
     code = start_poll(teacher, server)
     teacher.get_by_role("button", name="Naar de dia's, met de peiling erop").click()
     expect(teacher.locator(".board .poll-code")).to_have_text(code)
+    teacher.wait_for_load_state()
     return code
 
 
@@ -194,6 +196,7 @@ def test_the_poll_stays_on_the_slides_through_reload_back_and_the_other_language
     expect(teacher.locator("html")).to_have_attribute("lang", "en")
     expect(board_code).to_have_text(code)
     assert code not in teacher.url and "geheim" not in teacher.url
+    teacher.wait_for_load_state()  # quick exit listens once core.js runs
     for _ in range(3):
         teacher.keyboard.press("Shift")
     teacher.wait_for_url(NEUTRAL_SITE)
