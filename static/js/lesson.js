@@ -1,7 +1,8 @@
 // Lesson mode on the projector. The slides are plain links (or, with a class poll on them,
 // POST forms), so all of this is extra: each slide is fetched and swapped in place with its
 // address pushed to the history, so full screen stays on from slide to slide. Keys: arrows and
-// Page Up/Down (what a presenter's clicker sends), F for full screen, Esc to leave it.
+// Page Up/Down (what a presenter's clicker sends), F for full screen, Esc to leave it (or to fold
+// the teacher's notes away again).
 (function () {
   "use strict";
 
@@ -141,6 +142,8 @@
       toggleFullScreen();
     } else if (event.key === "Escape" && document.fullscreenElement) {
       document.exitFullscreen();
+    } else if (event.key === "Escape" && current && current.querySelector("details[open]")) {
+      current.querySelector("details[open]").open = false;
     } else {
       return;
     }

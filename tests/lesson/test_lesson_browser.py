@@ -174,6 +174,11 @@ def test_keys_move_between_slides_in_place_and_f_and_esc_switch_full_screen(teac
     teacher.wait_for_function("document.fullscreenElement !== null")
     teacher.keyboard.press("Escape")
     teacher.wait_for_function("document.fullscreenElement === null")
+    notes = teacher.locator(".deck__notes")
+    notes.locator("summary").click()
+    expect(notes.get_by_text("Wat is een vriend voor jou?")).to_be_visible()
+    teacher.keyboard.press("Escape")
+    expect(notes.get_by_text("Wat is een vriend voor jou?")).to_be_hidden()
     assert teacher.evaluate("window.stillTheSamePage")
 
 
