@@ -5,8 +5,12 @@ from checkje.lesson import fields, poll_views, shapes, slides  # noqa: F401 - po
 from checkje.lesson.commands import purge_polls_command
 from checkje.lesson.poll_store import SQLitePollStore
 
+# How often a pupil's phone asks whether the screen moved on to another statement.
+FOLLOW_EVERY_MS = 4000
+
 
 def init_app(app):
+    app.config.setdefault("LESSON_FOLLOW_MS", FOLLOW_EVERY_MS)
     app.jinja_env.globals["lesson_fields"] = fields
     content.register(app, shapes)
     app.extensions["checkje.polls"] = SQLitePollStore(app.config["POLLS_DB"])

@@ -7,9 +7,11 @@ ACTION = "actie"
 STATEMENT = "stelling"
 ANSWER = "antwoord"
 
-# The teacher's controls: show the results, open another statement, end the poll, or only look again.
+# The teacher's controls: show the results, open another statement, end the poll (after being asked
+# whether to), or only look again.
 REVEAL = "toon"
 GO_TO = "naar"
+ASK_END = "stop-vragen"
 END = "stop"
 REFRESH = "ververs"
-ACTIONS = (REVEAL, GO_TO, END, REFRESH)
+ACTIONS = (REVEAL, GO_TO, ASK_END, END, REFRESH)

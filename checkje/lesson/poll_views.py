@@ -16,7 +16,7 @@ from checkje.core.htmx import is_htmx_request, render
 from checkje.lesson import fields
 from checkje.lesson import poll_store as polls
 from checkje.lesson.qr import qr_svg
-from checkje.lesson.slides import bp, questions
+from checkje.lesson.slides import bp, first_slide_url, questions, render_slide, slide_context
 
 # htmx stops polling when a response has this status: the poll is over.
 STOP_POLLING = 286
@@ -56,6 +56,25 @@ def _gone(teacher=False):
         404,
         gettext("There is no poll with this code"),
         gettext("Maybe the poll has ended, or a letter is wrong. Check the code on the screen and try again."),
+    )
+
+
+def _wrong_secret():
+    return _problem(
+        403,
+        gettext("Only the screen that started this poll can change it"),
+        gettext("Start a new poll from the lesson page."),
+        teacher=True,
+    )
+
+
+def _bad_button():
+    return _problem(400, gettext("This button did not work"), gettext("Please go back and try again."), teacher=True)
+
+
+def _no_such_statement():
+    return _problem(
+        400, gettext("This statement does not exist"), gettext("Please go back and try again."), teacher=True
     )
 
 
@@ -174,17 +193,15 @@ def _screen(poll, secret):
     """The teacher's screen: the open statement, how many voted, the results once shown, the code, the QR code
     and the controls."""
     question = questions()[poll.statement]
-    join_url = _join_url(poll.code)
     context = {
         "poll": poll,
         "secret": secret,
         "question": question,
         "number": poll.statement + 1,
         "results": _results(poll, poll.statement),
-        "join_url": join_url,
-        "short_join_url": hosts.address_for_phones().split("://", 1)[-1] + url_for(".join"),
+        "first_slide_url": first_slide_url(),
+        **_ways_to_join(poll),
     }
-    context["qr"] = qr_svg(join_url, gettext("QR code to vote, with code %(code)s", code=poll.code))
     return render(
         "lesson/poll_page.html",
         "lesson/_screen.html",
@@ -192,6 +209,16 @@ def _screen(poll, secret):
         page=_page(gettext("Class poll")),
         **context,
     )
+
+
+def _ways_to_join(poll):
+    """The QR code, the short address and the code, as the screen shows them to the class."""
+    join_url = _join_url(poll.code)
+    return {
+        "join_url": join_url,
+        "short_join_url": hosts.address_for_phones().split("://", 1)[-1] + url_for(".join"),
+        "qr": qr_svg(join_url, gettext("QR code to vote, with code %(code)s", code=poll.code)),
+    }
 
 
 def _results(poll, statement):
@@ -214,13 +241,25 @@ def _results(poll, statement):
     }
 
 
+def _poll_page(fragment, title, **context):
+    """A whole poll page, or only its part `fragment` when htmx asks."""
+    return render("lesson/poll_page.html", fragment, fragment=fragment, page=_page(title), **context)
+
+
 def _ended():
-    return render(
-        "lesson/poll_page.html",
-        "lesson/_ended.html",
-        fragment="lesson/_ended.html",
-        page=_page(gettext("The poll has ended")),
-    )
+    return _poll_page("lesson/_ended.html", gettext("The poll has ended"))
+
+
+def _ended_for_polling():
+    """The poll has ended: htmx, which asks again and again, is told to stop."""
+    response = _ended()
+    if is_htmx_request():
+        response.status_code = STOP_POLLING
+    return response
+
+
+def _confirm_end(poll, secret):
+    return _poll_page("lesson/_confirm_end.html", gettext("Stop the poll?"), poll=poll, secret=secret)
 
 
 @bp.post("/les/peiling")
@@ -241,9 +280,7 @@ def poll_control(code):
     secret, action = request.form.get(fields.SECRET), request.form.get(fields.ACTION)
     statement = request.form.get(fields.STATEMENT, "")
     if action not in fields.ACTIONS or (action == fields.GO_TO and not _is_small_number(statement)):
-        return _problem(
-            400, gettext("This button did not work"), gettext("Please go back and try again."), teacher=True
-        )
+        return _bad_button()
     store = _store()
     try:
         if action == fields.REVEAL:
@@ -259,16 +296,12 @@ def poll_control(code):
     except polls.PollGone:
         return _gone(teacher=True)
     except polls.WrongSecret:
-        return _problem(
-            403,
-            gettext("Only the screen that started this poll can change it"),
-            gettext("Start a new poll from the lesson page."),
-            teacher=True,
-        )
+        return _wrong_secret()
     except polls.StatementClosed:
-        return _problem(
-            400, gettext("This statement does not exist"), gettext("Please go back and try again."), teacher=True
-        )
+        return _no_such_statement()
+    if action == fields.ASK_END:
+        # Without JavaScript the stop button leads here; with it, a dialog on the screen asks the same.
+        return _confirm_end(poll, secret)
     return _screen(poll, secret)
 
 
@@ -280,10 +313,7 @@ def poll_results(code):
     try:
         poll = _store().get(code)
     except polls.PollGone:
-        response = _ended()
-        if is_htmx_request():
-            response.status_code = STOP_POLLING
-        return response
+        return _ended_for_polling()
     number = _number(request.args, poll) or poll.statement + 1
     page = _page(gettext("Results of statement %(number)s", number=number))
     return render(
@@ -294,3 +324,90 @@ def poll_results(code):
         poll=poll,
         results=_results(poll, number - 1),
     )
+
+
+# --- The poll on the slides: the teacher presents and never switches tabs; the pupils' phones follow
+
+
+def _board(poll, secret, context):
+    """The class poll as a slide shows it: on the first slide and each statement slide the ways to join,
+    on a statement slide also the count and the results."""
+    statement = context["drawn"]["statement"]
+    return {
+        "poll": poll,
+        "secret": secret,
+        "shown": bool(statement) or context["position"]["number"] == 1,
+        "results": _results(poll, statement[0] - 1) if statement else None,
+        "slide_url": url_for(".slide", slide_id=context["slide"]["id"]),
+        **_ways_to_join(poll),
+    }
+
+
+@bp.post("/les/dia/<slide_id>")
+@holds_a_secret
+def slide_with_poll(slide_id):
+    """A slide with the class poll on it. A statement slide opens its statement for the pupils' phones."""
+    context = slide_context(slide_id)
+    code, secret = request.form.get(fields.CODE, ""), request.form.get(fields.SECRET)
+    statement = context["drawn"]["statement"]
+    store = _store()
+    try:
+        if statement:
+            store.go_to(code, secret, statement[0] - 1)
+            if request.form.get(fields.ACTION) == fields.REVEAL:
+                store.reveal(code, secret)
+        else:
+            store.check_secret(code, secret)
+        poll = store.get(code)
+    except polls.PollGone:
+        # The poll ended or expired: the slides go on without it.
+        return render_slide(context, board=None)
+    except polls.WrongSecret:
+        return _wrong_secret()
+    except polls.StatementClosed:
+        return _no_such_statement()
+    return render_slide(context, board=_board(poll, secret, context))
+
+
+@bp.post("/les/peiling/<code>/dia")
+@holds_a_secret
+def board_results(code):
+    """The count and results on a statement slide, asked for every second; the teacher shows the results here."""
+    secret = request.form.get(fields.SECRET)
+    store = _store()
+    try:
+        poll = store.get(code)
+        number = _number(request.form, poll)
+        if number is None:
+            return _bad_button()
+        # Only the statement on this slide: another screen of the teacher's may have opened a different one.
+        if request.form.get(fields.ACTION) == fields.REVEAL and number - 1 == poll.statement:
+            store.reveal(code, secret)
+        else:
+            store.check_secret(code, secret)
+        poll = store.get(code)
+    except polls.PollGone:
+        if not is_htmx_request():
+            return _ended()
+        return make_response(render_template("lesson/_board_ended.html"), STOP_POLLING)
+    except polls.WrongSecret:
+        return _wrong_secret()
+    board = {"poll": poll, "secret": secret, "results": _results(poll, number - 1)}
+    return _poll_page("lesson/_board_count.html", gettext("Class poll"), board=board)
+
+
+@bp.get("/stem/<code>/volgen")
+@sitemap.per_request
+@kept_nowhere
+def follow(code):
+    """A pupil's phone asks whether the screen still shows its statement; if not, htmx goes to the new one."""
+    poll = _poll_for_pupil(code)
+    shown = request.args.get(fields.STATEMENT, "")
+    if poll is not None and poll.code == code and shown == str(poll.statement + 1):
+        return "", 204
+    where = url_for(".vote", code=code)
+    if not is_htmx_request():
+        return redirect(where, code=303)
+    response = make_response("")
+    response.headers["HX-Redirect"] = where
+    return response

@@ -1,7 +1,9 @@
 """Lesson mode for teachers: the lesson plan, the slides and the teacher guide.
 
 The slides are plain linked pages, so they work without JavaScript and offline;
-static/js/lesson.js adds keys for the projector (arrows, F for full screen).
+static/js/lesson.js makes them a presentation: it swaps each slide in place (so full
+screen stays on) and adds the keys of a projector and a clicker. With a class poll
+running, the slides are the answers to POSTs that carry the poll (poll_views.py).
 A slide names Checkje's own content by id (see checkje/lesson/shapes.py) and
 this module looks it up, so the lesson always shows what the app shows.
 """
@@ -10,6 +12,7 @@ from flask import render_template, url_for
 
 from checkje.content import content
 from checkje.core import sequence, sitemap
+from checkje.core.htmx import render
 from checkje.core.i18n import language_blueprint
 from checkje.friendcheck.parts import check_text, requests_text
 from checkje.friendcheck.shapes import ANSWERS as FRIENDCHECK_ANSWERS
@@ -69,6 +72,10 @@ def _drawn_from(slide):
     }
 
 
+def first_slide_url():
+    return url_for(".slide", slide_id=_slides()[0]["id"])
+
+
 @bp.get("/les")
 def start():
     """For the teacher: the lesson plan with timings, the slides, the guide, and the class poll."""
@@ -89,18 +96,24 @@ def start():
         }
         for part in plan["parts"]
     ]
-    return render_template(
-        "lesson/start.html", page=plan, parts=parts, first_url=url_for(".slide", slide_id=slide_ids[0])
-    )
+    return render_template("lesson/start.html", page=plan, parts=parts, first_url=first_slide_url())
+
+
+def slide_context(slide_id):
+    """What a slide shows and the way back and on; 404 for an unknown slide."""
+    position = sequence.position(_slides(), slide_id, ".slide", start_endpoint=".start", argument="slide_id")
+    return {"position": position, "slide": position["step"], "drawn": _drawn_from(position["step"])}
+
+
+def render_slide(context, **extra):
+    """The whole slide page, or only the slide itself when the presentation asks for the next one."""
+    return render("lesson/slide.html", "lesson/_slide.html", **context, **extra)
 
 
 @bp.get("/les/dia/<slide_id>")
 def slide(slide_id):
     """One slide for the projector, with the way back and on."""
-    position = sequence.position(_slides(), slide_id, ".slide", start_endpoint=".start", argument="slide_id")
-    return render_template(
-        "lesson/slide.html", position=position, slide=position["step"], drawn=_drawn_from(position["step"])
-    )
+    return render_slide(slide_context(slide_id))
 
 
 @bp.get("/les/gids")

@@ -1,5 +1,8 @@
-// Lesson mode on the projector: arrow keys and Page Up/Down move between slides,
-// F switches full screen. The slides are plain links, so all of this is extra.
+// Lesson mode on the projector. The slides are plain links (or, with a class poll on them,
+// POST forms), so all of this is extra: each slide is fetched and swapped in place with its
+// address pushed to the history, so full screen stays on from slide to slide. Keys: arrows and
+// Page Up/Down (what a presenter's clicker sends), F for full screen, Esc to leave it (or to fold
+// the teacher's notes away again).
 (function () {
   "use strict";
 
@@ -21,31 +24,152 @@
     }
   }
 
-  function follow(selector) {
-    var link = document.querySelector(selector);
-    if (link) {
-      window.location.href = link.href;
+  // --- The deck: one slide at a time, swapped in place.
+  function deck() {
+    return document.querySelector("[data-deck]");
+  }
+
+  // `fields` ({name: value}) go as a POST body, so the poll's secret travels as it does without script.
+  function request(url, fields) {
+    var options = { headers: { "HX-Request": "true" }, cache: "no-store", credentials: "same-origin" };
+    if (fields) {
+      options.method = "POST";
+      options.body = new URLSearchParams(fields);
     }
+    return window.fetch(url, options).then(function (response) {
+      if (!response.ok) {
+        throw new Error("slide " + response.status);
+      }
+      return response.text();
+    });
+  }
+
+  // The poll a slide carries (its code and the teacher's secret), or null: the hidden fields of its moves.
+  function pollOf(slide) {
+    var form = slide.querySelector("form[data-deck-move]");
+    return form ? Object.fromEntries(new FormData(form)) : null;
+  }
+
+  // The answer is the slide alone, or a whole page (from the offline copy): take the slide from either.
+  function show(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var next = template.content.querySelector("[data-deck]");
+    if (!next) {
+      throw new Error("no slide in the answer");
+    }
+    deck().replaceWith(next);
+    document.title = next.dataset.deckTitle;
+    if (window.htmx) {
+      window.htmx.process(next);
+    }
+    next.querySelector("h1").focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+    return next;
+  }
+
+  // The history entry keeps the poll (never the address), so Back, Forward and reloading find it again.
+  function move(url, form) {
+    return request(url, form ? Object.fromEntries(new FormData(form)) : null).then(function (html) {
+      var next = show(html);
+      window.history.pushState({ deck: true, poll: pollOf(next) }, "", url);
+    }).catch(function () {
+      // Offline or refused: the plain way, which leaves full screen but always works.
+      if (form) {
+        form.submit();
+      } else {
+        window.location.href = url;
+      }
+    });
+  }
+
+  function start(control) {
+    if (control.tagName === "FORM") {
+      control.requestSubmit();
+    } else {
+      control.click();
+    }
+  }
+
+  function showAgain(poll) {
+    request(window.location.href, poll).then(show).catch(function () {
+      window.location.reload();
+    });
+  }
+
+  if (deck()) {
+    var kept = window.history.state;
+    if (kept && kept.poll && !pollOf(deck())) {
+      // Reloaded: the address alone has no poll, this history entry has.
+      showAgain(kept.poll);
+    } else {
+      window.history.replaceState({ deck: true, poll: pollOf(deck()) }, "");
+    }
+
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-deck-move]");
+      if (link && event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) {
+        event.preventDefault();
+        move(link.href);
+      }
+    });
+
+    document.addEventListener("submit", function (event) {
+      var form = event.target.closest("form[data-deck-move]");
+      if (form) {
+        event.preventDefault();
+        move(form.action, form);
+      }
+    });
+
+    // Back and Forward: the slide of that address, with the poll its entry kept.
+    window.addEventListener("popstate", function (event) {
+      showAgain(event.state && event.state.poll);
+    });
   }
 
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || isTyping(event.target)) {
       return;
     }
-    if (NEXT_KEYS.indexOf(event.key) !== -1) {
-      follow(".step-nav a[rel=next]");
-    } else if (PREVIOUS_KEYS.indexOf(event.key) !== -1) {
-      follow(".step-nav a[rel=prev]");
+    var current = deck();
+    var control = null;
+    if (current && NEXT_KEYS.indexOf(event.key) !== -1) {
+      control = current.querySelector("[data-deck-next]");
+    } else if (current && PREVIOUS_KEYS.indexOf(event.key) !== -1) {
+      control = current.querySelector("[data-deck-prev]");
     } else if (event.key === "f" || event.key === "F") {
       toggleFullScreen();
+    } else if (event.key === "Escape" && document.fullscreenElement) {
+      document.exitFullscreen();
+    } else if (event.key === "Escape" && current && current.querySelector("details[open]")) {
+      current.querySelector("details[open]").open = false;
     } else {
       return;
+    }
+    if (control) {
+      start(control);
     }
     event.preventDefault();
   });
 
-  document.querySelectorAll("[data-full-screen]").forEach(function (button) {
-    button.addEventListener("click", toggleFullScreen);
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-full-screen]")) {
+      toggleFullScreen();
+    }
+  });
+
+  // --- "Stop the poll and delete everything": with script the screen asks in a dialog; without,
+  // the same button leads to a page that asks.
+  document.querySelectorAll(".poll-danger").forEach(function (danger) {
+    var dialog = danger.querySelector("dialog");
+    var ask = danger.querySelector("form");
+    if (dialog && dialog.showModal) {
+      ask.addEventListener("submit", function (event) {
+        event.preventDefault();
+        dialog.showModal();
+      });
+    }
   });
 })();
 

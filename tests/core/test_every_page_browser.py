@@ -98,7 +98,7 @@ def pinned_problems(page, viewport_height):
     pinned = page.evaluate(PINNED_HEIGHT)
     if pinned["height"] > MOST_PINNED * viewport_height:
         problems["pinned"] = f"{pinned['height']:.0f} px of {viewport_height} px stay on screen"
-    exit_box = page.locator(".site-header .quick-exit").bounding_box()
+    exit_box = page.locator("a.quick-exit").bounding_box()
     on_screen = exit_box and exit_box["y"] >= 0 and exit_box["y"] + exit_box["height"] <= viewport_height
     if not (on_screen and exit_box["width"] >= TAP and exit_box["height"] >= TAP):
         problems["quick exit"] = exit_box

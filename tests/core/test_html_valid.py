@@ -84,6 +84,14 @@ def _poll_pages(client, lang):
     yield f"GET {pupil}/bedankt", client.get(f"{pupil}/bedankt", query_string={"stelling": "1"})
     yield f"POST {teacher} toon", client.post(teacher, data={"geheim": secret, "actie": "toon"})
     yield f"GET {teacher}/uitslag", client.get(f"{teacher}/uitslag", query_string={"stelling": "1"})
+    # The slides with the poll on them: joining, a statement with its count and its results, a practice request.
+    poll = {"code": code, "geheim": secret}
+    slides = f"/{lang}/les/dia"
+    yield f"POST {slides}/start (with the poll)", client.post(f"{slides}/start", data=poll)
+    yield f"POST {slides}/vrienden (with the poll)", client.post(f"{slides}/vrienden", data=poll)
+    yield f"POST {slides}/vrienden toon", client.post(f"{slides}/vrienden", data={**poll, "actie": "toon"})
+    yield f"POST {slides}/verzoek-een (with the poll)", client.post(f"{slides}/verzoek-een", data=poll)
+    yield f"POST {teacher} stop-vragen", client.post(teacher, data={"geheim": secret, "actie": "stop-vragen"})
     yield f"POST {teacher} naar 2", client.post(teacher, data={"geheim": secret, "actie": "naar", "stelling": "2"})
     yield f"GET {pupil} (statement 2)", client.get(pupil)
     yield f"POST {teacher} (wrong secret)", client.post(teacher, data={"geheim": "wrong", "actie": "toon"})

@@ -20,7 +20,7 @@ from app import create_app
 from checkje.pwa.export import export_site
 from tests.browser_helpers import PHONE
 from tests.conftest import TEST_CONFIG, serving
-from tests.lesson.test_lesson_browser import join_and_vote, start_poll
+from tests.lesson.test_lesson_browser import confirm_stop, join_and_vote, start_poll
 from tests.pages.test_help_browser import add_person
 
 pytestmark = pytest.mark.browser
@@ -96,7 +96,7 @@ def _go_through_every_feature(browser, base_url, responses):
         code = start_poll(teacher_page, base_url)
         join_and_vote(pupil.new_page(), base_url, code, "Eens")
         expect(teacher_page.locator(".poll-count")).to_have_text("1 stem", timeout=2000)
-        teacher_page.get_by_role("button", name="Stop de peiling en wis alles").click()
+        confirm_stop(teacher_page)
         expect(teacher_page.get_by_role("heading", level=1)).to_have_text("De peiling is gestopt")
     finally:
         for context in (youth, teacher, pupil):

@@ -190,3 +190,36 @@ def test_broken_lesson_content_fails_the_build_with_file_and_place(content_copy,
     assert matching[0].startswith(f"content/{file}:")
     if needle:
         assert matching[0].startswith(f"content/{file}:{line_number_of(path, needle)}:")
+
+
+def test_slides_are_a_presentation_without_site_chrome(client, documents):
+    """No site header, help bar, read aloud or footer on a slide; quick exit stays (skip link and corner button)."""
+    for slide in documents["lesson/slides"]["slides"]:
+        soup = parse(client.get(f"/nl/les/dia/{slide['id']}"))
+        assert not soup.select(".site-header, .help-bar, [data-read-aloud], .site-footer"), slide["id"]
+        exits = soup.select("a[data-quick-exit]")
+        assert [link.get("class") for link in exits] == [["skip-link"], ["quick-exit"]]
+        assert soup.select_one(".slide-corner .quick-exit") is exits[1]
+        deck = soup.select_one("main > [data-deck]")
+        assert deck["data-deck-title"] == soup.title.get_text()
+        assert deck.select_one("h1#slide-title")["tabindex"] == "-1", "focus moves to the new slide's title"
+
+
+def test_without_a_poll_the_slides_move_by_plain_links(client):
+    soup = parse(client.get("/nl/les/dia/vrienden"))
+    assert not soup.select(".deck__nav form") and not soup.select("input[name=geheim]")
+    following, previous = soup.select_one("a[data-deck-next]"), soup.select_one("a[data-deck-prev]")
+    assert following["href"] == "/nl/les/dia/profiel" and following.has_attr("data-deck-move")
+    assert previous["href"] == "/nl/les/dia/start" and previous.has_attr("data-deck-move")
+    assert soup.select_one(".slide__vote-hint"), "without a poll the slide says how voting works"
+    first = parse(client.get("/nl/les/dia/start")).select_one("a[data-deck-prev]")
+    assert first["href"] == "/nl/les" and not first.has_attr("data-deck-move"), "the lesson plan is no slide"
+    last = parse(client.get("/nl/les/dia/hulp")).select_one("a[data-deck-done]")
+    assert last["href"] == "/nl/les" and not last.has_attr("data-deck-move")
+
+
+def test_the_presentation_asks_for_only_the_slide(client):
+    response = client.get("/nl/les/dia/vrienden", headers={"HX-Request": "true"})
+    soup = parse(response)
+    assert "<html" not in response.get_data(as_text=True) and soup.select_one("[data-deck] h1#slide-title")
+    assert "HX-Request" in response.headers["Vary"]

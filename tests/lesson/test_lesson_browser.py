@@ -1,17 +1,44 @@
-"""Lesson mode in a real Chromium: one teacher screen, pupils on their own phones, keys on the projector, and axe."""
+"""Lesson mode in a real Chromium: the slides on a projector, one teacher, pupils on their own phones, and axe."""
 
 from datetime import datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_helpers import PHONE, axe_violations
+from app import create_app
+from tests.browser_helpers import (
+    NEUTRAL_SITE,
+    PHONE,
+    answer_for_neutral_site,
+    axe_violations,
+    dark_contrast_violations,
+)
+from tests.conftest import serving
+from tests.shared_app import TEST_CONFIG, document
 
 pytestmark = pytest.mark.browser
 
-PROJECTOR = {"viewport": {"width": 1280, "height": 720}}
+PROJECTORS = {"720p": {"width": 1280, "height": 720}, "1080p": {"width": 1920, "height": 1080}}
+PROJECTOR = {"viewport": PROJECTORS["720p"], "service_workers": "block"}
 PUPILS = 3
 REFRESH_MS = 1000  # the results ask the server again every second (hx-trigger="every 1s")
+SLIDES = [slide["id"] for slide in document("lesson/slides", "nl")["slides"]]
+
+# Whether the page and the slide show all of it without scrolling: [needed, available] per direction.
+FITS = """() => {
+  const root = document.documentElement, slide = document.querySelector('.slide');
+  return {
+    page_height: [root.scrollHeight, innerHeight], page_width: [root.scrollWidth, innerWidth],
+    slide_height: [slide.scrollHeight, slide.clientHeight], slide_width: [slide.scrollWidth, slide.clientWidth],
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def lesson_server():
+    """The app with pupils' phones asking every 200 ms (4 s in a classroom), so the tests need not wait."""
+    with serving(create_app({**TEST_CONFIG, "LESSON_FOLLOW_MS": 200})) as base_url:
+        yield base_url
 
 
 @pytest.fixture
@@ -30,21 +57,36 @@ def pupils(browser):
         context.close()
 
 
-def start_poll(teacher, live_server):
-    teacher.goto(live_server + "/nl/les")
+def start_poll(teacher, server):
+    teacher.goto(server + "/nl/les")
     teacher.get_by_role("button", name="Start een peiling").click()
     code = teacher.locator(".poll-code").inner_text()
     assert len(code) == 6
+    teacher.wait_for_load_state()  # the stop dialog and the keys work once lesson.js runs
     return code
 
 
-def join_and_vote(pupil, live_server, code, answer):
-    pupil.goto(live_server + "/nl/stem")
+def present_with_poll(teacher, server):
+    """Start a poll and go to the first slide with the poll on it; return the code."""
+    code = start_poll(teacher, server)
+    teacher.get_by_role("button", name="Naar de dia's, met de peiling erop").click()
+    expect(teacher.locator(".board .poll-code")).to_have_text(code)
+    teacher.wait_for_load_state()
+    return code
+
+
+def join_and_vote(pupil, server, code, answer):
+    pupil.goto(server + "/nl/stem")
     pupil.get_by_label("Code van het scherm").fill(code.lower())
     pupil.get_by_role("button", name="Naar de peiling").tap()
     pupil.get_by_label(answer, exact=True).check()
     pupil.get_by_role("button", name="Stem", exact=True).tap()
     expect(pupil.get_by_role("heading", level=1)).to_have_text("Bedankt voor je stem")
+
+
+def confirm_stop(teacher):
+    teacher.get_by_role("button", name="Stop de peiling en wis alles").click()
+    teacher.get_by_role("dialog").get_by_role("button", name="Ja, stop en wis alles").click()
 
 
 def hold_time(page):
@@ -62,82 +104,254 @@ def see_the_next_refresh(teacher, before, after):
     expect(teacher.locator(".poll-count")).to_have_text(after, timeout=1000)
 
 
-def test_pupils_vote_and_the_teacher_sees_the_counts_within_two_seconds(teacher, pupils, live_server):
-    hold_time(teacher)
-    code = start_poll(teacher, live_server)
+def on_slide(page, number):
+    expect(page.locator(".slide__main > .step-count")).to_have_text(f"Dia {number} van {len(SLIDES)}")
+    assert page.url.endswith(f"/nl/les/dia/{SLIDES[number - 1]}")
+
+
+def full_screen_on(page):
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement !== null")
+    # Gone if the browser ever loads another page: then full screen would be gone too.
+    page.evaluate("window.stillTheSamePage = true")
+
+
+def still_full_screen_on_the_same_page(page):
+    return page.evaluate("window.stillTheSamePage === true && document.fullscreenElement !== null")
+
+
+def walk_through_the_slides(page):
+    """Every slide by arrow right and Page Down in turn: each fits the screen, full screen stays on."""
+    overflowing = {}
+    for number in range(1, len(SLIDES) + 1):
+        on_slide(page, number)
+        sizes = page.evaluate(FITS)
+        if any(needed > available for needed, available in sizes.values()):
+            overflowing[SLIDES[number - 1]] = sizes
+        if number < len(SLIDES):
+            page.keyboard.press("ArrowRight" if number % 2 else "PageDown")
+    assert overflowing == {}
+    assert still_full_screen_on_the_same_page(page)
+
+
+@pytest.mark.parametrize("projector", list(PROJECTORS))
+def test_every_slide_fits_the_projector_and_full_screen_stays_on(browser, lesson_server, projector):
+    context = browser.new_context(viewport=PROJECTORS[projector], service_workers="block")
+    page = context.new_page()
+    page.goto(lesson_server + "/nl/les/dia/start")
+    full_screen_on(page)
+    walk_through_the_slides(page)
+    page.keyboard.press("Escape")
+    page.wait_for_function("document.fullscreenElement === null")
+
+    # With the class poll on the slides: the code, the QR code and the count take room too.
+    present_with_poll(page, lesson_server)
+    full_screen_on(page)
+    walk_through_the_slides(page)
+    context.close()
+
+
+def test_keys_move_between_slides_in_place_and_f_and_esc_switch_full_screen(teacher, lesson_server):
+    teacher.goto(lesson_server + "/nl/les/dia/start")
+    teacher.evaluate("window.stillTheSamePage = true")
+    for key, number in [("ArrowRight", 2), ("PageDown", 3), ("ArrowLeft", 2), ("PageUp", 1)]:
+        teacher.keyboard.press(key)
+        on_slide(teacher, number)
+        assert teacher.title() == f"{document('lesson/slides', 'nl')['slides'][number - 1]['title']} – Checkje"
+    assert teacher.evaluate("window.stillTheSamePage"), "no key loaded another page"
+    teacher.keyboard.press("PageDown")
+    on_slide(teacher, 2)
+    teacher.go_back()
+    on_slide(teacher, 1)
+    teacher.go_forward()
+    on_slide(teacher, 2)
+    assert teacher.evaluate("document.activeElement.id") == "slide-title"
+    teacher.keyboard.press("f")
+    teacher.wait_for_function("document.fullscreenElement !== null")
+    teacher.keyboard.press("F")
+    teacher.wait_for_function("document.fullscreenElement === null")
+    teacher.get_by_role("button", name="Groot scherm (F)").click()
+    teacher.wait_for_function("document.fullscreenElement !== null")
+    teacher.keyboard.press("Escape")
+    teacher.wait_for_function("document.fullscreenElement === null")
+    notes = teacher.locator(".deck__notes")
+    notes.locator("summary").click()
+    expect(notes.get_by_text("Wat is een vriend voor jou?")).to_be_visible()
+    teacher.keyboard.press("Escape")
+    expect(notes.get_by_text("Wat is een vriend voor jou?")).to_be_hidden()
+    assert teacher.evaluate("window.stillTheSamePage")
+
+
+def test_the_poll_stays_on_the_slides_through_reload_back_and_the_other_language(browser, lesson_server):
+    """The secret is in no address: the history entry and the POST forms keep it. Quick exit still works."""
+    context = browser.new_context(**PROJECTOR)
+    answer_for_neutral_site(context)
+    teacher = context.new_page()
+    code = present_with_poll(teacher, lesson_server)
+    board_code = teacher.locator(".board .poll-code")
+    teacher.keyboard.press("ArrowRight")
+    on_slide(teacher, 2)
+    teacher.reload()
+    expect(board_code).to_have_text(code)
+    on_slide(teacher, 2)
+    teacher.go_back()
+    on_slide(teacher, 1)
+    expect(board_code).to_have_text(code)
+    teacher.get_by_role("button", name="English").click()
+    expect(teacher.locator("html")).to_have_attribute("lang", "en")
+    expect(board_code).to_have_text(code)
+    assert code not in teacher.url and "geheim" not in teacher.url
+    teacher.wait_for_load_state()  # quick exit listens once core.js runs
+    for _ in range(3):
+        teacher.keyboard.press("Shift")
+    teacher.wait_for_url(NEUTRAL_SITE)
+    context.close()
+
+
+def test_the_slides_work_without_javascript(browser, lesson_server):
+    context = browser.new_context(java_script_enabled=False, **PROJECTOR)
+    page = context.new_page()
+    page.goto(lesson_server + "/nl/les/dia/start")
+    page.get_by_role("link", name="Volgende").click()
+    on_slide(page, 2)
+    page.get_by_role("link", name="Terug").click()
+    on_slide(page, 1)
+    context.close()
+
+
+def test_the_class_votes_sees_the_results_on_the_slide_and_the_phones_follow(teacher, pupils, lesson_server):
+    code = present_with_poll(teacher, lesson_server)
+    full_screen_on(teacher)
+    teacher.keyboard.press("ArrowRight")
+    on_slide(teacher, 2)
+    count = teacher.locator(".board__results .poll-count")
+    expect(count).to_have_text("0 stemmen")
     for pupil, answer in zip(pupils, ["Eens", "Oneens", "Eens"], strict=True):
-        join_and_vote(pupil, live_server, code, answer)
+        join_and_vote(pupil, lesson_server, code, answer)
+    expect(count).to_have_text("3 stemmen", timeout=3 * REFRESH_MS)
+    assert not teacher.locator(".slide .poll-bar").count(), "hidden until the teacher shows them"
+    teacher.get_by_role("button", name="Laat de uitslag zien").click()
+    expect(teacher.locator(".slide .poll-bar__count")).to_have_text(["2 (67%)", "1 (33%)", "0 (0%)"])
+    expect(teacher.locator(".slide__answers")).to_be_hidden()
+
+    # Pupil 0 waits on the thanks page, pupil 1 on the statement it voted on: both follow the screen.
+    pupils[1].goto(lesson_server + f"/nl/stem/{code}")
+    expect(pupils[1].get_by_text("Je hebt al gestemd op deze stelling.")).to_be_visible()
+    teacher.keyboard.press("PageDown")
+    on_slide(teacher, 3)
+    teacher.keyboard.press("ArrowRight")
+    on_slide(teacher, 4)
+    for pupil in pupils[:2]:
+        expect(pupil.locator(".poll-vote .step-count")).to_have_text("Stelling 2 van 6")
+        expect(pupil.get_by_label("Eerst checken")).to_be_visible()
+    pupils[0].get_by_label("Eerst checken").check()
+    pupils[0].get_by_role("button", name="Stem", exact=True).tap()
+    expect(pupils[0].get_by_role("heading", level=1)).to_have_text("Bedankt voor je stem")
+    expect(count).to_have_text("1 stem", timeout=3 * REFRESH_MS)
+    assert still_full_screen_on_the_same_page(teacher)
+
+
+def test_the_slides_with_the_poll_have_no_accessibility_violations(teacher, lesson_server):
+    code = present_with_poll(teacher, lesson_server)
+    assert axe_violations(teacher) == []
+    teacher.keyboard.press("ArrowRight")
+    on_slide(teacher, 2)
+    teacher.request.post(
+        lesson_server + f"/nl/stem/{code}", form={"stelling": "1", "antwoord": "agree"}, max_redirects=0
+    )
+    teacher.get_by_role("button", name="Laat de uitslag zien").click()
+    expect(teacher.locator(".slide .poll-bar")).to_have_count(3)
+    assert axe_violations(teacher) == [], "with the results shown"
+    assert dark_contrast_violations(teacher) == []
+
+
+def test_pupils_vote_and_the_teacher_screen_sees_the_counts_within_two_seconds(teacher, pupils, lesson_server):
+    hold_time(teacher)
+    code = start_poll(teacher, lesson_server)
+    for pupil, answer in zip(pupils, ["Eens", "Oneens", "Eens"], strict=True):
+        join_and_vote(pupil, lesson_server, code, answer)
     see_the_next_refresh(teacher, "0 stemmen", "3 stemmen")
     teacher.get_by_role("button", name="Laat de uitslag zien").click()
     expect(teacher.locator(".poll-bar__count")).to_have_text(["2 (67%)", "1 (33%)", "0 (0%)"])
 
     # A pupil's phone remembers that it voted: the same statement asks no second vote.
-    pupils[0].goto(live_server + f"/nl/stem/{code}")
+    pupils[0].goto(lesson_server + f"/nl/stem/{code}")
     expect(pupils[0].get_by_text("Je hebt al gestemd op deze stelling.")).to_be_visible()
     expect(pupils[0].get_by_role("button", name="Stem", exact=True)).to_be_hidden()
 
-    # The teacher moves on: the pupil votes on the practice request.
+    # The teacher moves on: the pupil's phone shows the practice request by itself.
     teacher.get_by_role("button", name="Volgende stelling").click()
     expect(teacher.locator(".poll-screen .step-count")).to_have_text("Stelling 2 van 6")
-    pupils[0].get_by_role("link", name="Is er een nieuwe stelling? Kijk hier").tap()
     pupils[0].get_by_label("Eerst checken").check()
     pupils[0].get_by_role("button", name="Stem", exact=True).tap()
     expect(pupils[0].get_by_role("heading", level=1)).to_have_text("Bedankt voor je stem")
     see_the_next_refresh(teacher, "0 stemmen", "1 stem")
 
-    teacher.get_by_role("button", name="Stop de peiling en wis alles").click()
+
+def test_stopping_the_poll_asks_first(teacher, pupils, lesson_server):
+    code = start_poll(teacher, lesson_server)
+    stop = teacher.get_by_role("button", name="Stop de peiling en wis alles")
+    stop.click()
+    dialog = teacher.get_by_role("dialog", name="Peiling stoppen en alles wissen?")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Nee, ga door met de peiling").click()
+    expect(dialog).to_be_hidden()
+    pupils[0].goto(lesson_server + f"/nl/stem/{code}")
+    expect(pupils[0].locator(".poll-vote .step-count")).to_have_text("Stelling 1 van 6")
+    confirm_stop(teacher)
     expect(teacher.get_by_role("heading", level=1)).to_have_text("De peiling is gestopt")
-    pupils[1].goto(live_server + f"/nl/stem/{code}")
-    expect(pupils[1].get_by_role("heading", level=1)).to_have_text("Er is geen peiling met deze code")
+    # The phone on the poll learns it has ended by itself.
+    expect(pupils[0].get_by_role("heading", level=1)).to_have_text("Er is geen peiling met deze code")
 
 
-def test_voting_works_without_javascript(browser, live_server, teacher):
-    code = start_poll(teacher, live_server)
+def test_without_javascript_voting_works_and_stopping_is_a_page_that_asks(browser, lesson_server):
+    teacher_context = browser.new_context(java_script_enabled=False, **PROJECTOR)
+    teacher = teacher_context.new_page()
+    code = start_poll(teacher, lesson_server)
     context = browser.new_context(java_script_enabled=False, **PHONE)
     pupil = context.new_page()
-    join_and_vote(pupil, live_server, code, "Weet ik niet")
+    join_and_vote(pupil, lesson_server, code, "Weet ik niet")
+    pupil.get_by_role("link", name="Nieuwe stelling? Kijk hier").click()
+    expect(pupil.locator(".poll-vote .step-count")).to_have_text("Stelling 1 van 6")
     context.close()
     teacher.get_by_role("button", name="Laat de uitslag zien").click()
     expect(teacher.locator(".poll-bar__count").nth(2)).to_have_text("1 (100%)")
+    teacher.get_by_role("button", name="Stop de peiling en wis alles").click()
+    expect(teacher.get_by_role("heading", level=1)).to_have_text("Peiling stoppen en alles wissen?")
+    teacher.get_by_role("button", name="Nee, ga door met de peiling").click()
+    expect(teacher.locator(".poll-code")).to_have_text(code)
+    teacher.get_by_role("button", name="Stop de peiling en wis alles").click()
+    teacher.get_by_role("button", name="Ja, stop en wis alles").click()
+    expect(teacher.get_by_role("heading", level=1)).to_have_text("De peiling is gestopt")
+    teacher_context.close()
 
 
-def test_keys_move_between_slides_and_f_switches_full_screen(teacher, live_server):
-    teacher.goto(live_server + "/nl/les/dia/start")
-    for key, slide in [
-        ("ArrowRight", "vrienden"),
-        ("PageDown", "profiel"),
-        ("ArrowLeft", "vrienden"),
-        ("PageUp", "start"),
-    ]:
-        teacher.keyboard.press(key)
-        teacher.wait_for_url(live_server + f"/nl/les/dia/{slide}")
-    teacher.keyboard.press("f")
-    teacher.wait_for_function("document.fullscreenElement !== null")
-    teacher.keyboard.press("f")
-    teacher.wait_for_function("document.fullscreenElement === null")
-
-
-def test_the_poll_screen_has_no_accessibility_violations_on_a_projector(teacher, live_server):
-    code = start_poll(teacher, live_server)
+def test_the_poll_screen_has_no_accessibility_violations_on_a_projector(teacher, lesson_server):
+    code = start_poll(teacher, lesson_server)
     assert axe_violations(teacher) == []
-    teacher.request.post(live_server + f"/nl/stem/{code}", form={"stelling": "1", "antwoord": "agree"}, max_redirects=0)
+    teacher.request.post(
+        lesson_server + f"/nl/stem/{code}", form={"stelling": "1", "antwoord": "agree"}, max_redirects=0
+    )
     teacher.get_by_role("button", name="Laat de uitslag zien").click()
     expect(teacher.locator(".poll-bar")).to_have_count(3)
     assert axe_violations(teacher) == [], "with the results shown"
+    teacher.get_by_role("button", name="Stop de peiling en wis alles").click()
+    expect(teacher.get_by_role("dialog")).to_be_visible()
+    assert axe_violations(teacher) == [], "with the question whether to stop"
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_pupil_pages_have_no_accessibility_violations_on_a_phone(teacher, phone_page, live_server, lang):
-    teacher.goto(live_server + f"/{lang}/les")
+def test_pupil_pages_have_no_accessibility_violations_on_a_phone(teacher, phone_page, lesson_server, lang):
+    teacher.goto(lesson_server + f"/{lang}/les")
     teacher.locator(".lesson-poll button").click()
     code = teacher.locator(".poll-code").inner_text()
-    phone_page.goto(live_server + f"/{lang}/stem/{code}")
+    phone_page.goto(lesson_server + f"/{lang}/stem/{code}")
     assert axe_violations(phone_page) == []
     phone_page.locator(".choice label").first.tap()
     phone_page.locator("form[data-poll-form] button").tap()
     phone_page.wait_for_url("**/bedankt?stelling=1")
     assert axe_violations(phone_page) == []
-    phone_page.goto(live_server + f"/{lang}/stem?code=ABC")
+    phone_page.goto(lesson_server + f"/{lang}/stem?code=ABC")
     assert axe_violations(phone_page) == []
-    phone_page.goto(live_server + f"/{lang}/stem/{code}")
+    phone_page.goto(lesson_server + f"/{lang}/stem/{code}")
     assert axe_violations(phone_page) == [], "the 'already voted' state"

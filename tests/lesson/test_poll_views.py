@@ -356,3 +356,158 @@ def test_the_teachers_screen_switches_language_without_losing_the_poll(client):
     english = parse(answer)
     assert english.html["lang"] == "en"
     assert english.select_one(".poll-code").get_text() == screen.select_one(".poll-code").get_text()
+
+
+# --- Stopping asks first
+
+
+def test_stop_stands_apart_from_next_and_asks_first(client):
+    code, secret = start_poll(client)
+    soup = parse(control(client, code, secret, "ververs"))
+    controls = soup.select_one(".poll-controls")
+    assert "Volgende stelling" in controls.get_text() and "Stop" not in controls.get_text()
+    danger = soup.select_one(".poll-danger")
+    ask = danger.select_one("form")
+    assert ask.select_one("input[name=actie]")["value"] == "stop-vragen"
+    assert ask.button["class"] == ["button", "button--danger"], "marked as danger, not a primary button"
+    dialog = danger.select_one("dialog")
+    assert dialog.select_one("input[name=actie][value=stop]") and dialog.select_one("form[method=dialog]")
+
+
+def test_without_javascript_stopping_is_a_page_that_asks(client, app):
+    code, secret = start_poll(client)
+    soup = assert_friendly(control(client, code, secret, "stop-vragen"), 200)
+    assert soup.find("h1").get_text() == "Peiling stoppen en alles wissen?"
+    assert store(app).get(code).code == code, "asking deletes nothing"
+    actions = {form.select_one("input[name=actie]")["value"]: form for form in soup.select("main form")}
+    assert set(actions) == {"stop", "ververs"}
+    assert all(form["method"] == "post" and form["action"] == f"/nl/les/peiling/{code}" for form in actions.values())
+    assert actions["stop"].select_one("input[name=geheim]")["value"] == secret
+    assert_friendly(control(client, code, "wrong", "stop-vragen"), 403)
+
+
+# --- The poll on the slides
+
+
+def slide_with_poll(client, slide_id, code, secret, **extra):
+    return client.post(f"/nl/les/dia/{slide_id}", data={"code": code, "geheim": secret, **extra})
+
+
+def test_the_teacher_screen_leads_to_the_slides_with_the_poll(client):
+    code, secret = start_poll(client)
+    form = parse(control(client, code, secret, "ververs")).select_one("form.poll-present")
+    fields = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+    assert form["method"] == "post" and form["action"] == "/nl/les/dia/start"
+    assert fields == {"code": code, "geheim": secret}
+    soup = parse(client.post(form["action"], data=fields))
+    assert soup.select_one(".board .poll-code").get_text() == code and soup.select_one(".board svg.qr-code")
+    assert not soup.select(".board__results"), "the first slide shows how to join, no statement"
+
+
+def test_a_statement_slide_opens_its_statement_and_shows_the_count(client, app):
+    code, secret = start_poll(client)
+    response = slide_with_poll(client, "verzoek-een", code, secret)
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    assert store(app).get(code).statement == 1, "the pupils' phones now show statement 2"
+    vote(client, code, "check", statement=2)
+    soup = parse(slide_with_poll(client, "verzoek-een", code, secret))
+    assert soup.select_one(".board .poll-code").get_text() == code
+    results = soup.select_one(".slide__statement form.board__results")
+    assert results["method"] == "post" and results["action"] == "/nl/les/dia/verzoek-een"
+    assert results["data-hx-post"] == f"/nl/les/peiling/{code}/dia" and "every 1s" in results["data-hx-trigger"]
+    assert results.select_one(".poll-count").get_text() == "1 stem" and not results.select(".poll-bar")
+    assert results.select_one("button[name=actie][value=toon]")
+
+
+def test_the_slides_carry_the_poll_in_post_forms_only(client):
+    code, secret = start_poll(client)
+    soup = parse(slide_with_poll(client, "vrienden", code, secret))
+    moves = {form["action"] for form in soup.select("form[data-deck-move]")}
+    assert moves == {"/nl/les/dia/start", "/nl/les/dia/profiel"}
+    assert not soup.select(".deck__nav a"), "no link could carry the poll"
+    holders = [tag for tag in soup.find_all(True) if any(secret in str(value) for value in tag.attrs.values())]
+    assert holders and all(tag.name == "input" and tag["type"] == "hidden" for tag in holders)
+    assert all(tag.find_parent("form")["method"] == "post" for tag in holders)
+    last = parse(slide_with_poll(client, "hulp", code, secret)).select_one("form[data-deck-done]")
+    assert last["action"] == f"/nl/les/peiling/{code}", "after the last slide: back to the poll screen"
+    assert not last.has_attr("data-deck-move")
+
+
+def test_showing_the_results_on_a_slide(client, app):
+    code, secret = start_poll(client)
+    slide_with_poll(client, "vrienden", code, secret)
+    for answer in ("agree", "disagree", "agree"):
+        vote(client, code, answer)
+    fragment = client.post(
+        f"/nl/les/peiling/{code}/dia",
+        data={"code": code, "geheim": secret, "stelling": "1"},
+        headers={"HX-Request": "true"},
+    )
+    assert "<html" not in fragment.get_data(as_text=True) and fragment.headers["Cache-Control"] == "no-store"
+    assert parse(fragment).select_one(".poll-count").get_text() == "3 stemmen"
+    assert not parse(fragment).select(".poll-bar") and not store(app).get(code).revealed
+    shown = client.post(
+        f"/nl/les/peiling/{code}/dia",
+        data={"code": code, "geheim": secret, "stelling": "1", "actie": "toon"},
+        headers={"HX-Request": "true"},
+    )
+    counts = [bar.get_text() for bar in parse(shown).select(".poll-bar__count")]
+    assert counts == ["2 (67%)", "1 (33%)", "0 (0%)"] and store(app).get(code).revealed
+    # Without JavaScript the same button answers with the whole slide.
+    page = parse(slide_with_poll(client, "vrienden", code, secret, actie="toon"))
+    assert page.select_one("main .slide .poll-bars") and page.find("html")
+
+
+def test_the_slides_count_needs_the_secret(client):
+    code, secret = start_poll(client)
+    data = {"code": code, "geheim": "wrong", "stelling": "1"}
+    assert_friendly(client.post(f"/nl/les/peiling/{code}/dia", data=data), 403)
+    assert_friendly(slide_with_poll(client, "vrienden", code, "wrong"), 403)
+    assert_friendly(client.post(f"/nl/les/peiling/{code}/dia", data={**data, "geheim": secret, "stelling": "9"}), 400)
+
+
+def test_the_slides_go_on_when_the_poll_has_ended(client):
+    code, secret = start_poll(client)
+    control(client, code, secret, "stop")
+    soup = parse(slide_with_poll(client, "vrienden", code, secret))
+    assert soup.select_one("h1#slide-title") and not soup.select(".board, input[name=geheim]")
+    assert "De peiling is gestopt." in soup.select_one(".deck__bar").get_text()
+    gone = client.post(
+        f"/nl/les/peiling/{code}/dia",
+        data={"code": code, "geheim": secret, "stelling": "1"},
+        headers={"HX-Request": "true"},
+    )
+    assert gone.status_code == 286, "htmx stops asking"
+    assert parse(gone).get_text(strip=True) == "De peiling is gestopt." and not parse(gone).find("h1")
+
+
+# --- Pupils' phones follow the screen
+
+
+def test_the_vote_and_thanks_pages_follow_the_screen(client):
+    code, _ = start_poll(client)
+    vote_page = parse(client.get(f"/nl/stem/{code}"))
+    poller = vote_page.select_one("[data-hx-get]")
+    assert poller["data-hx-get"] == f"/nl/stem/{code}/volgen?stelling=1" and poller["data-hx-trigger"] == "every 4000ms"
+    assert vote_page.select_one("script[src*=htmx]")
+    new_statement = vote_page.select_one(".no-js-only a")
+    assert new_statement["href"] == f"/nl/stem/{code}" and new_statement.get_text() == "Nieuwe stelling? Kijk hier"
+    thanks = parse(client.get(f"/nl/stem/{code}/bedankt?stelling=1"))
+    assert thanks.select_one("[data-hx-get]")["data-hx-get"] == f"/nl/stem/{code}/volgen?stelling=1"
+    assert thanks.select_one(".no-js-only a")["href"] == f"/nl/stem/{code}"
+
+
+def test_a_phone_learns_when_the_screen_moved_on(client):
+    code, secret = start_poll(client)
+    asked = {"headers": {"HX-Request": "true"}}
+    same = client.get(f"/nl/stem/{code}/volgen?stelling=1", **asked)
+    assert same.status_code == 204 and same.headers["Cache-Control"] == "no-store"
+    control(client, code, secret, "naar", 2)
+    moved = client.get(f"/nl/stem/{code}/volgen?stelling=1", **asked)
+    assert moved.status_code == 200 and moved.headers["HX-Redirect"] == f"/nl/stem/{code}"
+    assert client.get(f"/nl/stem/{code}/volgen?stelling=2", **asked).status_code == 204
+    plain = client.get(f"/nl/stem/{code}/volgen?stelling=1")
+    assert plain.status_code == 303 and plain.headers["Location"] == f"/nl/stem/{code}"
+    control(client, code, secret, "stop")
+    ended = client.get(f"/nl/stem/{code}/volgen?stelling=2", **asked)
+    assert ended.headers["HX-Redirect"] == f"/nl/stem/{code}", "the phone shows that the poll has ended"
