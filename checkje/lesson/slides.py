@@ -11,6 +11,7 @@ from flask import render_template, url_for
 from checkje.content import content
 from checkje.core import sequence, sitemap
 from checkje.core.i18n import language_blueprint
+from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.friendcheck.parts import check_text, requests_text
 from checkje.friendcheck.shapes import ANSWERS as FRIENDCHECK_ANSWERS
 from checkje.helpfinder.lines import help_lines
@@ -18,7 +19,8 @@ from checkje.lesson.shapes import OPINIONS
 from checkje.snaps.steps import demo_steps
 from checkje.walkthroughs.steps import step_link
 
-bp = language_blueprint("lesson", __name__)
+# In Dutch and English only, like every page for teachers and mentors.
+bp = language_blueprint("lesson", __name__, languages=WRITTEN_LANGUAGES)
 
 
 def questions():

@@ -11,11 +11,13 @@ from flask import render_template, url_for
 from checkje.content import content
 from checkje.core import sequence, sitemap
 from checkje.core.i18n import language_blueprint
+from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.friendcheck.parts import part_titles, part_urls, rule_texts
 from checkje.together.shapes import ACTIVITY_PAGES
 from checkje.walkthroughs.steps import step_link
 
-bp = language_blueprint("together", __name__)
+# In Dutch and English only, like every page for teachers and mentors.
+bp = language_blueprint("together", __name__, languages=WRITTEN_LANGUAGES)
 
 
 def _talk_tips(ids):
