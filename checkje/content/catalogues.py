@@ -49,11 +49,12 @@ def read(path, lang):
         return read_po(file, locale=lang, domain=path.stem)
 
 
-def write(catalogue, path, *, sort_output=False):
+def write(catalogue, path, *, sort_output=False, omit_header=False):
+    """Write a catalogue (a template without its header, so a second run changes nothing)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as file:
-        write_po(file, catalogue, width=0, ignore_obsolete=True, sort_output=sort_output)
+        write_po(file, catalogue, width=0, ignore_obsolete=True, sort_output=sort_output, omit_header=omit_header)
 
 
 def context_of(document, place):

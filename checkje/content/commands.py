@@ -45,7 +45,7 @@ def update_translations_command(interface_template):
     translations = Path(config["TRANSLATIONS_DIR"])
     registry = registry_of(current_app)
     content_template = catalogues.content_template(_checked_documents(config, registry), registry, CATALOGUE_LANGUAGES)
-    catalogues.write(content_template, translations / f"{catalogues.CONTENT_DOMAIN}.pot")
+    catalogues.write(content_template, translations / f"{catalogues.CONTENT_DOMAIN}.pot", omit_header=True)
     interface_template = catalogues.read(interface_template, None)
     for lang in CATALOGUE_LANGUAGES:
         path = catalogues.path_of(translations, lang, catalogues.CONTENT_DOMAIN)
