@@ -42,7 +42,9 @@ def language_blueprint(name, import_name, languages=LANGUAGES):
 
     @blueprint.url_defaults
     def keep_language(endpoint, values):
-        values.setdefault("lang", current_language())
+        # A link from a page in a language this area is not in leads to the Dutch page, never to a 404.
+        lang = current_language()
+        values.setdefault("lang", lang if lang in languages else DEFAULT_LANGUAGE)
 
     return blueprint
 
