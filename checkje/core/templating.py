@@ -9,18 +9,17 @@ from markupsafe import Markup, escape
 
 # "112" as a number on its own: in a youth's text it is always the emergency number to call.
 _EMERGENCY = re.compile(r"(?<![\w-])112(?![\w-])")
-# A number in groups (0800-7000, 020-261 52 75) and the apps' names: left to right in any text, so a
-# right-to-left language neither reverses the groups nor moves the name's neighbours.
-_LEFT_TO_RIGHT = re.compile(
-    r"(?<![\w-])\+?[0-9]+(?:[ -][0-9]+)+(?![\w-])|\b(?:Instagram|Snapchat|WhatsApp|TikTok|iPhone|Android)\b"
-)
+# A number in groups (0800-7000, 020-261 52 75): left to right in any text, so a right-to-left
+# language does not reverse its groups. (An app's name is a run of Latin letters: the browser keeps
+# it left to right by itself.)
+_NUMBER_IN_GROUPS = re.compile(r"(?<![\w-])\+?[0-9]+(?:[ -][0-9]+)+(?![\w-])")
 
 
 def call_links(text):
     """Escape content text and make every 112 in it a tap-to-call link: "Bel 112" must never be plain text.
 
-    Numbers in groups and app names are isolated left to right (see _LEFT_TO_RIGHT)."""
-    escaped = _LEFT_TO_RIGHT.sub(lambda found: f'<bdi dir="ltr">{found[0]}</bdi>', str(escape(text)))
+    Numbers in groups are isolated left to right (see _NUMBER_IN_GROUPS)."""
+    escaped = _NUMBER_IN_GROUPS.sub(lambda found: f'<bdi dir="ltr">{found[0]}</bdi>', str(escape(text)))
     return Markup(_EMERGENCY.sub('<a href="tel:112">112</a>', escaped))
 
 

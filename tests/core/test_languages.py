@@ -13,6 +13,8 @@ from tests.conftest import TEST_CONFIG
 from tests.helpers import parse, problems_of, replace_in
 
 HOME_TITLE = "pages/home.yaml:title"
+# FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (see catalogues.isolated).
+ISOLATES = "\u2068\u2069"
 
 
 @pytest.mark.parametrize(
@@ -114,7 +116,10 @@ def test_catalogue_round_trip_a_changed_dutch_text_turns_fuzzy_and_the_page_fall
     client = create_app(config).test_client()
     for lang in translated:
         soup = parse(client.get(f"/{lang}/"))
-        assert soup.title.get_text(strip=True).startswith("Checkje, voor jou"), "the Dutch text stands in"
+        title = soup.title.get_text(strip=True)
+        assert title.strip(ISOLATES).startswith("Checkje, voor jou"), "the Dutch text stands in"
+        # Right to left, the Dutch stand-in keeps its own direction (its full stop at its end).
+        assert title.startswith(ISOLATES[0]) == (lang == "ar")
         assert soup.select_one(".translation-notice a")["href"] == "/nl/"
 
 
@@ -163,3 +168,10 @@ def test_physical_direction_check_can_fail():
         assert PHYSICAL.search(line), line
     for line in ("a { margin-inline-start: 1px }", "b { inset-inline-end: 0 }", "c { text-align: start }"):
         assert not PHYSICAL.search(line), line
+
+
+def test_the_page_cache_holds_every_page_in_every_language():
+    from checkje.core.page_cache import MAX_PAGES
+    from tests.conftest import ALL_PAGE_URLS
+
+    assert len(ALL_PAGE_URLS) <= MAX_PAGES

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from checkje.core.settings import LANGUAGES
+from checkje.core.settings import WRITTEN_LANGUAGES
 from tests.browser_helpers import PHONE, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def check_mentor_panel(page, lang):
     assert not body.is_visible()
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WRITTEN_LANGUAGES)
 def test_the_whole_talk_on_one_screen(device_page, live_server, lang):
     page = device_page
     sent = []
@@ -80,7 +80,7 @@ def pdf_pages(pdf):
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WRITTEN_LANGUAGES)
 def test_the_guide_prints_on_one_a4_page(browser, live_server, lang):
     context = browser.new_context()
     page = context.new_page()
