@@ -11,9 +11,17 @@ from hypothesis import settings as hypothesis_settings
 from app import create_app
 from checkje.core.settings import WRITTEN_LANGUAGES
 from tests.helpers import parse
-from tests.shared_app import ALL_PAGE_URLS, APP, CATALOGUE_PAGE_URLS, CONTENT_DIR, PAGE_URLS, TEST_CONFIG
+from tests.shared_app import (
+    ALL_PAGE_URLS,
+    APP,
+    CATALOGUE_PAGE_URLS,
+    CATALOGUE_SAMPLE,
+    CONTENT_DIR,
+    PAGE_URLS,
+    TEST_CONFIG,
+)
 
-__all__ = ["ALL_PAGE_URLS", "APP", "CATALOGUE_PAGE_URLS", "PAGE_URLS", "TEST_CONFIG"]
+__all__ = ["ALL_PAGE_URLS", "APP", "CATALOGUE_PAGE_URLS", "CATALOGUE_SAMPLE", "PAGE_URLS", "TEST_CONFIG"]
 
 # Fewer random examples in the inner loop, more in CI (HYPOTHESIS_PROFILE=ci).
 hypothesis_settings.register_profile("dev", max_examples=40, deadline=None)

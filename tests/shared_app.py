@@ -38,6 +38,21 @@ with APP.test_request_context():
     CATALOGUE_PAGE_URLS = [path for lang in CATALOGUE_LANGUAGES for path in page_paths(lang)]
     ALL_PAGE_URLS = PAGE_URLS + CATALOGUE_PAGE_URLS
 
+# The catalogue languages' pages that the slower checks (browser, HTML checker) visit: the youths' most
+# important pages in Arabic (right to left), a walkthrough and the friend check in Arabic, and a page
+# each in Ukrainian and Polish.
+CATALOGUE_SAMPLE = [
+    "/ar/",
+    "/ar/hulp",
+    "/ar/het-is-gebeurd",
+    "/ar/veiligheid",
+    "/ar/instellingen/instagram",
+    "/ar/vriendencheck",
+    "/uk/hulp",
+    "/pl/het-is-gebeurd",
+]
+assert set(CATALOGUE_SAMPLE) <= set(CATALOGUE_PAGE_URLS)
+
 
 def build_content(content_dir, db_path):
     """Build `content_dir` with the shapes every area registered; raises ContentError."""
