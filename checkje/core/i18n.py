@@ -121,6 +121,13 @@ def init_app(app):
     app.url_map.converters["lang"] = LanguageConverter
     app.add_url_rule("/", "root", redirect_to_language)
     app.after_request(_vary_by_header_language)
+
+    @app.before_request
+    def fall_back_from_the_start():
+        # Before any view calls gettext in Python (the manifest does, without a template).
+        if g.get("lang") in CATALOGUE_LANGUAGES:
+            _request_translations()
+
     Babel(app, locale_selector=current_language, default_translation_directories=app.config["TRANSLATIONS_DIR"])
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.install_gettext_callables(

@@ -175,3 +175,11 @@ def test_the_page_cache_holds_every_page_in_every_language():
     from tests.conftest import ALL_PAGE_URLS
 
     assert len(ALL_PAGE_URLS) <= MAX_PAGES
+
+
+@pytest.mark.parametrize(("lang", "direction"), [("ar", "rtl"), ("uk", "ltr"), ("nl", "ltr")])
+def test_manifest_names_language_and_direction(client, lang, direction):
+    manifest = client.get(f"/{lang}/manifest.webmanifest").get_json(force=True)
+    assert manifest["lang"] == lang and manifest["dir"] == direction
+    assert manifest["start_url"] == f"/{lang}/"
+    assert manifest["description"].strip()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from checkje.core.settings import LANGUAGES, ROOT, WRITTEN_LANGUAGES
+from checkje.core.settings import CATALOGUE_LANGUAGES, LANGUAGES, ROOT, WRITTEN_LANGUAGES
 from tests.helpers import parse
 
 
@@ -59,3 +59,10 @@ def test_compiled_catalogues_are_used(client, lang, label):
     """Each language's page shows the UI strings of its own catalogue."""
     soup = parse(client.get(f"/{lang}/"))
     assert soup.select_one(".site-header .quick-exit").get_text(strip=True) == label
+
+
+@pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
+def test_translators_keep_every_placeholder(lang):
+    """Babel's own check: a translation with other %(name)s placeholders than its msgid would fail at run time."""
+    problems = [(message.id, [str(error) for error in errors]) for message, errors in catalogue(lang).check()]
+    assert problems == []
