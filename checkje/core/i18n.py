@@ -6,6 +6,9 @@ every language; an area may keep to fewer (the mentor guide and the lesson are
 in Dutch and English), and then its menu offers only those.
 """
 
+from pathlib import Path
+
+from babel.messages.pofile import read_po
 from babel.support import Translations
 from flask import Blueprint, current_app, g, redirect, request, url_for
 from flask_babel import Babel, get_translations
@@ -107,6 +110,29 @@ def _falling_back_to_source(translations):
     return translations
 
 
+def _translated_words(lang):
+    """The interface words that `lang`'s catalogue translates (not fuzzy), read once per worker."""
+    known = current_app.extensions.setdefault("checkje.translated_words", {})
+    if lang not in known:
+        path = Path(current_app.config["TRANSLATIONS_DIR"]) / lang / "LC_MESSAGES" / "messages.po"
+        with path.open("rb") as file:
+            known[lang] = {
+                message.id for message in read_po(file) if message.id and message.string and not message.fuzzy
+            }
+    return known[lang]
+
+
+def _interface_word(message):
+    """A word of the page's language; a Dutch stand-in on a right-to-left page keeps its own direction.
+
+    (FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE, as for content texts: see content/catalogues.py.)"""
+    word = _request_translations().ugettext(message)
+    lang = current_language()
+    if is_right_to_left(lang) and message not in _translated_words(lang):
+        return f"\u2068{word}\u2069"
+    return word
+
+
 def _request_translations():
     """The catalogue of this request's language, looked up once: a page asks for it dozens of times."""
     if "translations" not in g:
@@ -131,7 +157,7 @@ def init_app(app):
     Babel(app, locale_selector=current_language, default_translation_directories=app.config["TRANSLATIONS_DIR"])
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.install_gettext_callables(
-        gettext=lambda message: _request_translations().ugettext(message),
+        gettext=_interface_word,
         ngettext=lambda singular, plural, n: _request_translations().ungettext(singular, plural, n),
         newstyle=True,
     )
