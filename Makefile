@@ -11,10 +11,12 @@ export FLASK_APP := app
 CONTENT_DB := instance/content.db
 CONTENT    := $(shell find content -name '*.yaml')
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
+# Content texts of the languages not written in content/ (read at content build, not compiled).
+CONTENT_CATALOGUES := $(wildcard translations/*/LC_MESSAGES/content.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test test-fast lint bench soak export setup setup-test chromium webkit java bench-tools content translations help
+.PHONY: run test test-fast lint bench soak export setup setup-test chromium webkit java bench-tools content translations translation-report help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -52,9 +54,12 @@ setup-test: setup $(VENV)/.test-installed
 content: $(VENV)/.installed ## Check content/ and rebuild the content database
 	$(BIN)/flask build-content
 
-translations: $(VENV)/.installed ## Collect new UI strings from the code into the catalogues
+translations: $(VENV)/.installed ## Collect UI strings and content texts into the catalogues; changed sources turn fuzzy
 	$(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot --no-location --omit-header --sort-output .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete --ignore-pot-creation-date
+	$(BIN)/flask update-translations translations/messages.pot
+
+translation-report: $(VENV)/.installed ## Per language: how many strings are translated, fuzzy, missing and reviewed
+	$(BIN)/flask translation-report
 
 $(VENV)/.installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -78,7 +83,7 @@ $(HTMX): node_modules/.installed
 	$(BIN)/pybabel compile -i $< -o $@
 
 # The app also compares the database with a hash of these files at start and rebuilds it when they differ.
-$(CONTENT_DB): $(CONTENT) $(shell find checkje -name '*.py') $(VENV)/.installed
+$(CONTENT_DB): $(CONTENT) $(CONTENT_CATALOGUES) $(shell find checkje -name '*.py') $(VENV)/.installed
 	$(BIN)/flask build-content
 
 # Load tests need wrk and nginx (Debian packages); Lighthouse comes from npm, apart from the app's files.

@@ -9,11 +9,19 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from app import create_app
-from checkje.core.settings import LANGUAGES
+from checkje.core.settings import WRITTEN_LANGUAGES
 from tests.helpers import parse
-from tests.shared_app import APP, CONTENT_DIR, PAGE_URLS, TEST_CONFIG
+from tests.shared_app import (
+    ALL_PAGE_URLS,
+    APP,
+    CATALOGUE_PAGE_URLS,
+    CATALOGUE_SAMPLE,
+    CONTENT_DIR,
+    PAGE_URLS,
+    TEST_CONFIG,
+)
 
-__all__ = ["APP", "PAGE_URLS", "TEST_CONFIG"]
+__all__ = ["ALL_PAGE_URLS", "APP", "CATALOGUE_PAGE_URLS", "CATALOGUE_SAMPLE", "PAGE_URLS", "TEST_CONFIG"]
 
 # Fewer random examples in the inner loop, more in CI (HYPOTHESIS_PROFILE=ci).
 hypothesis_settings.register_profile("dev", max_examples=40, deadline=None)
@@ -23,7 +31,7 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 def pytest_generate_tests(metafunc):
     if "page_url" in metafunc.fixturenames:
-        metafunc.parametrize("page_url", PAGE_URLS)
+        metafunc.parametrize("page_url", ALL_PAGE_URLS)
 
 
 @pytest.fixture(scope="session")
@@ -75,8 +83,9 @@ def content_copy(tmp_path):
     return target
 
 
-@pytest.fixture(params=LANGUAGES)
+@pytest.fixture(params=WRITTEN_LANGUAGES)
 def lang(request):
+    """Dutch and English, whose texts the tests know; tests/core/test_languages.py covers the others."""
     return request.param
 
 

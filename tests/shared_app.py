@@ -6,7 +6,7 @@ from pathlib import Path
 from app import create_app
 from checkje.content.registry import registry_of
 from checkje.content.store import build
-from checkje.core.settings import DEFAULTS, LANGUAGES
+from checkje.core.settings import CATALOGUE_LANGUAGES, DEFAULTS, TRANSLATIONS_DIR, WRITTEN_LANGUAGES
 from checkje.core.sitemap import page_paths
 
 # The real content, built once per test process into a database of the run's own.
@@ -31,10 +31,29 @@ def document(name, lang):
 
 
 with APP.test_request_context():
-    # Every page a visitor can open, in every language (see checkje.core.sitemap).
-    PAGE_URLS = [path for lang in LANGUAGES for path in page_paths(lang)]
+    # Every page a visitor can open (see checkje.core.sitemap): in Dutch and English, which every sweep
+    # visits (browser included), and in the catalogue languages, which the structural sweeps visit
+    # (tests/core/test_every_page.py) and the browser samples (tests/core/test_languages_browser.py).
+    PAGE_URLS = [path for lang in WRITTEN_LANGUAGES for path in page_paths(lang)]
+    CATALOGUE_PAGE_URLS = [path for lang in CATALOGUE_LANGUAGES for path in page_paths(lang)]
+    ALL_PAGE_URLS = PAGE_URLS + CATALOGUE_PAGE_URLS
+
+# The catalogue languages' pages that the slower checks (browser, HTML checker) visit: the youths' most
+# important pages in Arabic (right to left), a walkthrough and the friend check in Arabic, and a page
+# each in Ukrainian and Polish.
+CATALOGUE_SAMPLE = [
+    "/ar/",
+    "/ar/hulp",
+    "/ar/het-is-gebeurd",
+    "/ar/veiligheid",
+    "/ar/instellingen/instagram",
+    "/ar/vriendencheck",
+    "/uk/hulp",
+    "/pl/het-is-gebeurd",
+]
+assert set(CATALOGUE_SAMPLE) <= set(CATALOGUE_PAGE_URLS)
 
 
 def build_content(content_dir, db_path):
     """Build `content_dir` with the shapes every area registered; raises ContentError."""
-    return build(content_dir, db_path, REGISTRY)
+    return build(content_dir, db_path, REGISTRY, translations_dir=TRANSLATIONS_DIR)

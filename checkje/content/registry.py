@@ -8,6 +8,8 @@ module in its `init_app`. Nothing here knows the areas.
 import hashlib
 from pathlib import Path
 
+from checkje.core.settings import CATALOGUE_LANGUAGES, LANGUAGES
+
 
 class Registry:
     """The shape modules of every area, in the order they were registered."""
@@ -16,23 +18,34 @@ class Registry:
         self.modules = []
         self.schemas = {}
         self.cross_checks = []
+        self.languages = {}
 
-    def add(self, shapes):
-        """Take a module's SCHEMAS and CROSS_CHECKS; a document name may have one shape only."""
+    def add(self, shapes, languages=LANGUAGES):
+        """Take a module's SCHEMAS and CROSS_CHECKS, shown in `languages`; a document name may have one shape only."""
         taken = self.schemas.keys() & shapes.SCHEMAS.keys()
         if taken:
             raise ValueError(f"{shapes.__name__} registers {sorted(taken)}, which another area registered already")
         self.modules.append(shapes)
         self.schemas.update(shapes.SCHEMAS)
+        self.languages.update(dict.fromkeys(shapes.SCHEMAS, tuple(languages)))
         self.cross_checks.extend(getattr(shapes, "CROSS_CHECKS", ()))
 
-    def fingerprint(self, content_dir):
-        """A hash of every content file, every shape module and the content package: a changed one gives a new hash."""
+    def languages_of(self, name):
+        return self.languages[name]
+
+    def fingerprint(self, content_dir, translations_dir):
+        """A hash of every content file and content catalogue, every shape module and the content package.
+
+        A changed one gives a new hash."""
         digest = hashlib.sha256()
         content_dir = Path(content_dir)
         code = {Path(module.__file__) for module in self.modules} | set(Path(__file__).parent.glob("*.py"))
         files = [(path.parent.name + "/" + path.name, path) for path in code]
         files += [(path.relative_to(content_dir).as_posix(), path) for path in content_dir.rglob("*.yaml")]
+        for lang in CATALOGUE_LANGUAGES:
+            catalogue = Path(translations_dir) / lang / "LC_MESSAGES" / "content.po"
+            if catalogue.is_file():
+                files.append((f"{lang}/content.po", catalogue))
         for name, path in sorted(files):
             digest.update(name.encode() + b"\0")
             digest.update(path.read_bytes())
@@ -44,6 +57,6 @@ def registry_of(app):
     return app.extensions.setdefault("checkje.content_registry", Registry())
 
 
-def register(app, shapes):
+def register(app, shapes, languages=LANGUAGES):
     """Register an area's shape module (see Registry.add)."""
-    registry_of(app).add(shapes)
+    registry_of(app).add(shapes, languages)

@@ -2,14 +2,19 @@
 
 A schema is a tree of Field objects. `check` yields a Problem for every place
 that does not fit, with the line it is on; `localize` turns a checked value
-into plain data for one language, ready to store as JSON.
+into plain data for one language, ready to store as JSON; `texts` yields every
+Dutch text with its place (like `steps.2.body`), for the translators' catalogues.
+
+Only the written languages (Dutch and English) are in the YAML. `localize` asks
+a `language` for each text: a written one picks its own version, a catalogue
+language looks the place up in its catalogue (checkje/content/catalogues.py).
 """
 
 import datetime
 import re
 from dataclasses import dataclass
 
-from checkje.core.settings import LANGUAGES
+from checkje.core.settings import CATALOGUE_LANGUAGES, SOURCE_LANGUAGE, WRITTEN_LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -26,8 +31,15 @@ class Field:
     def check(self, value, place, line):
         yield from ()
 
-    def localize(self, value, lang):
+    def localize(self, value, language, place):
         return value
+
+    def texts(self, value, place):
+        yield from ()
+
+
+def _join(place, key):
+    return f"{place}.{key}" if place else str(key)
 
 
 class Words(Field):
@@ -99,7 +111,7 @@ class Date(Field):
         elif value > datetime.date.today():
             yield Problem(place, line, f"{value} is in the future")
 
-    def localize(self, value, lang):
+    def localize(self, value, language, place):
         return value.isoformat()
 
 
@@ -114,22 +126,29 @@ class Month(Field):
 
 
 class Text(Field):
-    """Text a youth reads: one version per language, all of them required."""
+    """Text a youth reads: a Dutch and an English version, both required; other languages come from catalogues."""
 
     def check(self, value, place, line):
         if not hasattr(value, "line_of"):
-            yield Problem(place, line, f"should have a text for each language: {', '.join(LANGUAGES)}")
+            yield Problem(place, line, f"should have a text for each language: {', '.join(WRITTEN_LANGUAGES)}")
             return
-        for lang in LANGUAGES:
+        for lang in WRITTEN_LANGUAGES:
             if lang not in value:
                 yield Problem(place, value.line, f'the "{lang}" text is missing')
             elif not isinstance(value[lang], str) or not value[lang].strip():
                 yield Problem(f"{place}.{lang}", value.line_of(lang), "should be text, and not empty")
-        for unknown in value.keys() - set(LANGUAGES):
-            yield Problem(f"{place}.{unknown}", value.line_of(unknown), f'"{unknown}" is not a language of this site')
+        for unknown in value.keys() - set(WRITTEN_LANGUAGES):
+            if unknown in CATALOGUE_LANGUAGES:
+                message = f'"{unknown}" texts live in translations/{unknown}/LC_MESSAGES/content.po, not here'
+            else:
+                message = f'"{unknown}" is not a language of this site'
+            yield Problem(f"{place}.{unknown}", value.line_of(unknown), message)
 
-    def localize(self, value, lang):
-        return value[lang].strip()
+    def localize(self, value, language, place):
+        return language.pick(place, {lang: value[lang].strip() for lang in WRITTEN_LANGUAGES})
+
+    def texts(self, value, place):
+        yield place, value[SOURCE_LANGUAGE].strip()
 
 
 class Record(Field):
@@ -153,8 +172,17 @@ class Record(Field):
             known = ", ".join(self.fields)
             yield Problem(prefix + key, value.line_of(key), f'"{key}" is not a known field here (known: {known})')
 
-    def localize(self, value, lang):
-        return {key: field.localize(value[key], lang) for key, field in self.fields.items() if key in value}
+    def localize(self, value, language, place):
+        return {
+            key: field.localize(value[key], language, _join(place, key))
+            for key, field in self.fields.items()
+            if key in value
+        }
+
+    def texts(self, value, place):
+        for key, field in self.fields.items():
+            if key in value:
+                yield from field.texts(value[key], _join(place, key))
 
 
 class MapOf(Field):
@@ -173,8 +201,12 @@ class MapOf(Field):
             yield from self.key.check(key, f"{place}.{key}", value.line_of(key))
             yield from self.value.check(item, f"{place}.{key}", value.line_of(key))
 
-    def localize(self, value, lang):
-        return {key: self.value.localize(item, lang) for key, item in value.items()}
+    def localize(self, value, language, place):
+        return {key: self.value.localize(item, language, _join(place, key)) for key, item in value.items()}
+
+    def texts(self, value, place):
+        for key, item in value.items():
+            yield from self.value.texts(item, _join(place, key))
 
 
 class ListOf(Field):
@@ -205,8 +237,12 @@ class ListOf(Field):
                 )
             seen[key] = item_line
 
-    def localize(self, value, lang):
-        return [self.item.localize(item, lang) for item in value]
+    def localize(self, value, language, place):
+        return [self.item.localize(item, language, _join(place, index)) for index, item in enumerate(value)]
+
+    def texts(self, value, place):
+        for index, item in enumerate(value):
+            yield from self.item.texts(item, _join(place, index))
 
 
 # The title and description every page document has.

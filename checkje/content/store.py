@@ -15,9 +15,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from checkje.content import yaml_lines
+from checkje.content import catalogues, yaml_lines
 from checkje.content.schema import Problem
-from checkje.core.settings import LANGUAGES
+from checkje.core.settings import CATALOGUE_LANGUAGES
 
 
 class ContentError(Exception):
@@ -63,12 +63,31 @@ def check_all(content_dir, registry):
     return documents, problems
 
 
-def build(content_dir, db_path, registry, *, fingerprint=None):
+def _language(lang, name, catalogue_of):
+    if lang in CATALOGUE_LANGUAGES:
+        return catalogues.CatalogueLanguage(lang, catalogue_of[lang], name)
+    return catalogues.WrittenLanguage(lang)
+
+
+def localized(documents, registry, translations_dir):
+    """Each document in each of its languages: rows of name, lang, body and how many texts are not reviewed."""
+    catalogue_of = {
+        lang: catalogues.read(catalogues.path_of(translations_dir, lang, catalogues.CONTENT_DOMAIN), lang)
+        for lang in CATALOGUE_LANGUAGES
+    }
+    for name, data in documents.items():
+        for lang in registry.languages_of(name):
+            language = _language(lang, name, catalogue_of)
+            body = registry.schemas[name].localize(data, language, "")
+            yield {"name": name, "lang": lang, "body": json.dumps(body, ensure_ascii=False)}, language.unreviewed
+
+
+def build(content_dir, db_path, registry, *, translations_dir, fingerprint=None):
     """Check all content and write it to db_path; raise ContentError and write nothing if it does not fit.
 
     `fingerprint` is the one the caller already took of these files, so both name the same state.
     """
-    fingerprint = fingerprint or registry.fingerprint(content_dir)
+    fingerprint = fingerprint or registry.fingerprint(content_dir, translations_dir)
     documents, problems = check_all(content_dir, registry)
     if problems:
         raise ContentError(problems)
@@ -79,18 +98,8 @@ def build(content_dir, db_path, registry, *, fingerprint=None):
     os.close(fd)
     try:
         db = sqlite_utils.Database(tmp_name)
-        db["documents"].insert_all(
-            (
-                {
-                    "name": name,
-                    "lang": lang,
-                    "body": json.dumps(registry.schemas[name].localize(data, lang), ensure_ascii=False),
-                }
-                for name, data in documents.items()
-                for lang in LANGUAGES
-            ),
-            pk=("name", "lang"),
-        )
+        rows = list(localized(documents, registry, translations_dir))
+        db["documents"].insert_all(({**row, "unreviewed": unreviewed} for row, unreviewed in rows), pk=("name", "lang"))
         db["built_from"].insert({"fingerprint": fingerprint})
         db.close()
         os.replace(tmp_name, db_path)
@@ -105,22 +114,23 @@ class StaleContent(Exception):
 
 
 class ContentStore:
-    """All built content, read once at start-up: {(name, lang): data}."""
+    """All built content, read once at start-up: {(name, lang): data}, and which are not all reviewed."""
 
-    def __init__(self, documents):
+    def __init__(self, documents, unreviewed):
         self._documents = documents
+        self._unreviewed = unreviewed
 
     @classmethod
-    def open(cls, db_path, content_dir, registry):
+    def open(cls, db_path, content_dir, registry, translations_dir):
         """Read the database; build it first when it is missing, unreadable, incomplete or stale. Never half of it."""
-        fingerprint = registry.fingerprint(content_dir)
-        expected = {(name, lang) for name in registry.schemas for lang in LANGUAGES}
+        fingerprint = registry.fingerprint(content_dir, translations_dir)
+        expected = {(name, lang) for name in registry.schemas for lang in registry.languages_of(name)}
         try:
             return cls._read(db_path, fingerprint, expected)
         except (sqlite3.DatabaseError, FileNotFoundError, StaleContent, ValueError):
             pass  # missing, corrupt, half-written or from other content: build it anew
         try:
-            build(content_dir, db_path, registry, fingerprint=fingerprint)
+            build(content_dir, db_path, registry, translations_dir=translations_dir, fingerprint=fingerprint)
         except (OSError, sqlite3.Error) as error:
             raise ContentError([(str(db_path), Problem("(database)", 0, f"cannot be written: {error}"))]) from None
         return cls._read(db_path, fingerprint, expected)
@@ -135,12 +145,17 @@ class ContentStore:
             built_from = [row["fingerprint"] for row in db["built_from"].rows] if db["built_from"].exists() else []
             if built_from != [fingerprint]:
                 raise StaleContent(db_path)
-            documents = {(row["name"], row["lang"]): json.loads(row["body"]) for row in db["documents"].rows}
+            rows = list(db["documents"].rows)
         finally:
             connection.close()
+        documents = {(row["name"], row["lang"]): json.loads(row["body"]) for row in rows}
         if documents.keys() != expected:
             raise StaleContent(db_path)
-        return cls(documents)
+        return cls(documents, {(row["name"], row["lang"]) for row in rows if row["unreviewed"]})
 
     def get(self, name, lang):
         return self._documents[(name, lang)]
+
+    def is_reviewed(self, name, lang):
+        """Is every text of the document in `lang` written by the team or reviewed by a native speaker?"""
+        return (name, lang) not in self._unreviewed

@@ -5,8 +5,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-LANGUAGES = ("nl", "en")
+# Dutch is the source. The team writes Dutch and English side by side in content/ (English is the
+# second language of many youths and of every check of the facts); translators write the others in
+# gettext catalogues under translations/<lang>/LC_MESSAGES/ (see checkje/content/catalogues.py).
+WRITTEN_LANGUAGES = ("nl", "en")
+CATALOGUE_LANGUAGES = ("ar", "uk", "pl")
+LANGUAGES = WRITTEN_LANGUAGES + CATALOGUE_LANGUAGES
 DEFAULT_LANGUAGE = "nl"
+# What catalogue entries translate (their msgid), and what shows where a translation is missing or fuzzy.
+SOURCE_LANGUAGE = "nl"
+# Languages written right to left: their pages get dir="rtl".
+RIGHT_TO_LEFT = frozenset({"ar"})
+TRANSLATIONS_DIR = ROOT / "translations"
 
 DEFAULTS = {
     # Where "quick exit" sends the youth: a neutral site that looks ordinary.
@@ -18,6 +28,8 @@ DEFAULTS = {
     "SITE_URL": "",
     "CONTENT_DIR": str(ROOT / "content"),
     "CONTENT_DB": str(ROOT / "instance" / "content.db"),
+    # The catalogues: interface words (messages.po) and, for the catalogue languages, content texts (content.po).
+    "TRANSLATIONS_DIR": str(TRANSLATIONS_DIR),
     # Anonymous counts that expire: class polls of lesson mode (codes, counts and timestamps, deleted
     # within hours) and "my screen looks different" per walkthrough step, phone type and day (180 days).
     "POLLS_DB": str(ROOT / "instance" / "polls.db"),

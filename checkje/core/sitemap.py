@@ -1,4 +1,4 @@
-"""Every page a visitor can open, per language: for the tests, the offline cache and a static export.
+"""Every page a visitor can open, per language, for the tests, the offline cache and a static export.
 
 A GET route under /<lang>/ with no other arguments is listed by itself. A route
 with more arguments (say, one page per app) lists its pages with `@lists_pages`.
@@ -9,6 +9,8 @@ Two markers leave a route out:
 """
 
 from flask import current_app, url_for
+
+from checkje.core.i18n import languages_of
 
 _LISTERS = {}
 
@@ -43,6 +45,8 @@ def page_paths(lang):
     for rule in current_app.url_map.iter_rules():
         view = current_app.view_functions[rule.endpoint]
         if "GET" not in rule.methods or "lang" not in rule.arguments or getattr(view, "unlisted", False):
+            continue
+        if lang not in languages_of(rule.endpoint):
             continue
         if rule.arguments == {"lang"}:
             paths.append(url_for(rule.endpoint, lang=lang))

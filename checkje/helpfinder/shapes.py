@@ -1,6 +1,19 @@
 """The shape of the help lines and the help finder's questions (content/helpfinder/)."""
 
-from checkje.content.schema import PAGE_BASICS, Dialable, Flag, ListOf, MapOf, Month, Record, Slug, Text, Url, Words
+from checkje.content.schema import (
+    PAGE_BASICS,
+    Choice,
+    Dialable,
+    Flag,
+    ListOf,
+    MapOf,
+    Month,
+    Record,
+    Slug,
+    Text,
+    Url,
+    Words,
+)
 from checkje.helpfinder import rules
 
 _PHONE = Record({"shown": Words(), "dial": Dialable(), "when": Text(optional=True)})
@@ -42,6 +55,17 @@ LINES = Record(
                     # false: a line for professionals (and adult victims), left off the youth help page.
                     "youth_line": Flag(optional=True),
                     "source": _SOURCE,
+                    # The languages a source says the line speaks, and that source (file or page, with its date).
+                    # Without it the page says the line speaks Dutch, and perhaps English.
+                    "speaks": Record(
+                        {
+                            "languages": ListOf(Choice(("nl", "en"))),
+                            # true: the source says "and many more", without naming them.
+                            "many_more": Flag(optional=True),
+                            "source": Words(),
+                        },
+                        optional=True,
+                    ),
                 }
             ),
             unique="id",

@@ -1,6 +1,7 @@
 """Lesson mode for schools: the lesson plan, the slides, the teacher guide, and the anonymous class poll."""
 
 from checkje import content
+from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.lesson import fields, poll_views, shapes, slides  # noqa: F401 - poll_views adds its routes to slides.bp
 from checkje.lesson.commands import purge_polls_command
 from checkje.lesson.poll_store import SQLitePollStore
@@ -12,7 +13,7 @@ FOLLOW_EVERY_MS = 4000
 def init_app(app):
     app.config.setdefault("LESSON_FOLLOW_MS", FOLLOW_EVERY_MS)
     app.jinja_env.globals["lesson_fields"] = fields
-    content.register(app, shapes)
+    content.register(app, shapes, languages=WRITTEN_LANGUAGES)
     app.extensions["checkje.polls"] = SQLitePollStore(app.config["POLLS_DB"])
     app.register_blueprint(slides.bp)
     app.cli.add_command(purge_polls_command)

@@ -14,6 +14,7 @@ from checkje.content import content
 from checkje.core import sequence, sitemap
 from checkje.core.htmx import render
 from checkje.core.i18n import language_blueprint
+from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.friendcheck.parts import check_text, requests_text
 from checkje.friendcheck.shapes import ANSWERS as FRIENDCHECK_ANSWERS
 from checkje.helpfinder.lines import help_lines
@@ -21,7 +22,8 @@ from checkje.lesson.shapes import OPINIONS
 from checkje.snaps.steps import demo_steps
 from checkje.walkthroughs.steps import step_link
 
-bp = language_blueprint("lesson", __name__)
+# In Dutch and English only, like every page for teachers and mentors.
+bp = language_blueprint("lesson", __name__, languages=WRITTEN_LANGUAGES)
 
 
 def questions():

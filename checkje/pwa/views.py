@@ -18,7 +18,7 @@ from flask_babel import gettext
 from checkje.content import content
 from checkje.core import sitemap
 from checkje.core.assets import static_url
-from checkje.core.i18n import language_blueprint
+from checkje.core.i18n import is_right_to_left, language_blueprint
 from checkje.core.settings import ROOT
 from checkje.helpfinder.lines import help_lines
 from checkje.together.fields import TALK_STEP
@@ -79,6 +79,7 @@ def manifest():
         {
             "id": home,
             "lang": g.lang,
+            "dir": "rtl" if is_right_to_left(g.lang) else "ltr",
             "start_url": home,
             "scope": home,
             "description": gettext(

@@ -13,11 +13,13 @@ from flask_babel import gettext
 from checkje.content import content
 from checkje.core import sequence, sitemap
 from checkje.core.i18n import language_blueprint
+from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.friendcheck.parts import part_titles, part_urls, quick_round_link, rule_texts
 from checkje.together.shapes import ACTIVITY_PAGES, QUICK_ROUND, talk_minutes
 from checkje.together.way_back import in_talk
 
-bp = language_blueprint("together", __name__)
+# In Dutch and English only, like every page for teachers and mentors.
+bp = language_blueprint("together", __name__, languages=WRITTEN_LANGUAGES)
 
 
 def _talk_tips(ids):

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from checkje.core.settings import LANGUAGES, ROOT
+from checkje.core.settings import ROOT, WRITTEN_LANGUAGES
 from tests.shared_app import CONTENT_DIR
 
 KEPT_HERE = {"nl": "alleen op deze telefoon, nooit op onze server", "en": "on this phone only, never on our server"}
@@ -28,7 +28,7 @@ SAYS_WHERE_KEPT = {
         rf"|\bCheckje ({_VERBS[lang]})\b{_ALSO[lang]}",
         re.IGNORECASE,
     )
-    for lang in LANGUAGES
+    for lang in WRITTEN_LANGUAGES
 }
 # Sentences about something else: removing what was kept, the browser's own history, the class poll
 # (whose anonymous counts the server does keep); and requests to the youth (buttons and advice such as
@@ -48,8 +48,8 @@ ABOUT_SOMETHING_ELSE = {
 def content_texts(node, where):
     """Every (lang, text, place) of a content file: the {nl: …, en: …} pairs."""
     if isinstance(node, dict):
-        if set(LANGUAGES) <= set(node) and all(isinstance(node[lang], str) for lang in LANGUAGES):
-            for lang in LANGUAGES:
+        if set(WRITTEN_LANGUAGES) <= set(node) and all(isinstance(node[lang], str) for lang in WRITTEN_LANGUAGES):
+            for lang in WRITTEN_LANGUAGES:
                 yield lang, node[lang], where
         else:
             for key, value in node.items():
@@ -62,7 +62,7 @@ def content_texts(node, where):
 def every_text():
     for path in sorted(CONTENT_DIR.rglob("*.yaml")):
         yield from content_texts(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
-    for lang in LANGUAGES:
+    for lang in WRITTEN_LANGUAGES:
         with open(ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po", "rb") as file:
             for message in read_po(file, locale=lang):
                 if message.id and isinstance(message.string, str):
@@ -87,7 +87,7 @@ def test_every_sentence_about_storage_uses_the_one_wording():
     assert odd == []
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WRITTEN_LANGUAGES)
 def test_every_page_says_it_in_the_footer(site, lang):
     footer = site(f"/{lang}/").soup.select_one(".site-footer")
     assert KEPT_HERE[lang] in footer.get_text(" ", strip=True)

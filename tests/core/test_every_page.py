@@ -1,11 +1,15 @@
-"""Structure of every page in both languages: what a visitor and a screen reader rely on."""
+"""Structure of every page in every language: what a visitor and a screen reader rely on.
+
+Dutch and English pages are also swept in a browser; the catalogue languages' pages here
+only (BeautifulSoup), and a sample of them in a browser (tests/core/test_languages_browser.py)."""
 
 from collections import Counter
 
 import pytest
 
-from checkje.core.settings import DEFAULTS, LANGUAGES
-from tests.conftest import PAGE_URLS
+from checkje.core.i18n import LANGUAGE_NAMES
+from checkje.core.settings import DEFAULTS, LANGUAGES, RIGHT_TO_LEFT, WRITTEN_LANGUAGES
+from tests.conftest import ALL_PAGE_URLS, CATALOGUE_PAGE_URLS, PAGE_URLS
 from tests.helpers import language_of, parse, twin
 
 QUICK_EXIT_URL = DEFAULTS["QUICK_EXIT_URL"]
@@ -16,11 +20,18 @@ def is_slide(url):
     return "/les/dia/" in url
 
 
-def test_every_page_is_listed_in_both_languages():
+def test_every_page_is_listed_in_each_of_its_languages():
     assert {"/nl/", "/en/", "/nl/hulp", "/en/hulp", "/nl/veiligheid", "/en/veiligheid"} <= set(PAGE_URLS)
     for url in PAGE_URLS:
-        for lang in LANGUAGES:
+        for lang in WRITTEN_LANGUAGES:
             assert twin(url, lang) in PAGE_URLS
+    # A youth's page is in every language; the mentor guide, the talk and the lesson stay Dutch and English.
+    staff_only = {url for url in PAGE_URLS if url.split("/")[2] in {"mentor", "samen", "les", "stem"}}
+    assert staff_only and {"/nl/mentor", "/nl/les", "/nl/stem"} <= staff_only
+    for url in set(PAGE_URLS) - staff_only:
+        for lang in LANGUAGES:
+            assert twin(url, lang) in ALL_PAGE_URLS, twin(url, lang)
+    assert not {twin(url, lang) for url in staff_only for lang in LANGUAGES} & set(CATALOGUE_PAGE_URLS)
 
 
 @pytest.fixture
@@ -35,6 +46,7 @@ def test_page_has_language_title_and_one_heading(page):
     url, soup = page
     lang = language_of(url)
     assert soup.html["lang"] == lang
+    assert soup.html["dir"] == ("rtl" if lang in RIGHT_TO_LEFT else "ltr")
     assert len(soup.find_all("h1")) == 1
     assert soup.title.string.strip()
     assert soup.find("meta", attrs={"name": "description"})["content"].strip()
@@ -81,17 +93,39 @@ def test_help_bar_reaches_help_and_emergency(page):
     assert person.has_attr("hidden"), "filled from this phone's storage by script, never by the server"
 
 
-def test_language_switch_points_at_the_twin_page(page):
+def test_language_menu_offers_this_page_in_each_of_its_languages(page):
     url, soup = page
     lang = language_of(url)
-    (other,) = [code for code in LANGUAGES if code != lang]
-    switch = soup.select_one(".site-header__language")
-    assert switch["href"].endswith(twin(url, other))
-    assert switch["hreflang"] == other and switch["lang"] == other
+    links = soup.select(".site-header .language-menu__list a")
+    offered = [link["hreflang"] for link in links]
+    assert offered in (list(LANGUAGES), list(WRITTEN_LANGUAGES))
+    assert lang in offered
+    for link in links:
+        code = link["hreflang"]
+        assert link["href"] == twin(url, code) and link["lang"] == code
+        assert link.get_text(strip=True) == LANGUAGE_NAMES[code], "every language named in itself"
+        assert link.has_attr("aria-current") == (code == lang)
     alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
-    assert sorted(alternates) == sorted(LANGUAGES)
+    assert sorted(alternates) == sorted(offered)
     for code, href in alternates.items():
         assert href.startswith("http") and href.endswith(twin(url, code))
+
+
+def test_no_element_is_left_empty(page):
+    """A missing translation shows the Dutch text, never nothing."""
+    _, soup = page
+    for tag in soup.find_all(["h1", "h2", "h3", "p", "li", "a", "button", "label", "summary", "dt", "dd", "th", "td"]):
+        scripted = tag.has_attr("role") or tag.has_attr("aria-live")  # live regions that script fills
+        decorative = tag.find_parent(attrs={"aria-hidden": "true"}) is not None
+        if (
+            scripted
+            or decorative
+            or tag.find_parent(hidden=True)
+            or tag.has_attr("hidden")
+            or tag.find(["svg", "input", "img"])
+        ):
+            continue
+        assert tag.get_text(strip=True), tag
 
 
 def test_everything_loads_from_our_origin(page):

@@ -1,5 +1,8 @@
 """In a real Chromium: every page once per device (axe in light and dark, reflow, tap targets, what stays
-pinned, no request to anyone else, nothing kept), quick exit and the language switch."""
+pinned, no request to anyone else, nothing kept), quick exit and the language menu.
+
+Dutch and English: every page. The catalogue languages: a sample (CATALOGUE_SAMPLE), Arabic above all
+(right to left); their structure is checked on every page without a browser (test_every_page.py)."""
 
 import json
 
@@ -20,12 +23,14 @@ from tests.browser_helpers import (
     dark_contrast_violations,
     is_our_origin,
 )
-from tests.conftest import PAGE_URLS
+from tests.conftest import CATALOGUE_SAMPLE, PAGE_URLS
 
 pytestmark = pytest.mark.browser
 
 SWEEP_DEVICES = {"small-phone": SMALL_PHONE, "desktop": DESKTOP}
 NOT_FOUND_URLS = ["/nl/niet-hier", "/en/not-here"]
+# A sample of the catalogue languages' pages (tests/shared_app.py), and one that is not there.
+CATALOGUE_SAMPLE_URLS = [*CATALOGUE_SAMPLE, "/ar/niet-hier"]
 
 
 class Sweep:
@@ -51,7 +56,7 @@ def sweep(request, browser):
     context.close()
 
 
-@pytest.mark.parametrize("url", [*PAGE_URLS, *NOT_FOUND_URLS])
+@pytest.mark.parametrize("url", [*PAGE_URLS, *NOT_FOUND_URLS, *CATALOGUE_SAMPLE_URLS])
 def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweep, live_server, url):
     """One visit per page and device: axe (WCAG 2.2 AA) in light and dark mode, no sideways scrolling
     (at 320 px this is reflow at 400 % zoom), every standalone link and button a tap target, little
@@ -203,13 +208,37 @@ def test_quick_exit_button_stays_in_reach_while_scrolling(page, live_server):
     assert box["height"] >= 44 and box["width"] >= 44
 
 
-def test_language_switch_keeps_the_same_page(page, live_server):
+def _choose_language(page, name):
+    page.locator(".site-header .language-menu summary").tap()
+    page.locator(".site-header .language-menu__list").get_by_role("link", name=name).tap()
+
+
+def test_language_menu_keeps_the_same_page(page, live_server):
     page.goto(live_server + "/nl/veiligheid")
-    page.get_by_role("link", name="English").tap()
-    page.wait_for_url(live_server + "/en/veiligheid")
-    assert page.locator("html").get_attribute("lang") == "en"
-    page.get_by_role("link", name="Nederlands").tap()
+    assert not page.locator(".language-menu__list").is_visible(), "closed until asked"
+    _choose_language(page, "العربية")
+    page.wait_for_url(live_server + "/ar/veiligheid")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    _choose_language(page, "Polski")
+    page.wait_for_url(live_server + "/pl/veiligheid")
+    assert page.locator("html").get_attribute("dir") == "ltr"
+    _choose_language(page, "Nederlands")
     page.wait_for_url(live_server + "/nl/veiligheid")
+
+
+def test_right_to_left_mirrors_the_layout_but_not_the_numbers(page, live_server):
+    """Arabic: the header starts at the right, the exit icon points the other way, a number reads left to right."""
+    page.goto(live_server + "/ar/het-is-gebeurd")
+    home = page.locator(".site-header__home").bounding_box()
+    exit_button = page.locator(".site-header .quick-exit").bounding_box()
+    assert home["x"] > exit_button["x"], "Checkje's face at the start, on the right"
+    transform = page.locator(".site-header .quick-exit .icon").evaluate("icon => getComputedStyle(icon).transform")
+    assert transform.startswith("matrix(-1"), "the exit icon points the other way"
+    phone = page.locator(".help-now .phone-number").first
+    assert phone.evaluate("number => getComputedStyle(number).direction") == "ltr"
+    page.goto(live_server + "/nl/het-is-gebeurd")
+    transform = page.locator(".site-header .quick-exit .icon").evaluate("icon => getComputedStyle(icon).transform")
+    assert transform == "none"
 
 
 # One page of each kind: every page shares the header and help bar of base.html.

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from checkje.core.settings import LANGUAGES, ROOT
-from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
+from checkje.core.settings import ROOT, WRITTEN_LANGUAGES
+from tests.conftest import APP, CATALOGUE_SAMPLE, PAGE_URLS, TEST_CONFIG
 from tests.helpers import parse
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -105,12 +105,12 @@ def _poll_pages(client, lang):
 
 def _pages(site, tmp_path):
     """(label, response) of every page to check; asserts each answered as it should."""
-    pages = [(url, site(url)) for url in PAGE_URLS]
+    pages = [(url, site(url)) for url in [*PAGE_URLS, *CATALOGUE_SAMPLE]]
     assert all(page.status_code == 200 for _, page in pages), [url for url, page in pages if page.status_code != 200]
     client = APP.test_client()
     # The poll pages change a poll store: they get an app and a store of their own.
     poll_client = create_app({**TEST_CONFIG, "POLLS_DB": str(tmp_path / "polls.db")}).test_client()
-    for lang in LANGUAGES:
+    for lang in WRITTEN_LANGUAGES:
         responses = [
             *_friendcheck_results(client, lang),
             *_helpfinder_answers(client, lang),

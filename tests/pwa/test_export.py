@@ -9,6 +9,7 @@ from flask import template_rendered
 
 from app import create_app
 from checkje.core.rails import SECURITY_HEADERS
+from checkje.core.settings import LANGUAGES
 from checkje.pwa.export import HEADERS_FILE, export_site, file_for, needs_server
 from tests.conftest import PAGE_URLS, TEST_CONFIG
 from tests.helpers import parse
@@ -91,7 +92,7 @@ def test_pages_are_exported_and_answers_are_not(exported):
     assert not needs_server(app, "/nl/bestaat-niet")
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_offline_files_name_only_exported_files(exported, lang):
     """The service worker precaches, and the manifest points to, files that are in the export."""
     _, target = exported
@@ -121,6 +122,10 @@ def test_headers_file_asks_hosts_for_the_same_rails(exported):
     for name, value in SECURITY_HEADERS.items():
         assert f"{name}: {value}" in text
     assert "immutable" in text
+    # Each language's service worker is checked anew on every visit, so an update reaches every language.
+    lines = text.splitlines()
+    for lang in LANGUAGES:
+        assert lines[lines.index(f"/{lang}/sw.js") + 1].strip() == "Cache-Control: no-cache"
 
 
 def test_without_a_site_address_the_export_names_no_host(tmp_path):

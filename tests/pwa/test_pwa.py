@@ -42,7 +42,7 @@ def test_every_page_links_its_manifest(site, page_url):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_service_worker_keeps_every_page_of_one_language(client, lang):
-    from tests.conftest import PAGE_URLS
+    from tests.conftest import ALL_PAGE_URLS as PAGE_URLS
 
     response, config = service_worker_config(client, lang)
     assert response.mimetype == "text/javascript"

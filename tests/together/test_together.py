@@ -3,15 +3,17 @@ they lead to, the help lines by id, and the content checks with file and line.""
 
 import pytest
 
-from checkje.core.settings import LANGUAGES, ROOT
+from checkje.core.settings import ROOT, WRITTEN_LANGUAGES
 from checkje.together.fields import TALK_STEP
 from tests.conftest import APP, PAGE_URLS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
 
 _CONTENT = APP.extensions["checkje.content"]
-STEPS = {lang: _CONTENT.get("together/steps", lang) for lang in LANGUAGES}
-GUIDE = {lang: _CONTENT.get("together/guide", lang) for lang in LANGUAGES}
-HELPLINES = {lang: {line["id"]: line for line in _CONTENT.get("helpfinder/lines", lang)["lines"]} for lang in LANGUAGES}
+STEPS = {lang: _CONTENT.get("together/steps", lang) for lang in WRITTEN_LANGUAGES}
+GUIDE = {lang: _CONTENT.get("together/guide", lang) for lang in WRITTEN_LANGUAGES}
+HELPLINES = {
+    lang: {line["id"]: line for line in _CONTENT.get("helpfinder/lines", lang)["lines"]} for lang in WRITTEN_LANGUAGES
+}
 STEP_IDS = [step["id"] for step in STEPS["nl"]["steps"]]
 SECTION_IDS = [section["id"] for section in GUIDE["nl"]["sections"]]
 PROGRESS = {"nl": "Stap {} van {}", "en": "Step {} of {}"}
@@ -28,7 +30,7 @@ def get_ok(client, url):
 
 
 def test_every_page_is_listed_in_both_languages():
-    for lang in LANGUAGES:
+    for lang in WRITTEN_LANGUAGES:
         assert {f"/{lang}/samen", f"/{lang}/samen/klaar", f"/{lang}/mentor", f"/{lang}/mentor/print"} <= set(PAGE_URLS)
         assert {f"/{lang}/samen/{step_id}" for step_id in STEP_IDS} <= set(PAGE_URLS)
         assert {f"/{lang}/mentor/{section_id}" for section_id in SECTION_IDS} <= set(PAGE_URLS)
@@ -344,7 +346,7 @@ def test_the_youths_screen_speaks_to_the_youth(lang):
 
 
 def test_the_mentors_questions_are_open_and_without_blame():
-    for lang in LANGUAGES:
+    for lang in WRITTEN_LANGUAGES:
         for step in STEPS[lang]["steps"]:
             for question in step["mentor"]["ask"]:
                 assert "?" in question, question
@@ -361,7 +363,7 @@ def test_english_says_signs_not_signals(client):
 
 
 def test_every_text_of_the_guide_is_whole_sentences():
-    for lang in LANGUAGES:
+    for lang in WRITTEN_LANGUAGES:
         for section in GUIDE[lang]["sections"]:
             texts = [section["intro"], section.get("body", "")]
             texts += [item for group in section.get("lists", []) for item in group["items"]]

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from checkje.core.settings import LANGUAGES
+from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.together.fields import TALK_STEP
 from tests.browser_helpers import PHONE, axe_violations
 
@@ -38,7 +38,7 @@ def check_mentor_panel(page, lang):
     assert not body.is_visible()
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WRITTEN_LANGUAGES)
 def test_the_whole_talk_on_one_screen(device_page, live_server, lang):
     page = device_page
     sent = []
@@ -114,7 +114,7 @@ def back_to_the_talk(page, live_server, lang, step_id, activity, taps):
     return gone
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WRITTEN_LANGUAGES)
 def test_every_activity_of_every_step_leads_back_to_its_step_in_one_tap(talk_pages, live_server, lang):
     page = talk_pages[True]
     journeys = 0
@@ -128,7 +128,7 @@ def test_every_activity_of_every_step_leads_back_to_its_step_in_one_tap(talk_pag
     assert axe_violations(page) == [], "the way back keeps the page accessible"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WRITTEN_LANGUAGES)
 def test_without_javascript_the_friend_check_and_a_walkthrough_lead_back_too(talk_pages, live_server, lang):
     page = talk_pages[False]
     assert back_to_the_talk(page, live_server, lang, "vrienden", 0, taps=4) == 4, "answer, next request, answer..."
@@ -139,7 +139,7 @@ def pdf_pages(pdf):
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WRITTEN_LANGUAGES)
 def test_the_guide_prints_on_one_a4_page(browser, live_server, lang):
     context = browser.new_context()
     page = context.new_page()

@@ -3,13 +3,13 @@ progress on every step and a reward at the end of each part."""
 
 import pytest
 
-from checkje.core.settings import LANGUAGES
+from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.walkthroughs.shapes import APPS, QUICK_STEPS_RANGE
 from tests.conftest import PAGE_URLS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
 from tests.walkthroughs.test_walkthroughs import WALKTHROUGHS, route_order, step_url, text_of
 
-ROUTES = [(app, lang) for app in APPS for lang in LANGUAGES]
+ROUTES = [(app, lang) for app in APPS for lang in WRITTEN_LANGUAGES]
 
 
 def end_url(app, lang, end):

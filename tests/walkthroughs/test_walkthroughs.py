@@ -8,7 +8,7 @@ from babel.dates import format_date
 from flask import url_for
 
 from app import create_app
-from checkje.core.settings import LANGUAGES
+from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.pages.shapes import TILE_PAGES as PAGES
 from checkje.walkthroughs.shapes import APPS
 from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
@@ -17,8 +17,8 @@ from tests.shared_app import build_content
 
 # The built test content, read once: {(app, lang): document}.
 _STORE = APP.extensions["checkje.content"]
-WALKTHROUGHS = {(app, lang): _STORE.get(f"walkthroughs/{app}", lang) for app in APPS for lang in LANGUAGES}
-OVERVIEW = {lang: _STORE.get("walkthroughs/overview", lang) for lang in LANGUAGES}
+WALKTHROUGHS = {(app, lang): _STORE.get(f"walkthroughs/{app}", lang) for app in APPS for lang in WRITTEN_LANGUAGES}
+OVERVIEW = {lang: _STORE.get("walkthroughs/overview", lang) for lang in WRITTEN_LANGUAGES}
 STEPS = [
     (app, lang, index) for (app, lang), document in WALKTHROUGHS.items() for index in range(len(document["steps"]))
 ]
@@ -300,7 +300,7 @@ def test_every_step_names_a_dated_source_and_what_it_was_checked_against(app):
 
 def test_whatsapp_no_longer_says_the_number_cannot_be_hidden():
     """The facts: since 2026 a username means new contacts need not see your number."""
-    for lang in LANGUAGES:
+    for lang in WRITTEN_LANGUAGES:
         intro = WALKTHROUGHS[("whatsapp", lang)]["intro"]
         assert "niet verbergen" not in intro and "cannot hide" not in intro
     assert "username" in [step["id"] for step in WALKTHROUGHS[("whatsapp", "en")]["steps"]]
