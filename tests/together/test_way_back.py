@@ -150,6 +150,6 @@ def test_pages_outside_the_activities_show_no_way_back_and_keep_nothing(client):
 
 def test_the_language_switch_keeps_the_way_back(client):
     soup = parse(client.get(f"/nl/mijn-mensen?{TALK_STEP}=5"))
-    switch = soup.select_one(".site-header__language")["href"]
+    switch = soup.select_one(".language-menu__list a[hreflang=en]")["href"]
     assert switch == f"/en/mijn-mensen?{TALK_STEP}=5"
     assert parse(client.get(switch)).select_one(".talk-back a")["href"] == "/en/samen/mensen"
