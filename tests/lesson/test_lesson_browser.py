@@ -68,13 +68,14 @@ def test_pupils_vote_and_the_teacher_sees_the_counts_within_two_seconds(teacher,
     for pupil, answer in zip(pupils, ["Eens", "Oneens", "Eens"], strict=True):
         join_and_vote(pupil, live_server, code, answer)
     see_the_next_refresh(teacher, "0 stemmen", "3 stemmen")
-    teacher.get_by_role("button", name="Laat de uitslag zien").click()
-    expect(teacher.locator(".poll-bar__count")).to_have_text(["2 (67%)", "1 (33%)", "0 (0%)"])
 
     # A pupil's phone remembers that it voted: the same statement asks no second vote.
     pupils[0].goto(live_server + f"/nl/stem/{code}")
     expect(pupils[0].get_by_text("Je hebt al gestemd op deze stelling.")).to_be_visible()
     expect(pupils[0].get_by_role("button", name="Stem", exact=True)).to_be_hidden()
+
+    teacher.get_by_role("button", name="Laat de uitslag zien").click()
+    expect(teacher.locator(".poll-bar__count")).to_have_text(["2 (67%)", "1 (33%)", "0 (0%)"])
 
     # The teacher moves on: the pupil votes on the practice request.
     teacher.get_by_role("button", name="Volgende stelling").click()
@@ -89,6 +90,24 @@ def test_pupils_vote_and_the_teacher_sees_the_counts_within_two_seconds(teacher,
     expect(teacher.get_by_role("heading", level=1)).to_have_text("De peiling is gestopt")
     pupils[1].goto(live_server + f"/nl/stem/{code}")
     expect(pupils[1].get_by_role("heading", level=1)).to_have_text("Er is geen peiling met deze code")
+
+
+def test_after_the_reveal_a_late_vote_changes_no_bar(teacher, browser, live_server):
+    hold_time(teacher)
+    code = start_poll(teacher, live_server)
+    late = browser.new_context(**PHONE)
+    pupil = late.new_page()
+    pupil.goto(live_server + f"/nl/stem/{code}")
+    teacher.get_by_role("button", name="Laat de uitslag zien").click()
+    expect(teacher.locator(".poll-count")).to_have_text("0 stemmen")
+    pupil.get_by_label("Oneens", exact=True).check()
+    pupil.get_by_role("button", name="Stem", exact=True).tap()
+    expect(pupil.get_by_text("De leraar laat de uitslag van deze stelling zien.")).to_be_visible()
+    expect(pupil.get_by_role("button", name="Stem", exact=True)).to_have_count(0)
+    teacher.clock.run_for(REFRESH_MS)
+    teacher.wait_for_timeout(500)
+    expect(teacher.locator(".poll-bar__count")).to_have_text(["0 (0%)", "0 (0%)", "0 (0%)"])
+    late.close()
 
 
 def test_voting_works_without_javascript(browser, live_server, teacher):
