@@ -14,7 +14,7 @@ CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test test-fast lint bench soak export setup setup-test chromium java bench-tools content translations help
+.PHONY: run test test-fast lint bench soak soak-cluster export setup setup-test chromium java redis-server bench-tools content translations help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -47,7 +47,7 @@ export: setup ## Write every page that needs no server into build/site, for any 
 
 setup: $(VENV)/.installed node_modules/.installed $(HTMX) $(COMPILED) $(CONTENT_DB)
 
-setup-test: setup $(VENV)/.test-installed
+setup-test: setup $(VENV)/.test-installed redis-server
 
 content: $(VENV)/.installed ## Check content/ and rebuild the content database
 	$(BIN)/flask build-content
@@ -103,6 +103,17 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null; \
 	else \
 		echo "The browser tests need Chromium. Install it first, for example: sudo apt-get install chromium fonts-liberation" >&2; \
+		exit 1; \
+	fi
+
+# The shared poll store's tests (and make soak-cluster) start a throw-away redis-server: Debian's package.
+redis-server:
+	@if command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing redis-server for the shared poll store's tests (apt-get)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	else \
+		echo "The shared poll store's tests need redis-server. Install it first, for example: sudo apt-get install redis-server" >&2; \
 		exit 1; \
 	fi
 

@@ -13,12 +13,14 @@ def clock():
     return Clock()
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "redis"])
 def make_store(request, tmp_path, clock):
     """A function making a fresh store of one kind with the given limits."""
     if request.param == "sqlite":
         return functools.partial(SQLitePollStore, tmp_path / "polls.db", clock=clock)
-    raise AssertionError(request.param)
+    from checkje.lesson.poll_store.redis import RedisPollStore  # noqa: PLC0415 - skipped without redis-server
+
+    return functools.partial(RedisPollStore, request.getfixturevalue("redis_client"), clock=clock)
 
 
 @pytest.fixture
