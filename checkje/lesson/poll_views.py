@@ -79,6 +79,21 @@ def _from_another_site():
     )
 
 
+@bp.errorhandler(polls.StoreDown)
+def _store_down(_error):
+    """The shared poll store (Redis) is down: our own page, and every page without a poll works on.
+    The next request asks the store again, so polls work again as soon as it is back."""
+    response = _problem(
+        503,
+        gettext("The class poll is not available right now"),
+        gettext("Please try again in a minute. The rest of Checkje works as usual."),
+        teacher=(request.endpoint or "").startswith("lesson.poll_"),
+    )
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Retry-After"] = "30"
+    return response
+
+
 def _results_shown(poll, status=200):
     """A pupil's page while the teacher shows this statement's results: it takes no more votes."""
     return make_response(
