@@ -13,7 +13,7 @@ from flask_babel import gettext
 from checkje.core import hosts, sitemap
 from checkje.core.delivery import holds_a_secret, kept_nowhere
 from checkje.core.htmx import is_htmx_request, render
-from checkje.lesson import fields
+from checkje.lesson import fields, refresh
 from checkje.lesson import poll_store as polls
 from checkje.lesson.own_pages import own_pages_only
 from checkje.lesson.qr import qr_svg
@@ -164,7 +164,7 @@ def _vote_page(poll, problem=None, status=200):
 
 @bp.route("/stem/<code>", methods=["GET", "POST"])
 @sitemap.per_request
-@kept_nowhere
+@refresh.kept_nowhere_but_refreshed
 @own_pages_only(_from_another_site)
 def vote(code):
     """The open statement with its answers; a posted answer is counted once and forgotten who sent it."""
@@ -173,10 +173,12 @@ def vote(code):
         return _gone()
     if poll.code != code:
         return redirect(url_for(".vote", code=poll.code), code=303)
-    if poll.revealed:
-        return _results_shown(poll, 200 if request.method == "GET" else 409)
     if request.method == "GET":
-        return _vote_page(poll)
+        # What a pupil's page shows changes only with the open statement, its reveal and resets.
+        state = ("vote", poll.code, poll.statement, poll.revealed, poll.resets)
+        return refresh.answer(state, lambda: _results_shown(poll) if poll.revealed else _vote_page(poll))
+    if poll.revealed:
+        return _results_shown(poll, 409)
     number, answer = _number(request.form, poll), request.form.get(fields.ANSWER)
     if number is None:
         return _vote_page(poll, problem="unreadable", status=400)
@@ -336,7 +338,7 @@ def poll_control(code):
 
 @bp.get("/les/peiling/<code>/uitslag")
 @sitemap.per_request
-@kept_nowhere
+@refresh.kept_nowhere_but_refreshed
 def poll_results(code):
     """How many voted on a statement, and the bars once the teacher shows them. htmx asks for it every second."""
     try:
@@ -348,11 +350,14 @@ def poll_results(code):
         return response
     number = _number(request.args, poll) or poll.statement + 1
     page = _page(gettext("Results of statement %(number)s", number=number))
-    return render(
-        "lesson/poll_page.html",
-        "lesson/_results.html",
-        fragment="lesson/_results.html",
-        page=page,
-        poll=poll,
-        results=_results(poll, number - 1),
+    return refresh.answer(
+        ("results", poll.code, poll.version, number),
+        lambda: render(
+            "lesson/poll_page.html",
+            "lesson/_results.html",
+            fragment="lesson/_results.html",
+            page=page,
+            poll=poll,
+            results=_results(poll, number - 1),
+        ),
     )
