@@ -103,7 +103,7 @@ class Load:
                 server.alive = False
                 self.errors += 1
                 return None
-        self.latencies.append((time.monotonic() - due) * 1000)
+        self.latencies.append((due, (time.monotonic() - due) * 1000))
         self.statuses[answer[0]] = self.statuses.get(answer[0], 0) + 1
         return answer
 
@@ -216,6 +216,7 @@ async def run_load(bases, classes, answers, halfway):
     lessons = await start_lessons(load, classes, answers)
     running = asyncio.gather(*(lesson.run() for lesson in lessons))
     await asyncio.sleep(STATEMENT_SECONDS * len(answers) / 2)
+    load.killed_at = time.monotonic()
     halfway()
     await running
     return load, lessons
@@ -234,10 +235,15 @@ def count_in_store(store, lessons, statements):
 def report(label, classes, load, lessons, counted, seconds):
     accepted = {(lesson.code, *key): count for lesson in lessons for key, count in lesson.accepted.items()}
     lost = sum(max(0, count - counted.get(key, 0)) for key, count in accepted.items())
-    latencies = sorted(load.latencies)
-    p50 = statistics.median(latencies)
-    p99 = latencies[int(len(latencies) * 0.99)]
-    requests = len(latencies) + load.errors
+
+    def percentiles(latencies):
+        latencies = sorted(latencies)
+        return statistics.median(latencies), latencies[int(len(latencies) * 0.99)]
+
+    p50, p99 = percentiles(ms for _, ms in load.latencies)
+    before = percentiles(ms for due, ms in load.latencies if due < load.killed_at)
+    after = percentiles(ms for due, ms in load.latencies if due >= load.killed_at + REFRESH_SECONDS)
+    requests = len(load.latencies) + load.errors
     non_ok = {status: count for status, count in load.statuses.items() if status >= 400}
     held = p99 < TARGET_P99_MS and lost == 0
     print(f"## {label}: {classes} classes at once\n")
@@ -246,7 +252,10 @@ def report(label, classes, load, lessons, counted, seconds):
         f"{'yes' if held else '**NO**'})"
     )
     print(f"- requests: {requests} ({requests / seconds:.0f}/s); status counts {dict(sorted(load.statuses.items()))}")
-    print(f"- latency: median {p50:.1f} ms, 99th percentile {p99:.1f} ms")
+    print(
+        f"- latency: median {p50:.1f} ms, 99th percentile {p99:.1f} ms (before the kill {before[0]:.1f} and "
+        f"{before[1]:.1f} ms; from 1 s after it {after[0]:.1f} and {after[1]:.1f} ms)"
+    )
     print(f"- votes: {sum(accepted.values())} accepted, {sum(counted.values())} counted, {lost} lost")
     print(
         f"- errors: {load.errors} (connections that failed or timed out); answers of 400 or more: {non_ok or 0}\n",
