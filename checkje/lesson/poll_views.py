@@ -70,12 +70,16 @@ def _too_many(limit, teacher=False):
     return _problem(429, gettext("Too many at once"), texts[limit], teacher=teacher)
 
 
+def _on_a_teacher_page():
+    return (request.endpoint or "").startswith("lesson.poll_")
+
+
 def _from_another_site():
     return _problem(
         403,
         gettext("This form came from another website"),
         gettext("A class poll can only be started and changed on Checkje itself. Start it from the lesson page."),
-        teacher=True,
+        teacher=_on_a_teacher_page(),
     )
 
 
@@ -87,7 +91,7 @@ def _store_down(_error):
         503,
         gettext("The class poll is not available right now"),
         gettext("Please try again in a minute. The rest of Checkje works as usual."),
-        teacher=(request.endpoint or "").startswith("lesson.poll_"),
+        teacher=_on_a_teacher_page(),
     )
     response.headers["Cache-Control"] = "no-store"
     response.headers["Retry-After"] = "30"

@@ -158,7 +158,7 @@ def test_another_site_cannot_press_the_teachers_buttons_or_vote(client, app, hea
             client.post(f"/nl/les/peiling/{code}", data={"geheim": secret, "actie": action}, headers=headers), 403
         )
     response = client.post(f"/nl/stem/{code}", data={"stelling": "1", "antwoord": "agree"}, headers=headers)
-    assert_friendly(response, 403)
+    assert assert_friendly(response, 403).select_one("form.join-form"), "a pupil gets the join form"
     assert store(app).get(code).counts == {} and not store(app).get(code).revealed
 
 
