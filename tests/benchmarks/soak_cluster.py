@@ -98,9 +98,13 @@ class Load:
                 except StaleConnection:
                     # The server closed a kept-alive connection while it was idle: any client asks again.
                     answer = await asyncio.wait_for(self._exchange(server, message, fresh=True), TIMEOUT_SECONDS)
-            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError, IndexError, StaleConnection):
-                # A load balancer's health check would now take this server out of the rotation.
+            except (ConnectionError, asyncio.IncompleteReadError, StaleConnection):
+                # The server is gone: a load balancer's health check would now take it out of the rotation.
                 server.alive = False
+                self.errors += 1
+                return None
+            except (TimeoutError, OSError, ValueError, IndexError):
+                # Slow or garbled, but there: it stays in the rotation.
                 self.errors += 1
                 return None
         self.latencies.append((due, (time.monotonic() - due) * 1000))
