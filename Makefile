@@ -16,7 +16,7 @@ CONTENT_CATALOGUES := $(wildcard translations/*/LC_MESSAGES/content.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test test-fast lint bench soak export setup setup-test chromium webkit java bench-tools content translations translation-report help
+.PHONY: run test test-fast lint bench soak soak-cluster export setup setup-test chromium webkit java redis-server bench-tools content translations translation-report help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,12 +44,16 @@ bench: setup-test chromium bench-tools ## Measure page weight, render time, requ
 soak: setup-test bench-tools ## Hold 64 connections for 60 s on every page and the class poll, kill a worker, count the votes
 	$(BIN)/python tests/benchmarks/soak.py
 
+soak-cluster: setup-test redis-server ## Two app servers sharing one Redis, N classes at once, one server killed halfway; also SQLite
+	$(BIN)/python tests/benchmarks/soak_cluster.py --classes $${CLASSES:-500}
+	$(BIN)/python tests/benchmarks/soak_cluster.py --sqlite --classes $${CLASSES:-500}
+
 export: setup ## Write every page that needs no server into build/site, for any static host
 	$(BIN)/flask export-static build/site
 
 setup: $(VENV)/.installed node_modules/.installed $(HTMX) $(COMPILED) $(CONTENT_DB)
 
-setup-test: setup $(VENV)/.test-installed
+setup-test: setup $(VENV)/.test-installed redis-server
 
 content: $(VENV)/.installed ## Check content/ and rebuild the content database
 	$(BIN)/flask build-content
@@ -119,6 +123,17 @@ webkit:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb >/dev/null; \
 	else \
 		echo "The WebKit tests need WebKitWebDriver and Xvfb. Install them first, for example: sudo apt-get install webkit2gtk-driver xvfb" >&2; \
+		exit 1; \
+	fi
+
+# The shared poll store's tests (and make soak-cluster) start a throw-away redis-server: Debian's package.
+redis-server:
+	@if command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing redis-server for the shared poll store's tests (apt-get)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	else \
+		echo "The shared poll store's tests need redis-server. Install it first, for example: sudo apt-get install redis-server" >&2; \
 		exit 1; \
 	fi
 

@@ -11,6 +11,7 @@ from hypothesis import settings as hypothesis_settings
 from app import create_app
 from checkje.core.settings import WRITTEN_LANGUAGES
 from tests.helpers import parse
+from tests.redis_server import redis_client, redis_server  # noqa: F401 - fixtures for the shared stores
 from tests.shared_app import (
     ALL_PAGE_URLS,
     APP,

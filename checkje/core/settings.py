@@ -33,6 +33,9 @@ DEFAULTS = {
     # Anonymous counts that expire: class polls of lesson mode (codes, counts and timestamps, deleted
     # within hours) and "my screen looks different" per walkthrough step, phone type and day (180 days).
     "POLLS_DB": str(ROOT / "instance" / "polls.db"),
+    # redis://host:port/db: keep those counts in Redis instead, shared by every app server
+    # (checkje/core/shared_store.py). Empty: the SQLite file above.
+    "POLLS_URL": "",
     # Forms are small; anything bigger is a mistake or an attack.
     "MAX_CONTENT_LENGTH": 16 * 1024,
     "MAX_FORM_PARTS": 100,

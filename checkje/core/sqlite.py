@@ -13,6 +13,10 @@ import sqlite_utils
 @contextmanager
 def connect(path):
     connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+    # In WAL mode NORMAL still keeps every committed write when the app's process is killed; only a
+    # power cut may lose the last ones. FULL would wait for the disk (an fsync) on every vote, and a
+    # gevent worker can do nothing else meanwhile.
+    connection.execute("PRAGMA synchronous = NORMAL")
     try:
         yield sqlite_utils.Database(connection)
     finally:

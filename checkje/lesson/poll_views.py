@@ -13,8 +13,9 @@ from flask_babel import gettext
 from checkje.core import hosts, sitemap
 from checkje.core.delivery import holds_a_secret, kept_nowhere
 from checkje.core.htmx import is_htmx_request, render
-from checkje.lesson import fields
+from checkje.lesson import fields, refresh
 from checkje.lesson import poll_store as polls
+from checkje.lesson.own_pages import own_pages_only
 from checkje.lesson.qr import qr_svg
 from checkje.lesson.slides import bp, first_slide_url, questions, render_slide, slide_context
 
@@ -48,7 +49,8 @@ def _gone(teacher=False):
             404,
             gettext("This poll has ended"),
             gettext(
-                "It was stopped, or it is more than 4 hours old. Everything in it is deleted. You can start a new poll."
+                "It was stopped, nobody used it for 20 minutes, or it is more than 4 hours old."
+                " Everything in it is deleted. You can start a new poll."
             ),
             teacher=True,
         )
@@ -81,10 +83,48 @@ def _no_such_statement():
 def _too_many(limit, teacher=False):
     texts = {
         "second": gettext("Many votes came in at once. Wait a moment and vote again."),
-        "statement": gettext("This statement has had the most votes a poll takes. Look at the screen."),
+        "statement": gettext("This statement has had as many votes as the class has pupils. Look at the screen."),
         "polls": gettext("Many polls are running right now. Please try again in a few minutes."),
     }
     return _problem(429, gettext("Too many at once"), texts[limit], teacher=teacher)
+
+
+def _on_a_teacher_page():
+    return (request.endpoint or "").startswith("lesson.poll_")
+
+
+def _from_another_site():
+    return _problem(
+        403,
+        gettext("This form came from another website"),
+        gettext("A class poll can only be started and changed on Checkje itself. Start it from the lesson page."),
+        teacher=_on_a_teacher_page(),
+    )
+
+
+@bp.errorhandler(polls.StoreDown)
+def _store_down(_error):
+    """The shared poll store (Redis) is down: our own page, and every page without a poll works on.
+    The next request asks the store again, so polls work again as soon as it is back."""
+    response = _problem(
+        503,
+        gettext("The class poll is not available right now"),
+        gettext("Please try again in a minute. The rest of Checkje works as usual."),
+        teacher=_on_a_teacher_page(),
+    )
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Retry-After"] = "30"
+    return response
+
+
+def _results_shown(poll, status=200):
+    """A pupil's page while the teacher shows this statement's results: it takes no more votes."""
+    return make_response(
+        render_template(
+            "lesson/results_shown.html", poll=poll, question=questions()[poll.statement], number=poll.statement + 1
+        ),
+        status,
+    )
 
 
 # --- Pupils
@@ -147,7 +187,8 @@ def _vote_page(poll, problem=None, status=200):
 
 @bp.route("/stem/<code>", methods=["GET", "POST"])
 @sitemap.per_request
-@kept_nowhere
+@refresh.kept_nowhere_but_refreshed
+@own_pages_only(_from_another_site)
 def vote(code):
     """The open statement with its answers; a posted answer is counted once and forgotten who sent it."""
     poll = _poll_for_pupil(code)
@@ -156,7 +197,11 @@ def vote(code):
     if poll.code != code:
         return redirect(url_for(".vote", code=poll.code), code=303)
     if request.method == "GET":
-        return _vote_page(poll)
+        # What a pupil's page shows changes only with the open statement, its reveal and resets.
+        state = ("vote", poll.code, poll.statement, poll.revealed, poll.resets)
+        return refresh.answer(state, lambda: _results_shown(poll) if poll.revealed else _vote_page(poll))
+    if poll.revealed:
+        return _results_shown(poll, 409)
     number, answer = _number(request.form, poll), request.form.get(fields.ANSWER)
     if number is None:
         return _vote_page(poll, problem="unreadable", status=400)
@@ -170,6 +215,8 @@ def vote(code):
         return _gone()
     except polls.StatementClosed:
         return _vote_page(_store().get(poll.code), problem="moved-on", status=409)
+    except polls.ResultsShown:
+        return _results_shown(_store().get(poll.code), 409)
     except polls.TooMany as too_many:
         return _too_many(too_many.limit)
     return redirect(url_for(".thanks", code=poll.code, **{fields.STATEMENT: poll.statement + 1}), code=303)
@@ -237,7 +284,7 @@ def _results(poll, statement):
         "statement": statement,
         "total": total,
         "bars": bars,
-        "revealed": poll.revealed and statement == poll.statement,
+        "revealed": statement in poll.shown,
     }
 
 
@@ -262,12 +309,29 @@ def _confirm_end(poll, secret):
     return _poll_page("lesson/_confirm_end.html", gettext("Stop the poll?"), poll=poll, secret=secret)
 
 
+def _class_size(form):
+    """The class size the teacher typed (the default when the form has no field), or None if it is not one."""
+    typed = form.get(fields.CLASS_SIZE, str(polls.DEFAULT_CLASS_SIZE)).strip()
+    if _is_small_number(typed) and 1 <= int(typed) <= polls.MAX_CLASS_SIZE:
+        return int(typed)
+    return None
+
+
 @bp.post("/les/peiling")
 @holds_a_secret
+@own_pages_only(_from_another_site)
 def poll_start():
     """Start a poll for the lesson's statements; only this screen gets the secret that controls it."""
+    class_size = _class_size(request.form)
+    if class_size is None:
+        return _problem(
+            400,
+            gettext("How many pupils are in the class?"),
+            gettext("Type a number from 1 to %(most)s and start the poll again.", most=polls.MAX_CLASS_SIZE),
+            teacher=True,
+        )
     try:
-        poll, secret = _store().create(len(questions()))
+        poll, secret = _store().create(len(questions()), class_size)
     except polls.TooMany as too_many:
         return _too_many(too_many.limit, teacher=True)
     return _screen(poll, secret)
@@ -275,8 +339,10 @@ def poll_start():
 
 @bp.post("/les/peiling/<code>")
 @holds_a_secret
+@own_pages_only(_from_another_site)
 def poll_control(code):
-    """The teacher's buttons: show the results, open another statement, end the poll, or look again."""
+    """The teacher's buttons: show the results, open another statement, let the class vote again on this
+    statement, end the poll, or look again."""
     secret, action = request.form.get(fields.SECRET), request.form.get(fields.ACTION)
     statement = request.form.get(fields.STATEMENT, "")
     if action not in fields.ACTIONS or (action == fields.GO_TO and not _is_small_number(statement)):
@@ -287,11 +353,13 @@ def poll_control(code):
             store.reveal(code, secret)
         elif action == fields.GO_TO:
             store.go_to(code, secret, int(statement) - 1)
+        elif action == fields.RESET:
+            store.reset(code, secret)
         elif action == fields.END:
             store.end(code, secret)
             return _ended()
         else:
-            store.check_secret(code, secret)
+            store.refresh(code, secret)
         poll = store.get(code)
     except polls.PollGone:
         return _gone(teacher=True)
@@ -307,7 +375,7 @@ def poll_control(code):
 
 @bp.get("/les/peiling/<code>/uitslag")
 @sitemap.per_request
-@kept_nowhere
+@refresh.kept_nowhere_but_refreshed
 def poll_results(code):
     """How many voted on a statement, and the bars once the teacher shows them. htmx asks for it every second."""
     try:
@@ -316,13 +384,16 @@ def poll_results(code):
         return _ended_for_polling()
     number = _number(request.args, poll) or poll.statement + 1
     page = _page(gettext("Results of statement %(number)s", number=number))
-    return render(
-        "lesson/poll_page.html",
-        "lesson/_results.html",
-        fragment="lesson/_results.html",
-        page=page,
-        poll=poll,
-        results=_results(poll, number - 1),
+    return refresh.answer(
+        ("results", poll.code, poll.version, number),
+        lambda: render(
+            "lesson/poll_page.html",
+            "lesson/_results.html",
+            fragment="lesson/_results.html",
+            page=page,
+            poll=poll,
+            results=_results(poll, number - 1),
+        ),
     )
 
 

@@ -2,8 +2,9 @@
 
 `ReportStore` is what the views and `flask walkthrough-report` need.
 `SQLiteReportStore` keeps the counts in the class polls' database (POLLS_DB), in
-a table of its own; a shared backend (say Redis) for several app servers would be
-another store with the same methods, beside the poll store's.
+a table of its own; `RedisReportStore` (reports_redis.py) keeps them in the polls'
+Redis when POLLS_URL is set, shared by every app server. Both pass one contract
+suite (tests/walkthroughs/test_reports_store_contract.py).
 
 A day's counts are deleted once they are KEEP_DAYS old. The flood limit counts per
 step and day, never per person: once a step has MAX_REPORTS_PER_STEP_PER_DAY
@@ -29,6 +30,17 @@ _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 class FloodLimit(Exception):
     """This step has had the most reports a day takes."""
+
+
+def check_report(app, step, phone, phones):
+    if not all(isinstance(name, str) and _ID.fullmatch(name) for name in (app, step)):
+        raise ValueError(f"not an app and step id: {app!r}, {step!r}")
+    if phone not in phones:
+        raise ValueError(f"not a phone type: {phone!r}")
+
+
+def day_of(timestamp):
+    return datetime.datetime.fromtimestamp(timestamp, datetime.UTC).date()
 
 
 class ReportStore(abc.ABC):
@@ -72,16 +84,13 @@ class SQLiteReportStore(ReportStore):
             db["screen_reports"].create_index(["day"], if_not_exists=True)
 
     def _today(self):
-        return datetime.datetime.fromtimestamp(self.clock(), datetime.UTC).date()
+        return day_of(self.clock())
 
     def _first_kept_day(self):
         return (self._today() - datetime.timedelta(days=self.keep_days - 1)).isoformat()
 
     def add(self, app, step, phone):
-        if not all(isinstance(name, str) and _ID.fullmatch(name) for name in (app, step)):
-            raise ValueError(f"not an app and step id: {app!r}, {step!r}")
-        if phone not in self.phones:
-            raise ValueError(f"not a phone type: {phone!r}")
+        check_report(app, step, phone, self.phones)
         today = self._today().isoformat()
         with sqlite.transaction(self.path) as db:
             self._delete_expired(db)

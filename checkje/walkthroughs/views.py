@@ -22,6 +22,7 @@ from checkje.core.delivery import kept_nowhere
 from checkje.core.htmx import render
 from checkje.core.i18n import language_blueprint
 from checkje.core.rails import not_logged
+from checkje.core.shared_store import StoreDown
 from checkje.walkthroughs import fields, route
 from checkje.walkthroughs.reports_store import UNKNOWN_PHONE, FloodLimit
 from checkje.walkthroughs.shapes import APPS, PHONES
@@ -146,8 +147,9 @@ def looks_different():
     phone = request.form.get(fields.PHONE) or None
     if not _is_step(app, step_id) or (phone is not None and phone not in PHONES):
         abort(400)
-    # Past the flood limit the report is not counted, but the youth gets the help all the same.
-    with contextlib.suppress(FloodLimit):
+    # Past the flood limit, or with the shared store down, the report is not counted, but the youth
+    # gets the help all the same.
+    with contextlib.suppress(FloodLimit, StoreDown):
         _reports().add(app, step_id, phone or UNKNOWN_PHONE)
     help_url = url_for(
         ".step",

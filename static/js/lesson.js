@@ -181,16 +181,17 @@
 
   var STORAGE_KEY = "checkje.pollVotes";
 
-  // {code: "KX4T7P", statements: [1, 3]}: one poll at a time, a new code replaces the old one.
+  // {code: "KX4T7P", round: 0, statements: [1, 3]}: one poll at a time, a new code replaces the old one.
+  // The round goes up when the teacher lets the class vote again on a statement.
   function votes() {
     var kept = Checkje.store.get(STORAGE_KEY, null);
     return kept && Array.isArray(kept.statements) ? kept : { code: null, statements: [] };
   }
 
-  function remember(code, statement) {
+  function remember(code, round, statement) {
     var kept = votes();
-    if (kept.code !== code) {
-      kept = { code: code, statements: [] };
+    if (kept.code !== code || kept.round !== round) {
+      kept = { code: code, round: round, statements: [] };
     }
     if (kept.statements.indexOf(statement) === -1) {
       kept.statements.push(statement);
@@ -201,13 +202,20 @@
 
   var thanks = document.querySelector("[data-poll-voted-code]");
   if (thanks) {
-    remember(thanks.dataset.pollVotedCode, Number(thanks.dataset.pollVotedStatement));
+    remember(
+      thanks.dataset.pollVotedCode,
+      Number(thanks.dataset.pollVotedRound),
+      Number(thanks.dataset.pollVotedStatement)
+    );
   }
 
   var vote = document.querySelector("[data-poll-code]");
   if (vote) {
     var kept = votes();
-    var already = kept.code === vote.dataset.pollCode && kept.statements.indexOf(Number(vote.dataset.pollStatement)) !== -1;
+    var already =
+      kept.code === vote.dataset.pollCode &&
+      kept.round === Number(vote.dataset.pollRound) &&
+      kept.statements.indexOf(Number(vote.dataset.pollStatement)) !== -1;
     vote.querySelector("[data-poll-form]").hidden = already;
     vote.querySelector("[data-poll-already]").hidden = !already;
   }

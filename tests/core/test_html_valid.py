@@ -83,6 +83,11 @@ def _poll_pages(client, lang):
     client.post(pupil, data={"stelling": "1", "antwoord": "agree"})
     yield f"GET {pupil}/bedankt", client.get(f"{pupil}/bedankt", query_string={"stelling": "1"})
     yield f"POST {teacher} toon", client.post(teacher, data={"geheim": secret, "actie": "toon"})
+    yield f"GET {pupil} (results shown)", client.get(pupil)
+    yield f"POST {pupil} (after the reveal)", client.post(pupil, data={"stelling": "1", "antwoord": "agree"})
+    yield f"POST {teacher} opnieuw", client.post(teacher, data={"geheim": secret, "actie": "opnieuw"})
+    yield f"POST /{lang}/les/peiling klas=0", client.post(f"/{lang}/les/peiling", data={"klas": "0"})
+    yield f"POST {teacher} (another site)", client.post(teacher, headers={"Sec-Fetch-Site": "cross-site"})
     yield f"GET {teacher}/uitslag", client.get(f"{teacher}/uitslag", query_string={"stelling": "1"})
     # The slides with the poll on them: joining, a statement with its count and its results, a practice request.
     poll = {"code": code, "geheim": secret}

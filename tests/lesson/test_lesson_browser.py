@@ -271,13 +271,14 @@ def test_pupils_vote_and_the_teacher_screen_sees_the_counts_within_two_seconds(t
     for pupil, answer in zip(pupils, ["Eens", "Oneens", "Eens"], strict=True):
         join_and_vote(pupil, lesson_server, code, answer)
     see_the_next_refresh(teacher, "0 stemmen", "3 stemmen")
-    teacher.get_by_role("button", name="Laat de uitslag zien").click()
-    expect(teacher.locator(".poll-bar__count")).to_have_text(["2 (67%)", "1 (33%)", "0 (0%)"])
 
     # A pupil's phone remembers that it voted: the same statement asks no second vote.
     pupils[0].goto(lesson_server + f"/nl/stem/{code}")
     expect(pupils[0].get_by_text("Je hebt al gestemd op deze stelling.")).to_be_visible()
     expect(pupils[0].get_by_role("button", name="Stem", exact=True)).to_be_hidden()
+
+    teacher.get_by_role("button", name="Laat de uitslag zien").click()
+    expect(teacher.locator(".poll-bar__count")).to_have_text(["2 (67%)", "1 (33%)", "0 (0%)"])
 
     # The teacher moves on: the pupil's phone shows the practice request by itself.
     teacher.get_by_role("button", name="Volgende stelling").click()
@@ -302,6 +303,24 @@ def test_stopping_the_poll_asks_first(teacher, pupils, lesson_server):
     expect(teacher.get_by_role("heading", level=1)).to_have_text("De peiling is gestopt")
     # The phone on the poll learns it has ended by itself.
     expect(pupils[0].get_by_role("heading", level=1)).to_have_text("Er is geen peiling met deze code")
+
+
+def test_after_the_reveal_a_late_vote_changes_no_bar(teacher, browser, lesson_server):
+    hold_time(teacher)
+    code = start_poll(teacher, lesson_server)
+    late = browser.new_context(**PHONE)
+    pupil = late.new_page()
+    pupil.goto(lesson_server + f"/nl/stem/{code}")
+    teacher.get_by_role("button", name="Laat de uitslag zien").click()
+    expect(teacher.locator(".poll-count")).to_have_text("0 stemmen")
+    pupil.get_by_label("Oneens", exact=True).check()
+    pupil.get_by_role("button", name="Stem", exact=True).tap()
+    expect(pupil.get_by_text("De leraar laat de uitslag van deze stelling zien.")).to_be_visible()
+    expect(pupil.get_by_role("button", name="Stem", exact=True)).to_have_count(0)
+    teacher.clock.run_for(REFRESH_MS)
+    teacher.wait_for_timeout(500)
+    expect(teacher.locator(".poll-bar__count")).to_have_text(["0 (0%)", "0 (0%)", "0 (0%)"])
+    late.close()
 
 
 def test_without_javascript_voting_works_and_stopping_is_a_page_that_asks(browser, lesson_server):

@@ -10,7 +10,7 @@ from checkje.lesson import poll_store as polls
 from checkje.lesson.qr import qr_svg
 from tests.conftest import PAGE_URLS, TEST_CONFIG
 from tests.helpers import parse
-from tests.lesson.test_poll_store import Clock
+from tests.lesson.stores import Clock
 
 OPINION_COUNT = 3
 
@@ -152,7 +152,9 @@ def test_results_for_htmx_and_for_a_plain_request(client):
     code, secret = start_poll(client)
     vote(client, code, "disagree")
     fragment = client.get(f"/nl/les/peiling/{code}/uitslag?stelling=1", headers={"HX-Request": "true"})
-    assert fragment.status_code == 200 and fragment.headers["Cache-Control"] == "no-store"
+    assert fragment.status_code == 200 and fragment.headers["Cache-Control"] == "no-cache", (
+        "revalidated with its ETag (test_poll_refresh.py), never kept without asking"
+    )
     assert (
         "<html" not in fragment.get_data(as_text=True)
         and parse(fragment).select_one(".poll-count").get_text() == "1 stem"

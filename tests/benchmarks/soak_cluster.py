@@ -1,0 +1,331 @@
+"""`make soak-cluster`: how many classes at once the class poll holds, on two app servers sharing Redis.
+
+Two Checkje servers start as `make run` starts one (gunicorn --config python:checkje.server.config),
+with CHECKJE_POLLS_URL pointing at a throw-away redis-server. A load of N classes runs at once,
+spread over both servers as a load balancer would (round robin; a server that stops answering
+is left out, as a health check would): each class has a teacher screen asking for the results
+every second (an htmx refresh with If-None-Match, as the browser sends it) and 30 pupils voting
+on 6 statements; after each statement's votes the teacher shows the results and moves on.
+Halfway one app server is killed (SIGKILL, master and workers). At the end the script prints the
+classes held, median and 99th-percentile latency, the votes accepted (303) and counted in the
+store (none may be lost), and the errors.
+
+`--sqlite` runs the same load on one server with its SQLite store, and kills one of its workers
+halfway instead (gunicorn starts another). `--classes 100 250 500` runs several loads in turn.
+
+The lesson is compressed: a statement every `--statement-seconds` (20 s), its 30 votes within the
+first `--voting-seconds` (15 s), where a real lesson takes minutes per statement (6 statements in
+about 40 minutes). So the votes come in at about 15 times a real lesson's rate, and the teacher's
+refreshes at the real rate.
+Latency counts from the moment a request was due, not from when it was sent, so a slow server
+cannot hide its delay by holding the load back. Everything runs on 127.0.0.1 and every process
+it starts is stopped.
+"""
+
+import argparse
+import asyncio
+import os
+import random
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from app import create_app  # noqa: E402
+from checkje.lesson.slides import questions  # noqa: E402
+from tests.benchmarks.soak import worker_pids  # noqa: E402
+from tests.real_server import checkje_server  # noqa: E402
+from tests.redis_server import RedisServer  # noqa: E402
+
+PUPILS = 30
+STATEMENT_SECONDS = 20
+VOTING_SECONDS = 15
+REFRESH_SECONDS = 1
+# Connections each server gets from the load, like a load balancer's pool of kept-alive connections.
+CONNECTIONS_PER_SERVER = 64
+TIMEOUT_SECONDS = 10
+TARGET_P99_MS = 200
+
+
+class StaleConnection(Exception):
+    """A kept-alive connection the server had closed before this request."""
+
+
+class Server:
+    def __init__(self, base):
+        host, port = base.removeprefix("http://").split(":")
+        self.host, self.port, self.alive = host, int(port), True
+        self.pool = asyncio.Queue()
+
+    async def connection(self, fresh=False):
+        """A kept-alive connection from the pool, or a new one; says which."""
+        if fresh or self.pool.empty():
+            return (*await asyncio.open_connection(self.host, self.port), False)
+        return (*self.pool.get_nowait(), True)
+
+
+class Load:
+    """Sends requests round robin over the servers that are up; keeps every latency and error."""
+
+    def __init__(self, servers):
+        self.servers = servers
+        self.turn = 0
+        self.latencies, self.errors, self.statuses = [], 0, {}
+        self.limit = asyncio.Semaphore(CONNECTIONS_PER_SERVER * len(servers))
+
+    def next_server(self):
+        alive = [server for server in self.servers if server.alive] or self.servers
+        self.turn += 1
+        return alive[self.turn % len(alive)]
+
+    async def request(self, method, path, due, fields=None, headers=()):
+        """One request, due at `due` (time.monotonic()); returns (status, headers) or None on error."""
+        body = urlencode(fields).encode() if fields else b""
+        head = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", f"Content-Length: {len(body)}", *headers]
+        if fields:
+            head.append("Content-Type: application/x-www-form-urlencoded")
+        message = ("\r\n".join(head) + "\r\n\r\n").encode() + body
+        async with self.limit:
+            server = self.next_server()
+            try:
+                try:
+                    answer = await asyncio.wait_for(self._exchange(server, message), TIMEOUT_SECONDS)
+                except StaleConnection:
+                    # The server closed a kept-alive connection while it was idle: any client asks again.
+                    answer = await asyncio.wait_for(self._exchange(server, message, fresh=True), TIMEOUT_SECONDS)
+            except (ConnectionError, asyncio.IncompleteReadError, StaleConnection):
+                # The server is gone: a load balancer's health check would now take it out of the rotation.
+                server.alive = False
+                self.errors += 1
+                return None
+            except (TimeoutError, OSError, ValueError, IndexError):
+                # Slow or garbled, but there: it stays in the rotation.
+                self.errors += 1
+                return None
+        self.latencies.append((due, (time.monotonic() - due) * 1000))
+        self.statuses[answer[0]] = self.statuses.get(answer[0], 0) + 1
+        return answer
+
+    async def _exchange(self, server, message, fresh=False):
+        reader, writer, reused = await server.connection(fresh)
+        try:
+            writer.write(message)
+            try:
+                status_line = await reader.readline()
+            except ConnectionResetError:
+                status_line = b""
+            if not status_line:
+                raise StaleConnection if reused else ConnectionResetError
+            status = int(status_line.split()[1])
+            headers = {}
+            while (line := await reader.readline()) not in (b"\r\n", b""):
+                name, _, value = line.decode("latin-1").partition(":")
+                headers[name.strip().lower()] = value.strip()
+            await reader.readexactly(int(headers.get("content-length", "0")))
+        except BaseException:
+            writer.close()
+            raise
+        if headers.get("connection", "").lower() == "close":
+            writer.close()
+        else:
+            server.pool.put_nowait((reader, writer))
+        return status, headers
+
+
+class Lesson:
+    """One class: the teacher's screen refreshing every second, 30 pupils voting on each statement."""
+
+    def __init__(self, load, code, secret, answers, start):
+        self.load, self.code, self.secret, self.answers, self.start = load, code, secret, answers, start
+        self.accepted = {}
+
+    async def teacher_screen(self, until):
+        tag, due = None, self.start
+        while due < until:
+            await asyncio.sleep(max(0, due - time.monotonic()))
+            statement = min(int((due - self.start) // STATEMENT_SECONDS), len(self.answers) - 1) + 1
+            headers = ["HX-Request: true", *([f"If-None-Match: {tag}"] if tag else [])]
+            answer = await self.load.request(
+                "GET", f"/nl/les/peiling/{self.code}/uitslag?stelling={statement}", due, headers=headers
+            )
+            if answer is not None and answer[0] in (200, 304):
+                tag = answer[1].get("etag", tag)
+            due += REFRESH_SECONDS
+
+    async def pupil(self, statement, due):
+        await asyncio.sleep(max(0, due - time.monotonic()))
+        answer_id = random.choice(self.answers[statement])
+        fields = {"stelling": statement + 1, "antwoord": answer_id}
+        answer = await self.load.request("POST", f"/nl/stem/{self.code}", due, fields)
+        if answer is not None and answer[0] == 303:
+            self.accepted[(statement, answer_id)] = self.accepted.get((statement, answer_id), 0) + 1
+
+    async def teacher_moves_on(self, statement, due):
+        await asyncio.sleep(max(0, due - time.monotonic()))
+        await self.load.request("POST", f"/nl/les/peiling/{self.code}", due, {"geheim": self.secret, "actie": "toon"})
+        if statement + 1 < len(self.answers):
+            fields = {"geheim": self.secret, "actie": "naar", "stelling": statement + 2}
+            await self.load.request("POST", f"/nl/les/peiling/{self.code}", time.monotonic(), fields)
+
+    async def run(self):
+        until = self.start + STATEMENT_SECONDS * len(self.answers)
+        work = [self.teacher_screen(until)]
+        for statement in range(len(self.answers)):
+            opens = self.start + statement * STATEMENT_SECONDS
+            work += [self.pupil(statement, opens + random.uniform(0.2, VOTING_SECONDS)) for _ in range(PUPILS)]
+            work.append(self.teacher_moves_on(statement, opens + VOTING_SECONDS + 0.5))
+        await asyncio.gather(*work)
+
+
+def read_poll(page):
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    soup = BeautifulSoup(page, "html.parser")
+    return soup.select_one(".poll-code").get_text(strip=True), soup.select_one("input[name=geheim]")["value"]
+
+
+async def start_lessons(load, classes, answers):
+    """Start every class's poll (through the load balancer) before the lessons begin; return the lessons."""
+    lessons = []
+    for _ in range(classes):
+        server = load.next_server()
+        reader, writer = await asyncio.open_connection(server.host, server.port)
+        body = urlencode({"klas": PUPILS}).encode()
+        writer.write(
+            b"POST /nl/les/peiling HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+        )
+        page = (await reader.read()).decode()
+        writer.close()
+        code, secret = read_poll(page.split("\r\n\r\n", 1)[1])
+        lessons.append((code, secret))
+    start = time.monotonic() + 1
+    # Classes begin within one refresh period of each other, so the teachers' refreshes spread out.
+    return [Lesson(load, code, secret, answers, start + random.uniform(0, REFRESH_SECONDS)) for code, secret in lessons]
+
+
+def kill_server(process):
+    """SIGKILL a gunicorn master and its workers, as a machine that dies would."""
+    for pid in [*worker_pids(process.pid), process.pid]:
+        os.kill(pid, signal.SIGKILL)
+
+
+async def run_load(bases, classes, answers, halfway):
+    load = Load([Server(base) for base in bases])
+    lessons = await start_lessons(load, classes, answers)
+    running = asyncio.gather(*(lesson.run() for lesson in lessons))
+    await asyncio.sleep(STATEMENT_SECONDS * len(answers) / 2)
+    load.killed_at = time.monotonic()
+    halfway()
+    await running
+    return load, lessons
+
+
+def count_in_store(store, lessons, statements):
+    counted = {}
+    for lesson in lessons:
+        poll = store.get(lesson.code)
+        for statement in range(statements):
+            for answer, count in poll.counts_of(statement).items():
+                counted[(lesson.code, statement, answer)] = count
+    return counted
+
+
+def report(label, classes, load, lessons, counted, seconds):
+    accepted = {(lesson.code, *key): count for lesson in lessons for key, count in lesson.accepted.items()}
+    lost = sum(max(0, count - counted.get(key, 0)) for key, count in accepted.items())
+
+    def percentiles(latencies):
+        latencies = sorted(latencies)
+        return statistics.median(latencies), latencies[int(len(latencies) * 0.99)]
+
+    p50, p99 = percentiles(ms for _, ms in load.latencies)
+    before = percentiles(ms for due, ms in load.latencies if due < load.killed_at)
+    after = percentiles(ms for due, ms in load.latencies if due >= load.killed_at + REFRESH_SECONDS)
+    requests = len(load.latencies) + load.errors
+    non_ok = {status: count for status, count in load.statuses.items() if status >= 400}
+    held = p99 < TARGET_P99_MS and lost == 0
+    print(f"## {label}: {classes} classes at once\n")
+    print(
+        f"- classes held: {classes if held else 0} of {classes} (p99 under {TARGET_P99_MS} ms and 0 lost: "
+        f"{'yes' if held else '**NO**'})"
+    )
+    print(f"- requests: {requests} ({requests / seconds:.0f}/s); status counts {dict(sorted(load.statuses.items()))}")
+    print(
+        f"- latency: median {p50:.1f} ms, 99th percentile {p99:.1f} ms (before the kill {before[0]:.1f} and "
+        f"{before[1]:.1f} ms; from 1 s after it {after[0]:.1f} and {after[1]:.1f} ms)"
+    )
+    print(f"- votes: {sum(accepted.values())} accepted, {sum(counted.values())} counted, {lost} lost")
+    print(
+        f"- errors: {load.errors} (connections that failed or timed out); answers of 400 or more: {non_ok or 0}\n",
+        flush=True,
+    )
+
+
+def set_pace(statement_seconds, voting_seconds):
+    global STATEMENT_SECONDS, VOTING_SECONDS  # noqa: PLW0603 - the pace of every lesson in this run
+    STATEMENT_SECONDS, VOTING_SECONDS = statement_seconds, voting_seconds
+    print(
+        f"# A statement every {STATEMENT_SECONDS:g} s, its {PUPILS} votes within {VOTING_SECONDS:g} s; "
+        f"the teacher's screen refreshes every {REFRESH_SECONDS} s\n",
+        flush=True,
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--classes", type=int, nargs="+", default=[500])
+    parser.add_argument("--sqlite", action="store_true", help="one server with its SQLite store, a worker killed")
+    parser.add_argument("--statement-seconds", type=float, default=STATEMENT_SECONDS)
+    parser.add_argument("--voting-seconds", type=float, default=VOTING_SECONDS)
+    arguments = parser.parse_args()
+    set_pace(arguments.statement_seconds, arguments.voting_seconds)
+    app = create_app()
+    with app.test_request_context("/nl/"):
+        answers = [[answer["id"] for answer in question["answers"]] for question in questions()]
+    seconds = STATEMENT_SECONDS * len(answers)
+    for classes in arguments.classes:
+        with tempfile.TemporaryDirectory() as folder:
+            if arguments.sqlite:
+                run_sqlite(classes, answers, seconds, Path(folder))
+            else:
+                run_redis(classes, answers, seconds, Path(folder))
+
+
+def run_redis(classes, answers, seconds, folder):
+    from checkje.core.shared_store import KEY_PREFIX  # noqa: PLC0415
+    from checkje.lesson.poll_store.redis import RedisPollStore  # noqa: PLC0415
+
+    redis_server = RedisServer().start()
+    env = {"CHECKJE_POLLS_URL": redis_server.url, "CHECKJE_POLLS_DB": str(folder / "unused.db")}
+    try:
+        with checkje_server(env=env) as (first, first_process), checkje_server(env=env) as (second, _):
+            load, lessons = asyncio.run(run_load([first, second], classes, answers, lambda: kill_server(first_process)))
+        import redis  # noqa: PLC0415
+
+        store = RedisPollStore(redis.Redis.from_url(redis_server.url, decode_responses=True), prefix=KEY_PREFIX)
+        counted = count_in_store(store, lessons, len(answers))
+    finally:
+        redis_server.stop()
+    report("Redis, two app servers, one killed halfway", classes, load, lessons, counted, seconds)
+
+
+def run_sqlite(classes, answers, seconds, folder):
+    from checkje.lesson.poll_store import SQLitePollStore  # noqa: PLC0415
+
+    env = {"CHECKJE_POLLS_DB": str(folder / "polls.db")}
+    with checkje_server(env=env) as (base, process):
+        load, lessons = asyncio.run(
+            run_load([base], classes, answers, lambda: os.kill(worker_pids(process.pid)[0], signal.SIGKILL))
+        )
+    counted = count_in_store(SQLitePollStore(folder / "polls.db"), lessons, len(answers))
+    report("SQLite, one app server, one worker killed halfway", classes, load, lessons, counted, seconds)
+
+
+if __name__ == "__main__":
+    main()

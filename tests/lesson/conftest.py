@@ -1,0 +1,28 @@
+"""Fixtures for the poll store contract: each test runs once per store, on a clock it moves."""
+
+import functools
+
+import pytest
+
+from checkje.lesson.poll_store import SQLitePollStore
+from tests.lesson.stores import Clock
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def make_store(request, tmp_path, clock):
+    """A function making a fresh store of one kind with the given limits."""
+    if request.param == "sqlite":
+        return functools.partial(SQLitePollStore, tmp_path / "polls.db", clock=clock)
+    from checkje.lesson.poll_store.redis import RedisPollStore  # noqa: PLC0415 - skipped without redis-server
+
+    return functools.partial(RedisPollStore, request.getfixturevalue("redis_client"), clock=clock)
+
+
+@pytest.fixture
+def store(make_store):
+    return make_store()
