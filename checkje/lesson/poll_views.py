@@ -416,6 +416,7 @@ def _board(poll, secret, context):
 
 @bp.post("/les/dia/<slide_id>")
 @holds_a_secret
+@own_pages_only(_from_another_site)
 def slide_with_poll(slide_id):
     """A slide with the class poll on it. A statement slide opens its statement for the pupils' phones."""
     context = slide_context(slide_id)
@@ -428,7 +429,7 @@ def slide_with_poll(slide_id):
             if request.form.get(fields.ACTION) == fields.REVEAL:
                 store.reveal(code, secret)
         else:
-            store.check_secret(code, secret)
+            store.refresh(code, secret)
         poll = store.get(code)
     except polls.PollGone:
         # The poll ended or expired: the slides go on without it.
@@ -442,6 +443,7 @@ def slide_with_poll(slide_id):
 
 @bp.post("/les/peiling/<code>/dia")
 @holds_a_secret
+@own_pages_only(_from_another_site)
 def board_results(code):
     """The count and results on a statement slide, asked for every second; the teacher shows the results here."""
     secret = request.form.get(fields.SECRET)
@@ -455,7 +457,7 @@ def board_results(code):
         if request.form.get(fields.ACTION) == fields.REVEAL and number - 1 == poll.statement:
             store.reveal(code, secret)
         else:
-            store.check_secret(code, secret)
+            store.refresh(code, secret)
         poll = store.get(code)
     except polls.PollGone:
         if not is_htmx_request():

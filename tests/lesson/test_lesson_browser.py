@@ -234,9 +234,9 @@ def test_the_class_votes_sees_the_results_on_the_slide_and_the_phones_follow(tea
     expect(teacher.locator(".slide .poll-bar__count")).to_have_text(["2 (67%)", "1 (33%)", "0 (0%)"])
     expect(teacher.locator(".slide__answers")).to_be_hidden()
 
-    # Pupil 0 waits on the thanks page, pupil 1 on the statement it voted on: both follow the screen.
+    # Pupil 0 waits on the thanks page, pupil 1 on the statement whose results are shown: both follow the screen.
     pupils[1].goto(lesson_server + f"/nl/stem/{code}")
-    expect(pupils[1].get_by_text("Je hebt al gestemd op deze stelling.")).to_be_visible()
+    expect(pupils[1].get_by_text("De leraar laat de uitslag van deze stelling zien.")).to_be_visible()
     teacher.keyboard.press("PageDown")
     on_slide(teacher, 3)
     teacher.keyboard.press("ArrowRight")

@@ -157,6 +157,10 @@ def test_another_site_cannot_press_the_teachers_buttons_or_vote(client, app, hea
         assert_friendly(
             client.post(f"/nl/les/peiling/{code}", data={"geheim": secret, "actie": action}, headers=headers), 403
         )
+    # The slides with the poll on them: opening a statement, and the count that shows the results.
+    on_slide = {"code": code, "geheim": secret, "actie": "toon", "stelling": "1"}
+    assert_friendly(client.post("/nl/les/dia/verzoek-een", data=on_slide, headers=headers), 403)
+    assert_friendly(client.post(f"/nl/les/peiling/{code}/dia", data=on_slide, headers=headers), 403)
     response = client.post(f"/nl/stem/{code}", data={"stelling": "1", "antwoord": "agree"}, headers=headers)
     assert assert_friendly(response, 403).select_one("form.join-form"), "a pupil gets the join form"
     assert store(app).get(code).counts == {} and not store(app).get(code).revealed
