@@ -374,3 +374,46 @@ def test_pupil_pages_have_no_accessibility_violations_on_a_phone(teacher, phone_
     assert axe_violations(phone_page) == []
     phone_page.goto(lesson_server + f"/{lang}/stem/{code}")
     assert axe_violations(phone_page) == [], "the 'already voted' state"
+
+
+def test_a_statement_takes_no_more_votes_than_the_class_size(teacher, pupils, lesson_server):
+    teacher.goto(lesson_server + "/nl/les")
+    teacher.get_by_label("Hoeveel leerlingen zitten er in de klas?").fill("2")
+    teacher.get_by_role("button", name="Start een peiling").click()
+    code = teacher.locator(".poll-code").inner_text()
+    for pupil, answer in zip(pupils[:2], ["Eens", "Oneens"], strict=True):
+        join_and_vote(pupil, lesson_server, code, answer)
+    third = pupils[2]
+    third.goto(lesson_server + "/nl/stem")
+    third.get_by_label("Code van het scherm").fill(code)
+    third.get_by_role("button", name="Naar de peiling").tap()
+    third.get_by_label("Eens", exact=True).check()
+    third.get_by_role("button", name="Stem", exact=True).tap()
+    expect(third.get_by_role("heading", level=1)).to_have_text("Te veel tegelijk")
+    expect(third.get_by_text("evenveel stemmen als de klas leerlingen heeft")).to_be_visible()
+    expect(teacher.locator(".poll-count")).to_have_text("2 stemmen", timeout=3 * REFRESH_MS)
+
+
+def _another_site(lesson_server):
+    """A page on another origin with a form that tries to start a poll on ours, as a hostile site would."""
+    form = f'<form method="post" action="{lesson_server}/nl/les/peiling"><button>Win a prize</button></form>'
+
+    def site(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+        return [f"<!doctype html><html lang='en'><title>Prize</title>{form}</html>".encode()]
+
+    return site
+
+
+def test_a_form_on_another_site_cannot_start_a_poll(browser, lesson_server):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    with serving(_another_site(lesson_server)) as other_origin:
+        page.goto(other_origin + "/")
+        page.get_by_role("button", name="Win a prize").click()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert page.url == lesson_server + "/nl/les/peiling"
+        assert page.locator(".poll-code").count() == 0 and page.locator("input[name=geheim]").count() == 0
+    response_status = page.evaluate("performance.getEntriesByType('navigation')[0].responseStatus")
+    assert response_status == 403
+    context.close()
