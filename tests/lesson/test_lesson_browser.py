@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from app import create_app
+from checkje.lesson.poll_store import IDLE_SECONDS, SQLitePollStore
 from tests.browser_helpers import (
     NEUTRAL_SITE,
     PHONE,
@@ -14,6 +15,7 @@ from tests.browser_helpers import (
     dark_contrast_violations,
 )
 from tests.conftest import serving
+from tests.lesson.stores import Clock
 from tests.shared_app import TEST_CONFIG, document
 
 pytestmark = pytest.mark.browser
@@ -417,3 +419,17 @@ def test_a_form_on_another_site_cannot_start_a_poll(browser, lesson_server):
     response_status = page.evaluate("performance.getEntriesByType('navigation')[0].responseStatus")
     assert response_status == 403
     context.close()
+
+
+def test_a_poll_left_alone_for_20_minutes_ends_and_frees_its_place(teacher, pupils, tmp_path):
+    """The store's clock is the test's: 20 minutes pass in one step, and the phones see the poll end."""
+    clock = Clock()
+    app = create_app({**TEST_CONFIG, "LESSON_FOLLOW_MS": 200})
+    app.extensions["checkje.polls"] = SQLitePollStore(tmp_path / "polls.db", clock=clock, max_open_polls=1)
+    with serving(app) as server:
+        code = start_poll(teacher, server)
+        join_and_vote(pupils[0], server, code, "Eens")
+        clock.now += IDLE_SECONDS + 1
+        expect(pupils[0].get_by_role("heading", level=1)).to_have_text("Er is geen peiling met deze code")
+        # Its place is free again: the server holds one open poll in this test, and a new one starts.
+        assert len(start_poll(teacher, server)) == 6
