@@ -11,6 +11,16 @@ from checkje.content.store import ContentError
 from tests.shared_app import build_content
 
 
+class Clock:
+    """A clock the test moves by hand: stores take it instead of time.time, so nothing sleeps."""
+
+    def __init__(self, now=1_000_000.0):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
 def parse(response_or_markup):
     """Parse a response, or markup as str or bytes."""
     markup = response_or_markup

@@ -5,7 +5,7 @@ import functools
 import pytest
 
 from checkje.lesson.poll_store import SQLitePollStore
-from tests.lesson.stores import Clock
+from tests.helpers import Clock
 
 
 @pytest.fixture

@@ -1,11 +1,15 @@
-"""The poll stores the contract suite runs on, each on a clock the test moves."""
+"""What the poll stores keep per poll, the same fields on SQLite (columns) and Redis (hash fields)."""
 
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now=1_000_000.0):
-        self.now = now
-
-    def __call__(self):
-        return self.now
+KEPT_PER_POLL = {
+    "secret_hash",
+    "statement",
+    "statements",
+    "class_size",
+    "shown",
+    "resets",
+    "version",
+    "created",
+    "expires",
+    "window_second",
+    "window_votes",
+}

@@ -15,7 +15,7 @@ from tests.browser_helpers import (
     dark_contrast_violations,
 )
 from tests.conftest import serving
-from tests.lesson.stores import Clock
+from tests.helpers import Clock
 from tests.shared_app import TEST_CONFIG, document
 
 pytestmark = pytest.mark.browser

@@ -9,12 +9,7 @@ from checkje.lesson import poll_store as polls
 from checkje.lesson.poll_store.redis import RedisPollStore
 from tests.conftest import TEST_CONFIG
 from tests.helpers import parse
-from tests.lesson.stores import Clock
-
-
-@pytest.fixture
-def clock():
-    return Clock()
+from tests.lesson.stores import KEPT_PER_POLL
 
 
 def a_full_lesson(store):
@@ -48,19 +43,7 @@ def test_keys_and_values_hold_only_codes_counts_and_timestamps(redis_client, clo
         "checkje:polls",
     }
     kept = redis_client.hgetall(f"checkje:poll:{poll.code}")
-    assert set(kept) == {
-        "secret_hash",
-        "statement",
-        "statements",
-        "class_size",
-        "shown",
-        "resets",
-        "version",
-        "created",
-        "expires",
-        "window_second",
-        "window_votes",
-    }
+    assert set(kept) == KEPT_PER_POLL
     assert kept["secret_hash"] == polls.contract.hash_secret(secret) and secret not in str(kept)
     assert all(float(value) >= 0 for name, value in kept.items() if name != "secret_hash")
     for field, count in redis_client.hgetall(f"checkje:poll:{poll.code}:counts").items():

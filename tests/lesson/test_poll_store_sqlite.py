@@ -3,6 +3,7 @@
 import sqlite_utils
 
 from checkje.lesson.poll_store import SQLitePollStore
+from tests.lesson.stores import KEPT_PER_POLL
 
 
 def test_the_database_uses_wal(tmp_path):
@@ -31,20 +32,7 @@ def test_after_a_full_lesson_the_database_holds_only_codes_counts_and_timestamps
     store.reset(poll.code, secret)
     db = sqlite_utils.Database(tmp_path / "polls.db")
     assert {table.name: set(table.columns_dict) for table in db.tables} == {
-        "polls": {
-            "code",
-            "secret_hash",
-            "statement",
-            "statements",
-            "class_size",
-            "shown",
-            "resets",
-            "version",
-            "created",
-            "expires",
-            "window_second",
-            "window_votes",
-        },
+        "polls": KEPT_PER_POLL | {"code"},
         "counts": {"code", "statement", "answer", "count"},
     }
     (row,) = db["polls"].rows

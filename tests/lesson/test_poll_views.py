@@ -10,14 +10,8 @@ from checkje.lesson import poll_store as polls
 from checkje.lesson.qr import qr_svg
 from tests.conftest import PAGE_URLS, TEST_CONFIG
 from tests.helpers import parse
-from tests.lesson.stores import Clock
 
 OPINION_COUNT = 3
-
-
-@pytest.fixture
-def clock():
-    return Clock()
 
 
 @pytest.fixture

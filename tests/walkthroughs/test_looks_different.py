@@ -12,7 +12,7 @@ from checkje.walkthroughs.fields import HELP_SHOWN, PHONE, REPORT_APP, REPORT_ST
 from checkje.walkthroughs.reports_store import KEEP_DAYS, SQLiteReportStore
 from checkje.walkthroughs.shapes import PHONES
 from tests.conftest import TEST_CONFIG
-from tests.helpers import parse
+from tests.helpers import Clock, parse
 from tests.walkthroughs.test_walkthroughs import STEPS, WALKTHROUGHS, report, step_url, text_of
 
 REPORT_PATH = "/{lang}/instellingen/scherm-anders"
@@ -22,21 +22,11 @@ HTMX = {"HX-Request": "true"}
 NOON = datetime.datetime(2026, 6, 1, 12, tzinfo=datetime.UTC).timestamp()
 
 
-class Clock:
-    """A clock the test moves: no sleeping."""
-
-    def __init__(self, now=NOON):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture
 def counting_app(tmp_path):
     """An app with a report database of its own, and its clock in the test's hands."""
     app = create_app({**TEST_CONFIG, "POLLS_DB": str(tmp_path / "polls.db")})
-    app.extensions["checkje.screen_reports"].clock = Clock()
+    app.extensions["checkje.screen_reports"].clock = Clock(NOON)
     return app
 
 
@@ -162,7 +152,7 @@ def test_the_report_address_is_a_form_only(client):
 
 
 def test_adding_drops_expired_days(tmp_path):
-    clock = Clock()
+    clock = Clock(NOON)
     store = SQLiteReportStore(tmp_path / "polls.db", PHONES, clock=clock)
     store.add("snapchat", "story", "android")
     clock.now += KEEP_DAYS * DAY

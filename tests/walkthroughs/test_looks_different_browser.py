@@ -8,7 +8,8 @@ from app import create_app
 from checkje.walkthroughs.fields import HELP_SHOWN, SHOW_HELP
 from tests.browser_helpers import PHONE, axe_violations
 from tests.conftest import TEST_CONFIG, serving
-from tests.walkthroughs.test_looks_different import Clock, reports_of
+from tests.helpers import Clock
+from tests.walkthroughs.test_looks_different import NOON, reports_of
 from tests.walkthroughs.test_walkthroughs import report
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.browser
 def reporting(tmp_path):
     """The real app with a report database of this test's own; yields (app, base URL)."""
     app = create_app({**TEST_CONFIG, "POLLS_DB": str(tmp_path / "polls.db")})
-    reports_of(app).clock = Clock()
+    reports_of(app).clock = Clock(NOON)
     with serving(app) as base_url:
         yield app, base_url
 

@@ -8,12 +8,13 @@ import pytest
 
 from checkje.walkthroughs.reports_store import KEEP_DAYS, FloodLimit, SQLiteReportStore
 from checkje.walkthroughs.shapes import PHONES
-from tests.walkthroughs.test_looks_different import DAY, Clock
+from tests.helpers import Clock
+from tests.walkthroughs.test_looks_different import DAY, NOON
 
 
 @pytest.fixture
 def clock():
-    return Clock()
+    return Clock(NOON)
 
 
 @pytest.fixture(params=["sqlite", "redis"])
