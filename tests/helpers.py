@@ -2,6 +2,7 @@
 
 import gzip
 import re
+import threading
 from typing import NamedTuple
 
 import pytest
@@ -19,6 +20,15 @@ class Clock:
 
     def __call__(self):
         return self.now
+
+
+def all_at_once(*targets):
+    """Run each callable in a thread of its own, all started before any is waited for."""
+    workers = [threading.Thread(target=target) for target in targets]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
 
 
 def parse(response_or_markup):

@@ -4,12 +4,13 @@ What a poll keeps, limits (class size, per second, open polls), the freeze after
 resets, expiry by lifetime and by idleness (on the store's injected clock), and votes under concurrency.
 """
 
-import threading
+import functools
 
 import pytest
 
 from checkje.lesson import poll_store as polls
 from checkje.lesson.poll_store import PollGone, ResultsShown, StatementClosed, TooMany, WrongSecret
+from tests.helpers import all_at_once
 
 
 def test_a_new_poll_opens_its_first_statement_hidden(store):
@@ -241,11 +242,7 @@ def _vote_from_threads(store, code, answers, threads):
             except Exception as error:  # noqa: BLE001 - the tests below look at every error
                 errors.append(error)
 
-    workers = [threading.Thread(target=voter, args=(answers[index::threads],)) for index in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
+    all_at_once(*(functools.partial(voter, answers[index::threads]) for index in range(threads)))
     return errors
 
 
@@ -276,9 +273,5 @@ def test_the_open_polls_limit_holds_under_concurrency(make_store):
             except TooMany:
                 refused.append(1)
 
-    workers = [threading.Thread(target=teacher) for _ in range(8)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
+    all_at_once(*[teacher] * 8)
     assert (len(made), len(refused)) == (10, 14)

@@ -2,13 +2,12 @@
 limit per step and day that holds under concurrency."""
 
 import functools
-import threading
 
 import pytest
 
 from checkje.walkthroughs.reports_store import KEEP_DAYS, FloodLimit, SQLiteReportStore
 from checkje.walkthroughs.shapes import PHONES
-from tests.helpers import Clock
+from tests.helpers import Clock, all_at_once
 from tests.walkthroughs.test_looks_different import DAY, NOON
 
 
@@ -64,11 +63,7 @@ def test_the_flood_limit_holds_under_concurrency(make_store):
             except FloodLimit:
                 refused.append(1)
 
-    workers = [threading.Thread(target=youth) for _ in range(10)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
+    all_at_once(*[youth] * 10)
     assert store.totals() == {("tiktok", "private"): {"android": 40}} and len(refused) == 60
 
 
