@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from tests.real_server import checkje_server
 
-STARTS = 20
+STARTS = 10
 AT_ONCE = 2
 
 
@@ -16,7 +16,7 @@ def _start_on_a_new_database(instance):
     return alive, stat.S_IMODE(polls.stat().st_mode)
 
 
-def test_twenty_fresh_starts_all_serve(tmp_path):
+def test_ten_fresh_starts_all_serve(tmp_path):
     instances = [tmp_path / f"start-{number}" for number in range(STARTS)]
     with ThreadPoolExecutor(AT_ONCE) as pool:
         results = list(pool.map(_start_on_a_new_database, instances))
