@@ -14,6 +14,7 @@ from pathlib import Path
 from flask import g, make_response, request
 
 from checkje.core.htmx import is_htmx_request
+from checkje.core.i18n import current_language
 from checkje.core.settings import ROOT
 
 # What a refresh's answer is made of besides the poll: a new release of any of them gives new tags,
@@ -30,11 +31,13 @@ def _release():
 
 
 def _tag(state):
-    return hashlib.sha256("|".join(map(str, (_release(), *state))).encode()).hexdigest()[:24]
+    # The language too: the same poll's answer in Dutch and in English are two answers.
+    return hashlib.sha256("|".join(map(str, (_release(), current_language(), *state))).encode()).hexdigest()[:24]
 
 
 def answer(state, make):
-    """`make()` for anything but an htmx GET; for one, a 304 when the browser holds the answer for `state`."""
+    """`make()` for anything but an htmx GET; for one, a 304 when the browser holds the answer for `state`,
+    without making it: that is what keeps a class's refreshes cheap."""
     if request.method != "GET" or not is_htmx_request():
         return make()
     tag = _tag(state)

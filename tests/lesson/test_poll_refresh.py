@@ -3,6 +3,8 @@ a reveal or a new statement gives a new tag. Whole pages stay no-store; no tag t
 
 import hashlib
 
+from flask import template_rendered
+
 from tests.helpers import parse
 from tests.lesson.test_poll_views import app, control, start_poll, vote  # noqa: F401
 
@@ -23,6 +25,7 @@ def test_the_teachers_refresh_answers_304_until_something_changes(client):
     assert same.status_code == 304 and same.get_data() == b"" and same.headers["ETag"] == tag
     assert same.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"], "our headers"
     assert same.headers["Cache-Control"] == "no-cache"
+    assert refresh(client, f"/en/les/peiling/{code}/uitslag?stelling=1", tag).status_code == 200, "each language"
     vote(client, code, "agree")
     counted = refresh(client, path, tag)
     assert counted.status_code == 200 and parse(counted).select_one(".poll-count").get_text() == "1 stem"
@@ -31,7 +34,18 @@ def test_the_teachers_refresh_answers_304_until_something_changes(client):
     control(client, code, secret, "toon")
     shown = refresh(client, path, counted.headers["ETag"])
     assert shown.status_code == 200 and parse(shown).select(".poll-bar")
-    assert refresh(client, f"/en/les/peiling/{code}/uitslag?stelling=1", tag).status_code == 200, "each language"
+
+
+def test_an_unchanged_refresh_is_answered_without_making_the_answer(app, client):  # noqa: F811
+    """The 304 comes from the poll's state alone: no template is rendered, so a class costs little between votes."""
+    code, _ = start_poll(client)
+    rendered = []
+    template_rendered.connect(lambda sender, template, context, **extra: rendered.append(template.name), app)
+    for path in (f"/nl/les/peiling/{code}/uitslag?stelling=1", f"/en/stem/{code}"):
+        tag = refresh(client, path).headers["ETag"]
+        rendered.clear()
+        assert refresh(client, path, tag).status_code == 304
+        assert rendered == [], path
 
 
 def test_the_pupils_refresh_answers_304_until_the_statement_changes(client):
