@@ -261,6 +261,31 @@ def test_right_to_left_mirrors_the_layout_but_not_the_numbers(page, live_server)
     assert transform == "none"
 
 
+def drawn_screen(page):
+    """Where the drawn screen's back arrow and switch are, and whether each is mirrored."""
+    return {
+        name: page.locator(f".screen__drawing--{name}").evaluate(
+            "drawing => ({x: drawing.getBoundingClientRect().x, mirrored: getComputedStyle(drawing).transform"
+            ".startsWith('matrix(-1')})"
+        )
+        for name in ("back", "switch-on")
+    }
+
+
+def test_right_to_left_the_drawn_screen_reads_as_the_app_shows_it(page, live_server):
+    """An app in Arabic has its back arrow on the right pointing right, and its switches at the left, on to the
+    left: the drawing mirrors with it, while the row's words stay real text."""
+    page.goto(live_server + "/ar/instellingen/instagram/private-account")
+    arabic = drawn_screen(page)
+    label = page.locator(".screen__row--on .screen__label").bounding_box()
+    assert arabic["back"]["mirrored"] and arabic["switch-on"]["mirrored"]
+    assert arabic["switch-on"]["x"] < label["x"], "the switch at the row's end, on the left"
+    page.goto(live_server + "/nl/instellingen/instagram/private-account")
+    dutch = drawn_screen(page)
+    assert not dutch["back"]["mirrored"] and not dutch["switch-on"]["mirrored"]
+    assert dutch["back"]["x"] < arabic["back"]["x"], "the back arrow at the start of the bar"
+
+
 # One page of each kind: every page shares the header and help bar of base.html.
 PAGES_WITH_A_TRUSTED_PERSON = ["/nl/", "/en/hulp", "/nl/vriendencheck", "/nl/instellingen/instagram", "/nl/les"]
 A_TRUSTED_PERSON = [{"name": "Mama Jansen-de Vries", "phone": "+31612345678", "shown": "06 12345678"}]
@@ -308,3 +333,23 @@ def test_other_pages_keep_their_history(page, live_server):
     entries = page.evaluate("history.length")
     _follow(page, page.locator(".site-header__home"))
     assert page.evaluate("history.length") == entries + 1
+
+
+# For each visible radio button and checkbox: does its box cover any of its label's words?
+CONTROLS_OVER_WORDS = """() => [...document.querySelectorAll('input[type=radio], input[type=checkbox]')]
+  .filter(input => input.offsetParent && input.labels.length)
+  .filter(input => {
+    const box = input.getBoundingClientRect();
+    const words = document.createRange();
+    words.selectNodeContents(input.labels[0]);
+    return [...words.getClientRects()].some(line => line.width && box.left < line.right && line.left < box.right
+      && box.top < line.bottom && line.top < box.bottom);
+  })
+  .map(input => input.labels[0].textContent.trim())"""
+
+
+@pytest.mark.parametrize("url", ["/ar/hulpzoeker", "/ar/vriendencheck/mijn-regels-nu", "/nl/hulpzoeker"])
+def test_a_choice_never_covers_its_own_words(page, live_server, url):
+    """Right to left the control sits at the right, so its label's room for it must be at the right too."""
+    page.goto(live_server + url)
+    assert page.evaluate(CONTROLS_OVER_WORDS) == []
