@@ -32,7 +32,10 @@ def origin(url):
 
 
 def button(driver, name):
-    return driver.find_element(By.XPATH, f"//button[normalize-space()={json.dumps(name)}]")
+    """The button once it can be pressed: script shows some forms only after the page has loaded, which
+    on a busy machine comes after WebDriver's page load (Playwright waits like this by itself)."""
+    named = (By.XPATH, f"//button[normalize-space()={json.dumps(name)}]")
+    return wait(driver).until(seen.element_to_be_clickable(named))
 
 
 def stored_people(driver):
