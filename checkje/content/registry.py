@@ -21,13 +21,16 @@ class Registry:
         self.languages = {}
 
     def add(self, shapes, languages=LANGUAGES):
-        """Take a module's SCHEMAS and CROSS_CHECKS, shown in `languages`; a document name may have one shape only."""
+        """Take a module's SCHEMAS and CROSS_CHECKS, shown in `languages`; a document name may have one shape only.
+
+        A module's own `LANGUAGES` ({document name: languages}) overrides that for its documents."""
         taken = self.schemas.keys() & shapes.SCHEMAS.keys()
         if taken:
             raise ValueError(f"{shapes.__name__} registers {sorted(taken)}, which another area registered already")
         self.modules.append(shapes)
         self.schemas.update(shapes.SCHEMAS)
-        self.languages.update(dict.fromkeys(shapes.SCHEMAS, tuple(languages)))
+        own = getattr(shapes, "LANGUAGES", {})
+        self.languages.update({name: tuple(own.get(name, languages)) for name in shapes.SCHEMAS})
         self.cross_checks.extend(getattr(shapes, "CROSS_CHECKS", ()))
 
     def languages_of(self, name):

@@ -8,8 +8,12 @@ from flask import render_template
 
 from checkje.content import content
 from checkje.core import sequence, sitemap
+from checkje.core.i18n import language_blueprint
+from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.helpfinder.lines import named_help_lines
-from checkje.together.talk import bp
+
+# In Dutch and English only, like every page for teachers and mentors.
+bp = language_blueprint("mentor", __name__, languages=WRITTEN_LANGUAGES)
 
 
 def _with_lines(section):
@@ -46,4 +50,4 @@ def guide_print():
     )
 
 
-sitemap.lists_pages("together.guide_section")(sequence.pages_of("together/guide", "sections", "section_id"))
+sitemap.lists_pages("mentor.guide_section")(sequence.pages_of("together/guide", "sections", "section_id"))

@@ -1,6 +1,7 @@
 """The shape of the together talk and the mentor guide (content/together/), and the checks that tie them to the rest."""
 
 from checkje.content.schema import PAGE_BASICS, Choice, Flag, ListOf, Problem, Record, Slug, Text, Whole, Words
+from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.friendcheck.shapes import PARTS as FRIENDCHECK_PARTS
 from checkje.helpfinder.lines import unknown_help_lines
 from checkje.walkthroughs.shapes import APPS
@@ -192,4 +193,7 @@ def _guide_lines_exist(documents):
 
 
 SCHEMAS = {"together/steps": STEPS, "together/guide": GUIDE}
+# The talk is for the youth, in every language; the guide is for mentors, in Dutch and English like
+# every page for staff.
+LANGUAGES = {"together/guide": WRITTEN_LANGUAGES}
 CROSS_CHECKS = (_activities_fit, _minutes_fit, _checklist_groups_fit, _tips_exist, _ids_free, _guide_lines_exist)

@@ -8,23 +8,36 @@ checkboxes without a form to submit.
 """
 
 from flask import render_template, url_for
-from flask_babel import gettext
+from flask_babel import force_locale, gettext
 
 from checkje.content import content
 from checkje.core import sequence, sitemap
-from checkje.core.i18n import language_blueprint
-from checkje.core.settings import WRITTEN_LANGUAGES
+from checkje.core.i18n import current_language, language_blueprint, languages_of
+from checkje.core.settings import SOURCE_LANGUAGE
 from checkje.friendcheck.parts import part_titles, part_urls, quick_round_link, rule_texts
 from checkje.together.shapes import ACTIVITY_PAGES, QUICK_ROUND, talk_minutes
 from checkje.together.way_back import in_talk
 
-# In Dutch and English only, like every page for teachers and mentors.
-bp = language_blueprint("together", __name__, languages=WRITTEN_LANGUAGES)
+# In every language: the youth reads it. (The guide for mentors, guide.py, is Dutch and English.)
+bp = language_blueprint("together", __name__)
 
 
 def _talk_tips(ids):
+    """The guide's tips for this step, where the guide is in this page's language (Dutch and English)."""
+    if current_language() not in languages_of("mentor.guide"):
+        return []
     tips = {tip["id"]: tip["text"] for tip in content("together/guide")["talk_tips"]}
     return [tips[tip_id] for tip_id in ids]
+
+
+def _panel_in_dutch(step_id):
+    """On a page in a language the mentor may not read: the link to this step in Dutch, worded in Dutch,
+    where the panel has the talk tips too. None where the panel is in Dutch or English already."""
+    if current_language() in languages_of("mentor.guide"):
+        return None
+    with force_locale(SOURCE_LANGUAGE):
+        words = gettext("This panel, with the talk tips, in Dutch")
+    return {"url": url_for(".step", step_id=step_id, lang=SOURCE_LANGUAGE), "words": words, "lang": SOURCE_LANGUAGE}
 
 
 def _walkthrough_route(app):
@@ -79,6 +92,7 @@ def step(step_id):
         position=position,
         activities=[_activity(activity, position["number"]) for activity in this.get("activities", [])],
         tips=_talk_tips(this["mentor"]["tips"]),
+        panel_in_dutch=_panel_in_dutch(this["id"]),
     )
 
 

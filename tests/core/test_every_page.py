@@ -25,8 +25,10 @@ def test_every_page_is_listed_in_each_of_its_languages():
     for url in PAGE_URLS:
         for lang in WRITTEN_LANGUAGES:
             assert twin(url, lang) in PAGE_URLS
-    # A youth's page is in every language; the mentor guide, the talk and the lesson stay Dutch and English.
-    staff_only = {url for url in PAGE_URLS if url.split("/")[2] in {"mentor", "samen", "les", "stem"}}
+    # A youth's page is in every language, the talk with a mentor too; the mentor guide and the lesson
+    # stay Dutch and English.
+    staff_only = {url for url in PAGE_URLS if url.split("/")[2] in {"mentor", "les", "stem"}}
+    assert {twin("/nl/samen", lang) for lang in LANGUAGES} <= set(ALL_PAGE_URLS)
     assert staff_only and {"/nl/mentor", "/nl/les", "/nl/stem"} <= staff_only
     for url in set(PAGE_URLS) - staff_only:
         for lang in LANGUAGES:

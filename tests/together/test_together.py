@@ -3,7 +3,7 @@ they lead to, the help lines by id, and the content checks with file and line.""
 
 import pytest
 
-from checkje.core.settings import ROOT, WRITTEN_LANGUAGES
+from checkje.core.settings import CATALOGUE_LANGUAGES, ROOT, WRITTEN_LANGUAGES
 from checkje.together.fields import TALK_STEP
 from tests.conftest import APP, PAGE_URLS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
@@ -387,3 +387,22 @@ def test_where_to_report_covers_veilig_thuis_the_meldcode_and_when_to_use_which(
     assert len(whens) == len(REPORT_LINES) and all(whens), "each line says when to use it"
     printed = get_ok(client, f"/{lang}/mentor/print").select_one(".guide-print").get_text(" ", strip=True)
     assert "Veilig Thuis" in printed and "meldcode" in printed
+
+
+@pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
+def test_in_a_youths_own_language_the_mentor_panel_links_to_the_step_in_dutch(client, lang):
+    """The talk is in every language; the mentor may read only Dutch, so the panel leads to its Dutch twin,
+    in Dutch words marked as Dutch, and to the Dutch guide (the talk tips live in the guide)."""
+    step_id = STEP_IDS[1]
+    soup = get_ok(client, f"/{lang}/samen/{step_id}")
+    assert soup.html["lang"] == lang
+    panel = soup.select_one("details.mentor-panel")
+    links = {a["href"]: a for a in panel.find_all("a")}
+    dutch = links[f"/nl/samen/{step_id}"]
+    assert dutch["lang"] == dutch["hreflang"] == "nl" and dutch.get_text(strip=True)
+    assert "/nl/mentor" in links
+    assert len(panel.find_all("ul")) == 3, "ask, listen for, avoid: the tips are on the Dutch page"
+    dutch_panel = get_ok(client, f"/nl/samen/{step_id}").select_one("details.mentor-panel")
+    assert len(dutch_panel.find_all("ul")) == 4 and f"/nl/samen/{step_id}" not in [
+        a["href"] for a in dutch_panel.find_all("a")
+    ]
