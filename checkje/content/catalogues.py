@@ -21,7 +21,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
-from checkje.core.settings import RIGHT_TO_LEFT, SOURCE_LANGUAGE
+from checkje.core.settings import SOURCE_LANGUAGE
 
 CONTENT_DOMAIN = "content"
 INTERFACE_DOMAIN = "messages"
@@ -144,10 +144,13 @@ class WrittenLanguage:
 
 
 def isolated(text):
-    """Each paragraph of a Dutch stand-in in a right-to-left page, isolated with its own direction.
+    """Each paragraph of a Dutch stand-in, isolated with its own direction.
 
-    FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE: the browser lays the paragraph out left to right,
-    full stop at its end, without markup (a content text is plain text, also in titles and attributes).
+    FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE: on a right-to-left page the browser lays the
+    paragraph out left to right, full stop at its end, without markup (a content text is plain text,
+    also in titles and attributes). The isolates also mark the stand-in, so that where text becomes
+    markup (the call_links and paragraphs filters) it gets lang="nl" and a screen reader reads it
+    as Dutch, in every language.
     """
     return "\n\n".join(f"\u2068{paragraph}\u2069" for paragraph in text.split("\n\n"))
 
@@ -169,7 +172,7 @@ class CatalogueLanguage:
         message = self.catalogue.get(source, context=context_of(self.document, place))
         if message is None or state_of(message) != "translated":
             self.unreviewed += 1
-            return isolated(source) if self.lang in RIGHT_TO_LEFT else source
+            return isolated(source)
         if not is_reviewed(message):
             self.unreviewed += 1
         return message.string

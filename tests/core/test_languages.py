@@ -106,6 +106,7 @@ def test_catalogue_round_trip_a_changed_dutch_text_turns_fuzzy_and_the_page_fall
 
     # The team changes the Dutch text; `make translations` brings the catalogues in step.
     replace_in(home, "nl: Checkje", "nl: Checkje, voor jou")
+    replace_in(home, "    Met Checkje kijk je hoe je veilig blijft.", "    Met Checkje zie je hoe je veilig blijft.")
     _update(config)
     for lang, text in translated.items():
         message = _entry(translations, lang, HOME_TITLE)
@@ -118,8 +119,15 @@ def test_catalogue_round_trip_a_changed_dutch_text_turns_fuzzy_and_the_page_fall
         soup = parse(client.get(f"/{lang}/"))
         title = soup.title.get_text(strip=True)
         assert title.strip(ISOLATES).startswith("Checkje, voor jou"), "the Dutch text stands in"
-        # Right to left, the Dutch stand-in keeps its own direction (its full stop at its end).
-        assert title.startswith(ISOLATES[0]) == (lang == "ar")
+        # The Dutch stand-in keeps its own direction (right to left: its full stop at its end) ...
+        assert title.startswith(ISOLATES[0])
+        # ... and where it is a paragraph, it says it is Dutch, for a screen reader's voice.
+        stand_ins = soup.select('.lead [lang="nl"][dir="ltr"]')
+        assert [part.get_text(strip=True) for part in stand_ins] == [
+            "Op Instagram, Snapchat en WhatsApp leer je leuke mensen kennen. Maar niet iedereen is wie hij zegt.",
+            "Met Checkje zie je hoe je veilig blijft.",
+        ]
+        assert ISOLATES[0] not in soup.select_one(".lead").get_text()
         assert soup.select_one(".translation-notice a")["href"] == "/nl/"
 
 
