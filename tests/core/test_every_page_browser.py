@@ -1,17 +1,12 @@
 """In a real Chromium: every page of every language on a small phone and one page of each kind on a
 desktop (axe in light and dark, reflow, tap targets, what stays pinned, no request to anyone else,
-nothing kept), quick exit and the language menu.
-
-Ukrainian and Polish pages get axe on one page of each kind: they have the elements of the Dutch page,
-and their texts are checked on every page without a browser (test_every_page.py); their layout, which
-longer words can break, is checked on every page. Arabic (right to left) gets everything everywhere."""
+nothing kept), quick exit and the language menu."""
 
 import json
 
 import pytest
 from werkzeug.exceptions import NotFound
 
-from checkje.core.settings import RIGHT_TO_LEFT
 from tests.browser_helpers import (
     AXE_SOURCE,
     DESKTOP,
@@ -28,7 +23,6 @@ from tests.browser_helpers import (
     is_our_origin,
 )
 from tests.conftest import APP, CATALOGUE_PAGE_URLS, CATALOGUE_SAMPLE, PAGE_URLS
-from tests.helpers import language_of
 
 pytestmark = pytest.mark.browser
 
@@ -52,10 +46,7 @@ def one_page_of_each_kind(urls):
     return list(kinds.values())
 
 
-RIGHT_TO_LEFT_URLS = [url for url in CATALOGUE_PAGE_URLS if language_of(url) in RIGHT_TO_LEFT]
-LEFT_TO_RIGHT_URLS = [url for url in CATALOGUE_PAGE_URLS if url not in RIGHT_TO_LEFT_URLS]
 PHONE_URLS = [*PAGE_URLS, *NOT_FOUND_URLS, *CATALOGUE_PAGE_URLS, "/ar/niet-hier"]
-AXE_URLS = {*PHONE_URLS} - {*LEFT_TO_RIGHT_URLS} | {*one_page_of_each_kind(LEFT_TO_RIGHT_URLS)}
 SWEEP = [("small-phone", url) for url in PHONE_URLS] + [
     ("desktop", url) for url in one_page_of_each_kind([*PAGE_URLS, *NOT_FOUND_URLS, *CATALOGUE_SAMPLE_URLS])
 ]
@@ -100,8 +91,7 @@ def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweep, live_server,
     if small:
         problems["smaller than a tap target"] = small
     problems.update(pinned_problems(page, sweep.height))
-    if url in AXE_URLS:
-        problems.update(axe_problems(page))
+    problems.update(axe_problems(page))
     # Read after axe, so what the page's scripts do just after the load event counts too.
     cookies = [cookie["name"] for cookie in sweep.context.cookies()]
     storage = page.evaluate("({local: Object.keys(localStorage), session: Object.keys(sessionStorage)})")
