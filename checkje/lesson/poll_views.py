@@ -383,14 +383,14 @@ def poll_results(code):
     except polls.PollGone:
         return _ended_for_polling()
     number = _number(request.args, poll) or poll.statement + 1
-    page = _page(gettext("Results of statement %(number)s", number=number))
+    # Made only when the browser does not hold it yet: most refreshes end in a 304 before this.
     return refresh.answer(
         ("results", poll.code, poll.version, number),
         lambda: render(
             "lesson/poll_page.html",
             "lesson/_results.html",
             fragment="lesson/_results.html",
-            page=page,
+            page=_page(gettext("Results of statement %(number)s", number=number)),
             poll=poll,
             results=_results(poll, number - 1),
         ),
