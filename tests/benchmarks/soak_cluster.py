@@ -88,6 +88,10 @@ class Load:
         self.kinds, self.missed = {}, 0
         self.limit = asyncio.Semaphore(CONNECTIONS_PER_SERVER * len(servers))
 
+    def forget(self):
+        """Start counting anew (after the set-up's requests)."""
+        self.latencies, self.errors, self.statuses, self.kinds, self.missed = [], 0, {}, {}, 0
+
     def next_tick(self, due, every, kind):
         """When a screen that polls `every` seconds asks next, after its request due at `due` was answered.
 
@@ -169,9 +173,9 @@ class Lesson:
     `offset` is how far into its lesson the class is when the run starts at `start`: statement n
     opened at `start + n * STATEMENT_SECONDS - offset`."""
 
-    def __init__(self, load, code, secret, answers, start, offset=0.0):
+    def __init__(self, load, code, secret, answers, start, offset=0.0, tag=None):
         self.load, self.code, self.secret, self.answers = load, code, secret, answers
-        self.start, self.offset = start, offset
+        self.start, self.offset, self.tag = start, offset, tag
         self.accepted = {}
 
     def opens(self, statement):
@@ -182,7 +186,7 @@ class Lesson:
         return open_statement(moment - self.opens(0), len(self.answers))
 
     async def teacher_screen(self, until):
-        tag, due = None, self.start
+        tag, due = self.tag, self.start
         while due < until:
             await asyncio.sleep(max(0, due - time.monotonic()))
             statement = self.statement_at(due) + 1
@@ -289,13 +293,25 @@ async def start_lessons(load, classes, answers):
         if statement:
             fields = {"geheim": secret, "actie": "naar", "stelling": statement + 1}
             await _set_up(load.next_server(), f"/nl/les/peiling/{code}", fields)
-        polls.append((code, secret, offset))
+        polls.append((code, secret, offset, statement))
+    tags = [None] * classes
+    if RUN_SECONDS:
+        # In the middle of a lesson every screen has shown its results for a while: it asks with their ETag.
+        tags = await asyncio.gather(*(first_look(load, code, statement) for code, _, _, statement in polls))
+        load.forget()
     start = time.monotonic() + 1
     # Classes begin within one refresh period of each other, so the teachers' refreshes spread out.
     return [
-        Lesson(load, code, secret, answers, start + random.uniform(0, REFRESH_SECONDS), offset)
-        for code, secret, offset in polls
+        Lesson(load, code, secret, answers, start + random.uniform(0, REFRESH_SECONDS), offset, tag)
+        for (code, secret, offset, _), tag in zip(polls, tags, strict=True)
     ]
+
+
+async def first_look(load, code, statement):
+    """The ETag of a screen's results, as it holds them before the run."""
+    path = f"/nl/les/peiling/{code}/uitslag?stelling={statement + 1}"
+    answer = await load.request("GET", path, time.monotonic(), headers=["HX-Request: true"])
+    return answer[1].get("etag") if answer else None
 
 
 def kill_server(process):
