@@ -44,9 +44,9 @@ bench: setup-test chromium bench-tools ## Measure page weight, render time, requ
 soak: setup-test bench-tools ## Hold 64 connections for 60 s on every page and the class poll, kill a worker, count the votes
 	$(BIN)/python tests/benchmarks/soak.py
 
-soak-cluster: setup-test redis-server ## Two app servers sharing one Redis, N classes at once, one server killed halfway; also SQLite
-	$(BIN)/python tests/benchmarks/soak_cluster.py --classes $${CLASSES:-500}
-	$(BIN)/python tests/benchmarks/soak_cluster.py --sqlite --classes $${CLASSES:-500}
+soak-cluster: setup-test redis-server ## Two app servers sharing one Redis, N classes at once, one server killed halfway; also SQLite (PACE=stress, FOLLOW=1)
+	$(BIN)/python tests/benchmarks/soak_cluster.py --pace $${PACE:-real} $${FOLLOW:+--follow} --classes $${CLASSES:-500}
+	$(BIN)/python tests/benchmarks/soak_cluster.py --sqlite --pace $${PACE:-real} $${FOLLOW:+--follow} --classes $${CLASSES:-500}
 
 export: setup ## Write every page that needs no server into build/site, for any static host
 	$(BIN)/flask export-static build/site

@@ -8,6 +8,8 @@ SECRET = "geheim"
 ACTION = "actie"
 STATEMENT = "stelling"
 ANSWER = "antwoord"
+# On a slide's count: the poll's version that the count shows, so an unchanged one needs no new answer.
+SHOWN_VERSION = "versie"
 # How many pupils the class has: a statement takes at most that many votes.
 CLASS_SIZE = "klas"
 DEFAULT_CLASS_SIZE, MAX_CLASS_SIZE = contract.DEFAULT_CLASS_SIZE, contract.MAX_CLASS_SIZE

@@ -383,14 +383,14 @@ def poll_results(code):
     except polls.PollGone:
         return _ended_for_polling()
     number = _number(request.args, poll) or poll.statement + 1
-    page = _page(gettext("Results of statement %(number)s", number=number))
+    # Made only when the browser does not hold it yet: most refreshes end in a 304 before this.
     return refresh.answer(
         ("results", poll.code, poll.version, number),
         lambda: render(
             "lesson/poll_page.html",
             "lesson/_results.html",
             fragment="lesson/_results.html",
-            page=page,
+            page=_page(gettext("Results of statement %(number)s", number=number)),
             poll=poll,
             results=_results(poll, number - 1),
         ),
@@ -456,15 +456,20 @@ def board_results(code):
         # Only the statement on this slide: another screen of the teacher's may have opened a different one.
         if request.form.get(fields.ACTION) == fields.REVEAL and number - 1 == poll.statement:
             store.reveal(code, secret)
+            poll = store.get(code)
         else:
+            # Checks the secret and keeps the poll alive; nothing the board shows changes.
             store.refresh(code, secret)
-        poll = store.get(code)
     except polls.PollGone:
         if not is_htmx_request():
             return _ended()
         return make_response(render_template("lesson/_board_ended.html"), STOP_POLLING)
     except polls.WrongSecret:
         return _wrong_secret()
+    if is_htmx_request() and request.form.get(fields.SHOWN_VERSION) == str(poll.version):
+        # The board already shows this version: htmx keeps it. Asked every second, this is most answers;
+        # the secret was checked all the same, and an empty answer holds nothing to compress or keep.
+        return make_response("", 204)
     board = {"poll": poll, "secret": secret, "results": _results(poll, number - 1)}
     return _poll_page("lesson/_board_count.html", gettext("Class poll"), board=board)
 

@@ -454,6 +454,26 @@ def test_showing_the_results_on_a_slide(client, app):
     assert page.select_one("main .slide .poll-bars") and page.find("html")
 
 
+def test_the_slides_count_answers_204_while_nothing_changed(client):
+    """Asked every second: an unchanged count is an empty answer, a new vote a new count. The secret is
+    checked all the same."""
+    code, secret = start_poll(client)
+    slide = parse(slide_with_poll(client, "vrienden", code, secret))
+    shown = slide.select_one("form.board__results input[name=versie]")["value"]
+    data = {"code": code, "geheim": secret, "stelling": "1", "versie": shown}
+    unchanged = client.post(f"/nl/les/peiling/{code}/dia", data=data, headers={"HX-Request": "true"})
+    assert unchanged.status_code == 204 and unchanged.get_data() == b""
+    assert unchanged.headers["Cache-Control"] == "no-store"
+    assert_friendly(
+        client.post(f"/nl/les/peiling/{code}/dia", data={**data, "geheim": "wrong"}, headers={"HX-Request": "true"}),
+        403,
+    )
+    vote(client, code, "agree")
+    changed = client.post(f"/nl/les/peiling/{code}/dia", data=data, headers={"HX-Request": "true"})
+    assert changed.status_code == 200 and parse(changed).select_one(".poll-count").get_text() == "1 stem"
+    assert parse(changed).select_one("input[name=versie]")["value"] != shown
+
+
 def test_the_slides_count_needs_the_secret(client):
     code, secret = start_poll(client)
     data = {"code": code, "geheim": "wrong", "stelling": "1"}
