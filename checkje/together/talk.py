@@ -22,9 +22,14 @@ from checkje.together.way_back import in_talk
 bp = language_blueprint("together", __name__)
 
 
+def _guide_in_this_language():
+    """Is the guide for mentors (and so its talk tips) in this page's language? Dutch and English only."""
+    return current_language() in languages_of("mentor.guide")
+
+
 def _talk_tips(ids):
-    """The guide's tips for this step, where the guide is in this page's language (Dutch and English)."""
-    if current_language() not in languages_of("mentor.guide"):
+    """The guide's tips for this step, where the guide is in this page's language."""
+    if not _guide_in_this_language():
         return []
     tips = {tip["id"]: tip["text"] for tip in content("together/guide")["talk_tips"]}
     return [tips[tip_id] for tip_id in ids]
@@ -33,7 +38,7 @@ def _talk_tips(ids):
 def _panel_in_dutch(step_id):
     """On a page in a language the mentor may not read: the link to this step in Dutch, worded in Dutch,
     where the panel has the talk tips too. None where the panel is in Dutch or English already."""
-    if current_language() in languages_of("mentor.guide"):
+    if _guide_in_this_language():
         return None
     with force_locale(SOURCE_LANGUAGE):
         words = gettext("This panel, with the talk tips, in Dutch")
