@@ -16,7 +16,7 @@ CONTENT_CATALOGUES := $(wildcard translations/*/LC_MESSAGES/content.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test test-fast lint bench soak soak-cluster export setup setup-test chromium webkit java redis-server bench-tools content translations translation-report help
+.PHONY: run test test-fast lint bench soak soak-cluster export setup setup-test chromium webkit firefox java redis-server bench-tools content translations translation-report help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,13 +24,13 @@ help: ## List the commands
 run: setup ## Set up, then serve Checkje on http://$(HOST):$(PORT) (HOST and PORT change it)
 	CHECKJE_SITE_URL=$${CHECKJE_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/gunicorn --config python:checkje.server.config --bind $(HOST):$(PORT) 'app:create_app()'
 
-test: setup-test chromium webkit java ## Set up, then run the whole test suite (Chromium and WebKit tests included)
-	@$(BIN)/pytest; status=$$?; \
+test: setup-test chromium webkit firefox java ## Set up, then run the whole test suite (Chromium, WebKit and Firefox included); prints the ten slowest tests
+	@$(BIN)/pytest --durations=10; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
 
 test-fast: setup-test java ## The inner loop: every test without a browser
-	@$(BIN)/pytest -m "not browser and not webkit"; status=$$?; \
+	@$(BIN)/pytest -m "not browser and not webkit and not gecko"; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
 
@@ -123,6 +123,17 @@ webkit:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb >/dev/null; \
 	else \
 		echo "The WebKit tests need WebKitWebDriver and Xvfb. Install them first, for example: sudo apt-get install webkit2gtk-driver xvfb" >&2; \
+		exit 1; \
+	fi
+
+# The Gecko tests drive Debian's Firefox ESR over WebDriver BiDi through npm puppeteer-core (no driver to download).
+firefox:
+	@if command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Firefox ESR for the Gecko tests (apt-get)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null; \
+	else \
+		echo "The Gecko tests need Firefox. Install it first, for example: sudo apt-get install firefox-esr" >&2; \
 		exit 1; \
 	fi
 

@@ -2,6 +2,7 @@
 changes, every page rendered and parsed once, and a real browser."""
 
 import contextlib
+import gzip
 import os
 import shutil
 
@@ -10,7 +11,7 @@ from hypothesis import settings as hypothesis_settings
 
 from app import create_app
 from checkje.core.settings import WRITTEN_LANGUAGES
-from tests.helpers import parse
+from tests.helpers import BROWSER_ENCODINGS, parse
 from tests.redis_server import redis_client, redis_server  # noqa: F401 - fixtures for the shared stores
 from tests.shared_app import (
     ALL_PAGE_URLS,
@@ -28,11 +29,6 @@ __all__ = ["ALL_PAGE_URLS", "APP", "CATALOGUE_PAGE_URLS", "CATALOGUE_SAMPLE", "P
 hypothesis_settings.register_profile("dev", max_examples=40, deadline=None)
 hypothesis_settings.register_profile("ci", max_examples=200, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
-
-
-def pytest_generate_tests(metafunc):
-    if "page_url" in metafunc.fixturenames:
-        metafunc.parametrize("page_url", ALL_PAGE_URLS)
 
 
 @pytest.fixture(scope="session")
@@ -53,24 +49,29 @@ def client(app):
 
 
 class RenderedPage:
-    """A page as it was answered once: status, headers, body and the parsed tree."""
+    """A page as it was answered once to a phone's browser (gzip accepted, a cookie sent): status, headers,
+    the bytes as sent, the text and the parsed tree."""
 
     def __init__(self, response):
         self.status_code = response.status_code
         self.headers = response.headers
-        self.text = response.get_data(as_text=True)
+        body = response.get_data()
+        self.sent_bytes = len(body)
+        if response.headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        self.text = body.decode("utf-8")
         self.soup = parse(self.text)
 
 
 @pytest.fixture(scope="session")
 def site():
-    """Each page of the site rendered and parsed once, on first use, for every per-page check."""
+    """Each page of the site answered and parsed once, on first use, for every per-page check."""
     client = APP.test_client()
     pages = {}
 
     def get(url):
         if url not in pages:
-            pages[url] = RenderedPage(client.get(url))
+            pages[url] = RenderedPage(client.get(url, headers={**BROWSER_ENCODINGS, "Cookie": "tracking=1"}))
         return pages[url]
 
     return get
@@ -90,7 +91,6 @@ def lang(request):
     return request.param
 
 
-# --- Real browser: the app served on a free port, and Debian's Chromium driven by Playwright.
 # --- Real browser: the app served on a free port, and Debian's Chromium driven by Playwright.
 
 
@@ -131,6 +131,30 @@ def serving(app):
         server.server_close()
 
 
+NEUTRAL_PATH = "/het-weer"
+
+
+def _neutral_site(environ, start_response):
+    """Stands in for the weather site quick exit goes to."""
+    start_response(
+        "200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Cross-Origin-Opener-Policy", "same-origin")]
+    )
+    return [b"<!doctype html><html lang='nl'><title>Weer</title><h1>Het weer</h1></html>"]
+
+
+@contextlib.contextmanager
+def serving_with_a_neutral_site(app, others=None):
+    """Serve `app` with quick exit pointing at a stand-in at NEUTRAL_PATH, for drivers that cannot answer
+    for another site themselves (WebKit, Gecko). The stand-in shares the app's origin and its
+    Cross-Origin-Opener-Policy: WebKitWebDriver loses the page when Back switches browsing context group,
+    and the history a test checks is the same either way. `others` maps more paths to WSGI apps."""
+    from werkzeug.middleware.dispatcher import DispatcherMiddleware
+
+    with serving(DispatcherMiddleware(app, {NEUTRAL_PATH: _neutral_site, **(others or {})})) as base_url:
+        app.config["QUICK_EXIT_URL"] = base_url + NEUTRAL_PATH + "/"
+        yield base_url
+
+
 @pytest.fixture(scope="session")
 def live_server():
     with serving(create_app(TEST_CONFIG)) as base_url:
@@ -160,22 +184,50 @@ def chromium_executable():
     return executable
 
 
+class Browser:
+    """Debian's Chromium, whose new contexts block service workers unless a test asks for one.
+
+    A worker that runs fetches every page of a language to keep offline (about 130 pages, three times
+    the work of the visit itself): only the tests of offline use and installing need it (`offline_context`).
+    """
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_context(**options)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        yield browser
+        yield Browser(browser)
         browser.close()
 
 
 @pytest.fixture
 def context(browser):
-    """A fresh phone-sized, touch-enabled browser context: its own storage, caches and workers."""
+    """A fresh phone-sized, touch-enabled browser context: its own storage and caches, no service worker."""
     from tests.browser_helpers import PHONE
 
     context = browser.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def offline_context(browser):
+    """A fresh phone context whose service worker runs: it keeps every page of a language offline."""
+    from tests.browser_helpers import PHONE
+
+    context = browser.new_context(service_workers="allow", **PHONE)
     yield context
     context.close()
 

@@ -31,14 +31,14 @@ def document(name, lang):
 
 
 with APP.test_request_context():
-    # Every page a visitor can open (see checkje.core.sitemap): in Dutch and English, which every sweep
-    # visits (browser included), and in the catalogue languages, which the structural sweeps visit
-    # (tests/core/test_every_page.py) and the browser samples (tests/core/test_languages_browser.py).
+    # Every page a visitor can open (see checkje.core.sitemap): in Dutch and English (PAGE_URLS), and in the
+    # catalogue languages. Both sweeps visit every one: without a browser (tests/core/test_every_page.py) and on
+    # a small phone in Chromium (tests/core/test_every_page_browser.py).
     PAGE_URLS = [path for lang in WRITTEN_LANGUAGES for path in page_paths(lang)]
     CATALOGUE_PAGE_URLS = [path for lang in CATALOGUE_LANGUAGES for path in page_paths(lang)]
     ALL_PAGE_URLS = PAGE_URLS + CATALOGUE_PAGE_URLS
 
-# The catalogue languages' pages that the slower checks (browser, HTML checker) visit: the youths' most
+# The catalogue languages' pages that the HTML checker and the desktop sweep visit: the youths' most
 # important pages in Arabic (right to left), a walkthrough and the friend check in Arabic, and a page
 # each in Ukrainian and Polish.
 CATALOGUE_SAMPLE = [

@@ -1,18 +1,24 @@
-"""Structure of every page in every language: what a visitor and a screen reader rely on.
+"""Every page in every language, answered once and parsed once, without a browser: what a visitor and a
+screen reader rely on, the rails (headers, no cookie, our origin only) and the page's weight. Every check
+is a function of the page (PAGE_CHECKS) and `test_every_page` runs them all on each page.
+In a real browser, tests/core/test_every_page_browser.py visits each page once per device."""
 
-Dutch and English pages are also swept in a browser; the catalogue languages' pages here
-only (BeautifulSoup), and a sample of them in a browser (tests/core/test_languages_browser.py)."""
-
+import functools
 from collections import Counter
 
 import pytest
 
 from checkje.core.i18n import LANGUAGE_NAMES
+from checkje.core.rails import SECURITY_HEADERS
 from checkje.core.settings import DEFAULTS, LANGUAGES, RIGHT_TO_LEFT, WRITTEN_LANGUAGES
-from tests.conftest import ALL_PAGE_URLS, CATALOGUE_PAGE_URLS, PAGE_URLS
-from tests.helpers import language_of, parse, twin
+from tests.conftest import ALL_PAGE_URLS, APP, CATALOGUE_PAGE_URLS, PAGE_URLS
+from tests.helpers import language_of, parse, sent_size, twin, unlinked_calls_to_112
 
 QUICK_EXIT_URL = DEFAULTS["QUICK_EXIT_URL"]
+HTMX = "/static/vendor/htmx.min.js"
+# Bytes as sent: HTML and stylesheets within the first round trip of a slow phone, everything within 50 KB.
+FIRST_ROUND_TRIP = 14 * 1024
+WHOLE_PAGE = 50 * 1024
 
 
 def is_slide(url):
@@ -36,16 +42,8 @@ def test_every_page_is_listed_in_each_of_its_languages():
     assert not {twin(url, lang) for url in staff_only for lang in LANGUAGES} & set(CATALOGUE_PAGE_URLS)
 
 
-@pytest.fixture
-def page(page_url, site):
-    """The page, rendered and parsed once for all the checks below."""
-    rendered = site(page_url)
-    assert rendered.status_code == 200
-    return page_url, rendered.soup
-
-
-def test_page_has_language_title_and_one_heading(page):
-    url, soup = page
+def page_has_language_title_and_one_heading(url, page):
+    soup = page.soup
     lang = language_of(url)
     assert soup.html["lang"] == lang
     assert soup.html["dir"] == ("rtl" if lang in RIGHT_TO_LEFT else "ltr")
@@ -54,15 +52,15 @@ def test_page_has_language_title_and_one_heading(page):
     assert soup.find("meta", attrs={"name": "description"})["content"].strip()
 
 
-def test_skip_link_leads_to_main(page):
-    _, soup = page
+def skip_link_leads_to_main(_url, page):
+    soup = page.soup
     skip_targets = [a["href"] for a in soup.select("a.skip-link")]
     assert "#main-content" in skip_targets
     assert soup.find("main", id="main-content")
 
 
-def test_ids_are_unique_and_inputs_labelled(page):
-    _, soup = page
+def ids_are_unique_and_inputs_labelled(_url, page):
+    soup = page.soup
     ids = Counter(tag["id"] for tag in soup.find_all(id=True))
     assert [id_ for id_, count in ids.items() if count > 1] == []
     for field in soup.find_all(["input", "select", "textarea"]):
@@ -71,8 +69,8 @@ def test_ids_are_unique_and_inputs_labelled(page):
         assert soup.find("label", attrs={"for": field.get("id")}), field
 
 
-def test_quick_exit_is_early_and_visible(page):
-    _, soup = page
+def quick_exit_is_early_and_visible(_url, page):
+    soup = page.soup
     exits = soup.select("a[data-quick-exit]")
     assert len(exits) == 2, "a hidden link first in the tab order, and the visible button"
     assert soup.find("a") is exits[0], "the hidden exit link comes first"
@@ -82,8 +80,8 @@ def test_quick_exit_is_early_and_visible(page):
         assert set(link["rel"]) == {"noreferrer", "noopener"}
 
 
-def test_help_bar_reaches_help_and_emergency(page):
-    url, soup = page
+def help_bar_reaches_help_and_emergency(url, page):
+    soup = page.soup
     lang = language_of(url)
     bar = soup.find("nav", class_="help-bar")
     if is_slide(url):
@@ -95,8 +93,8 @@ def test_help_bar_reaches_help_and_emergency(page):
     assert person.has_attr("hidden"), "filled from this phone's storage by script, never by the server"
 
 
-def test_language_menu_offers_this_page_in_each_of_its_languages(page):
-    url, soup = page
+def language_menu_offers_this_page_in_each_of_its_languages(url, page):
+    soup = page.soup
     lang = language_of(url)
     if is_slide(url):
         # A slide has no site header: its bar links to the same slide in the other written language.
@@ -120,9 +118,9 @@ def test_language_menu_offers_this_page_in_each_of_its_languages(page):
         assert href.startswith("http") and href.endswith(twin(url, code))
 
 
-def test_no_element_is_left_empty(page):
+def no_element_is_left_empty(_url, page):
     """A missing translation shows the Dutch text, never nothing."""
-    _, soup = page
+    soup = page.soup
     for tag in soup.find_all(["h1", "h2", "h3", "p", "li", "a", "button", "label", "summary", "dt", "dd", "th", "td"]):
         scripted = tag.has_attr("role") or tag.has_attr("aria-live")  # live regions that script fills
         decorative = tag.find_parent(attrs={"aria-hidden": "true"}) is not None
@@ -137,8 +135,8 @@ def test_no_element_is_left_empty(page):
         assert tag.get_text(strip=True), tag
 
 
-def test_everything_loads_from_our_origin(page):
-    _, soup = page
+def everything_loads_from_our_origin(_url, page):
+    soup = page.soup
     for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("use", "href")):
         for element in soup.find_all(tag):
             value = element.get(attribute)
@@ -147,8 +145,8 @@ def test_everything_loads_from_our_origin(page):
             assert value.startswith("/"), f"{tag} {value} is not from our origin"
 
 
-def test_outbound_links_leak_no_referrer(page):
-    _, soup = page
+def outbound_links_leak_no_referrer(_url, page):
+    soup = page.soup
     for link in soup.find_all("a", href=True):
         if link["href"].startswith("http"):
             assert {"noreferrer", "noopener"} <= set(link.get("rel", [])), link
@@ -210,18 +208,84 @@ def test_htmx_is_ours_and_keeps_no_history(client):
     assert config["selfRequestsOnly"] is True
 
 
-def test_htmx_always_comes_with_its_privacy_setup(site):
-    """htmx writes addresses to sessionStorage; htmx-setup.js, right after it, removes them."""
-    with_htmx = []
-    for url in PAGE_URLS:
-        sources = [script["src"].split("?")[0] for script in site(url).soup.find_all("script", src=True)]
-        if "/static/vendor/htmx.min.js" in sources:
-            with_htmx.append(url)
-            assert sources[sources.index("/static/vendor/htmx.min.js") + 1] == "/static/js/htmx-setup.js", url
-    # The pages that answer in place: every friend-check page, the help finder and every walkthrough
-    # step ("my screen looks different"), in both languages.
-    assert {"/nl/vriendencheck/mijn-regels-nu", "/en/hulpzoeker", "/nl/instellingen/instagram/restrict"} <= set(
-        with_htmx
-    )
-    in_place = {"vriendencheck", "hulpzoeker", "instellingen"}
-    assert all(url.split("/")[2] in in_place and not url.endswith("/instellingen") for url in with_htmx)
+def htmx_comes_with_its_privacy_setup(url, page):
+    """htmx writes addresses to sessionStorage; htmx-setup.js, right after it, removes them. Only the pages that
+    answer in place have htmx: the friend check, the help finder and each walkthrough step."""
+    sources = [script["src"].split("?")[0] for script in page.soup.find_all("script", src=True)]
+    if HTMX not in sources:
+        return
+    assert sources[sources.index(HTMX) + 1] == "/static/js/htmx-setup.js"
+    assert url.split("/")[2] in {"vriendencheck", "hulpzoeker", "instellingen"} and not url.endswith("/instellingen")
+
+
+def test_the_pages_that_answer_in_place_have_htmx(site):
+    for url in ("/nl/vriendencheck/mijn-regels-nu", "/en/hulpzoeker", "/nl/instellingen/instagram/restrict"):
+        assert HTMX in [script["src"].split("?")[0] for script in site(url).soup.find_all("script", src=True)], url
+
+
+def calls_to_112_are_tel_links(_url, page):
+    """ "Call 112" anywhere on the site is a tel: link (the finder is tested in tests/pages/test_help.py)."""
+    assert unlinked_calls_to_112(page.soup) == []
+
+
+def links_its_manifest_and_worker(url, page):
+    lang = language_of(url)
+    assert page.soup.find("link", rel="manifest")["href"] == f"/{lang}/manifest.webmanifest"
+    # The worker lives in the language's folder, so its scope is that language's pages.
+    assert page.soup.body["data-service-worker"] == f"/{lang}/sw.js"
+
+
+def has_security_headers_and_sets_no_cookie(_url, page):
+    """The page was asked for with a cookie: it sets none back (tests/core/test_rails.py has other responses)."""
+    for name, value in SECURITY_HEADERS.items():
+        assert page.headers[name] == value
+    assert "Set-Cookie" not in page.headers
+    assert "Strict-Transport-Security" not in page.headers
+
+
+def renders_in_one_round_trip(_url, page):
+    """HTML and stylesheets as sent (gzip) fit the first round trip of a slow phone, scripts included the budget."""
+    stylesheets = [link["href"] for link in page.soup.find_all("link", rel="stylesheet")]
+    scripts = [script["src"] for script in page.soup.find_all("script", src=True)]
+    first_render = page.sent_bytes + sum(sent_size_of_static(href) for href in stylesheets)
+    whole = first_render + sum(sent_size_of_static(src) for src in scripts)
+    assert stylesheets and first_render <= FIRST_ROUND_TRIP, f"first render {first_render} bytes"
+    assert whole <= WHOLE_PAGE, f"whole page {whole} bytes"
+
+
+@functools.cache
+def sent_size_of_static(url):
+    return sent_size(APP.test_client(), url)
+
+
+PAGE_CHECKS = [
+    page_has_language_title_and_one_heading,
+    skip_link_leads_to_main,
+    ids_are_unique_and_inputs_labelled,
+    quick_exit_is_early_and_visible,
+    help_bar_reaches_help_and_emergency,
+    language_menu_offers_this_page_in_each_of_its_languages,
+    no_element_is_left_empty,
+    everything_loads_from_our_origin,
+    outbound_links_leak_no_referrer,
+    htmx_comes_with_its_privacy_setup,
+    calls_to_112_are_tel_links,
+    links_its_manifest_and_worker,
+    has_security_headers_and_sets_no_cookie,
+    renders_in_one_round_trip,
+]
+
+
+@pytest.mark.parametrize("url", ALL_PAGE_URLS)
+def test_every_page(url, site):
+    """Every check above on the page as it was answered once; a failure names the page and each check that failed."""
+    page = site(url)
+    assert page.status_code == 200, url
+    failures = []
+    for check in PAGE_CHECKS:
+        try:
+            check(url, page)
+        except Exception as error:  # an element a check needs that is missing fails that check too
+            failures.append(f"{url} {check.__name__}: {type(error).__name__}: {error}")
+    if failures:
+        pytest.fail("\n".join(failures), pytrace=False)

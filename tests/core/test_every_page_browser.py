@@ -52,45 +52,60 @@ SWEEP = [("small-phone", url) for url in PHONE_URLS] + [
 ]
 
 
-class Sweep:
-    """One browser context for a device, visiting every page in turn with axe loaded into each,
-    and every request it makes recorded: far faster than a context per page."""
+# For each visible radio button and checkbox: does its box cover any of its label's words? Right to left the
+# control sits at the right, so its label's room for it must be at the right too.
+CONTROLS_OVER_WORDS = """() => [...document.querySelectorAll('input[type=radio], input[type=checkbox]')]
+  .filter(input => input.offsetParent && input.labels.length)
+  .filter(input => {
+    const box = input.getBoundingClientRect();
+    const words = document.createRange();
+    words.selectNodeContents(input.labels[0]);
+    return [...words.getClientRects()].some(line => line.width && box.left < line.right && line.left < box.right
+      && box.top < line.bottom && line.top < box.bottom);
+  })
+  .map(input => input.labels[0].textContent.trim())"""
 
-    def __init__(self, context, viewport):
-        self.context = context
-        self.page = context.new_page()
-        self.width = viewport["width"]
-        self.height = viewport["height"]
+
+class Sweep:
+    """One browser context for a device, visiting page after page with axe loaded into each, and every
+    request it makes recorded: a context of its own per page would start with cold caches every time."""
+
+    def __init__(self, browser, device):
+        self.context = browser.new_context(**device)
+        self.context.add_init_script(AXE_SOURCE)
+        self.page = self.context.new_page()
+        self.width = device["viewport"]["width"]
+        self.height = device["viewport"]["height"]
         self.requests = []
-        context.on("request", lambda request: self.requests.append(request.url))
+        self.context.on("request", lambda request: self.requests.append(request.url))
 
 
 @pytest.fixture(scope="module")
-def sweep(request, browser):
-    device = SWEEP_DEVICES[request.param]
-    # No service worker: it would fetch every page to keep offline (see the test after the sweep).
-    context = browser.new_context(service_workers="block", **device)
-    context.add_init_script(AXE_SOURCE)
-    yield Sweep(context, device["viewport"])
-    context.close()
+def sweeps(browser):
+    """The Sweep of each device, made on first use and kept for every page this worker visits."""
+    made = {}
+
+    def sweep_for(device):
+        if device not in made:
+            made[device] = Sweep(browser, SWEEP_DEVICES[device])
+        return made[device]
+
+    yield sweep_for
+    for sweep in made.values():
+        sweep.context.close()
 
 
-@pytest.mark.parametrize(("sweep", "url"), SWEEP, indirect=["sweep"])
-def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweep, live_server, url):
+@pytest.mark.parametrize(("device", "url"), SWEEP)
+def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweeps, live_server, device, url):
     """One visit per page and device: axe (WCAG 2.2 AA) in light and dark mode, no sideways scrolling
-    (at 320 px this is reflow at 400 % zoom), every standalone link and button a tap target, little
-    pinned while scrolling, no request to anyone else, no cookie and no web storage."""
+    (at 320 px this is reflow at 400 % zoom), every standalone link and button a tap target, no choice over
+    its own words, little pinned while scrolling, no request to anyone else, no cookie and no web storage."""
+    sweep = sweeps(device)
     page = sweep.page
     sweep.requests.clear()
     page.goto(live_server + url)  # returns after the load event
-    problems = {}
-    width = page.evaluate("document.documentElement.scrollWidth")
-    if width > sweep.width:
-        problems["sideways scrolling"] = f"{width} px wide in a {sweep.width} px viewport"
-    small = page.evaluate(SMALL_TAP_TARGETS, TAP)
-    if small:
-        problems["smaller than a tap target"] = small
-    problems.update(pinned_problems(page, sweep.height))
+    layout = page.evaluate(LAYOUT, TAP)
+    problems = layout_problems(layout, sweep.width, sweep.height)
     problems.update(axe_problems(page))
     # Read after axe, so what the page's scripts do just after the load event counts too.
     cookies = [cookie["name"] for cookie in sweep.context.cookies()]
@@ -120,16 +135,33 @@ def axe_problems(page):
     return problems
 
 
-def pinned_problems(page, viewport_height):
-    """Scrolled to the end: what stays pinned takes at most MOST_PINNED of the height, and quick exit
-    is on screen and a tap target."""
-    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+# What the sweep reads of a page's layout, in one round trip: its width, the links and buttons too small to tap,
+# the choices whose box covers their own words, and, scrolled to the end, what stays pinned and where quick exit is.
+LAYOUT = f"""(tap) => {{
+  const width = document.documentElement.scrollWidth;
+  const small = ({SMALL_TAP_TARGETS})(tap);
+  const covered = ({CONTROLS_OVER_WORDS})();
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  const pinned = ({PINNED_HEIGHT})();
+  const box = document.querySelector("a.quick-exit").getBoundingClientRect();
+  return {{width, small, covered, pinned, exit: {{x: box.x, y: box.y, width: box.width, height: box.height}}}};
+}}"""
+
+
+def layout_problems(layout, viewport_width, viewport_height):
+    """No sideways scrolling, tap targets, no choice over its words; scrolled to the end, what stays pinned takes at
+    most MOST_PINNED of the height, and quick exit is on screen and a tap target."""
     problems = {}
-    pinned = page.evaluate(PINNED_HEIGHT)
-    if pinned["height"] > MOST_PINNED * viewport_height:
-        problems["pinned"] = f"{pinned['height']:.0f} px of {viewport_height} px stay on screen"
-    exit_box = page.locator("a.quick-exit").bounding_box()
-    on_screen = exit_box and exit_box["y"] >= 0 and exit_box["y"] + exit_box["height"] <= viewport_height
+    if layout["width"] > viewport_width:
+        problems["sideways scrolling"] = f"{layout['width']} px wide in a {viewport_width} px viewport"
+    if layout["small"]:
+        problems["smaller than a tap target"] = layout["small"]
+    if layout["covered"]:
+        problems["a choice covers its own words"] = layout["covered"]
+    if layout["pinned"]["height"] > MOST_PINNED * viewport_height:
+        problems["pinned"] = f"{layout['pinned']['height']:.0f} px of {viewport_height} px stay on screen"
+    exit_box = layout["exit"]
+    on_screen = exit_box["y"] >= 0 and exit_box["y"] + exit_box["height"] <= viewport_height
     if not (on_screen and exit_box["width"] >= TAP and exit_box["height"] >= TAP):
         problems["quick exit"] = exit_box
     return problems
@@ -137,7 +169,7 @@ def pinned_problems(page, viewport_height):
 
 def test_the_service_worker_fetches_only_from_our_origin(browser, live_server):
     """The worker fetches every page of a language to keep offline; none of that may go elsewhere."""
-    context = browser.new_context(**PHONE)
+    context = browser.new_context(service_workers="allow", **PHONE)
     requests = []
     context.on("request", lambda request: requests.append((request.url, request.service_worker is not None)))
     page = context.new_page()
@@ -310,8 +342,9 @@ def test_little_stays_pinned_with_a_trusted_person_in_the_help_bar(small_phone_w
     page = small_phone_with_a_person
     page.goto(live_server + url)
     assert page.locator("[data-help-bar-person]").is_visible(), "the person's call button is in the help bar"
-    assert page.evaluate(PINNED_HEIGHT)["pinned"] >= 1, "the header is pinned"
-    assert pinned_problems(page, SMALL_PHONE["viewport"]["height"]) == {}
+    layout = page.evaluate(LAYOUT, TAP)
+    assert layout["pinned"]["pinned"] >= 1, "the header is pinned"
+    assert layout_problems(layout, SMALL_PHONE["viewport"]["width"], SMALL_PHONE["viewport"]["height"]) == {}
 
 
 # Inside the sensitive flows moving on replaces the history entry: after quick exit, Back shows the page before.
@@ -338,23 +371,3 @@ def test_other_pages_keep_their_history(page, live_server):
     entries = page.evaluate("history.length")
     _follow(page, page.locator(".site-header__home"))
     assert page.evaluate("history.length") == entries + 1
-
-
-# For each visible radio button and checkbox: does its box cover any of its label's words?
-CONTROLS_OVER_WORDS = """() => [...document.querySelectorAll('input[type=radio], input[type=checkbox]')]
-  .filter(input => input.offsetParent && input.labels.length)
-  .filter(input => {
-    const box = input.getBoundingClientRect();
-    const words = document.createRange();
-    words.selectNodeContents(input.labels[0]);
-    return [...words.getClientRects()].some(line => line.width && box.left < line.right && line.left < box.right
-      && box.top < line.bottom && line.top < box.bottom);
-  })
-  .map(input => input.labels[0].textContent.trim())"""
-
-
-@pytest.mark.parametrize("url", ["/ar/hulpzoeker", "/ar/vriendencheck/mijn-regels-nu", "/nl/hulpzoeker"])
-def test_a_choice_never_covers_its_own_words(page, live_server, url):
-    """Right to left the control sits at the right, so its label's room for it must be at the right too."""
-    page.goto(live_server + url)
-    assert page.evaluate(CONTROLS_OVER_WORDS) == []

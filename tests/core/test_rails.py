@@ -5,12 +5,19 @@ import logging
 import pytest
 
 from checkje.core.rails import SECURITY_HEADERS
-from tests.conftest import PAGE_URLS
 
-EVERY_KIND_OF_RESPONSE = [*PAGE_URLS, "/", "/nl/does-not-exist", "/static/css/core.css", "/xx/"]
+# Every page is checked in tests/core/test_every_page.py; these are the other kinds of response.
+OTHER_KINDS_OF_RESPONSE = [
+    "/",
+    "/nl/does-not-exist",
+    "/static/css/core.css",
+    "/xx/",
+    "/nl/sw.js",
+    "/nl/manifest.webmanifest",
+]
 
 
-@pytest.mark.parametrize("url", EVERY_KIND_OF_RESPONSE)
+@pytest.mark.parametrize("url", OTHER_KINDS_OF_RESPONSE)
 def test_every_response_has_security_headers_and_no_cookie(client, url):
     response = client.get(url, headers={"Cookie": "tracking=1"})
     response.close()
@@ -118,3 +125,21 @@ def test_a_made_up_version_is_not_kept_for_a_year(client):
     assert response.status_code == 200
     assert not response.cache_control.immutable
     assert response.cache_control.max_age != 365 * 24 * 3600
+
+
+def test_a_drawing_allows_exactly_its_own_style_attributes(client):
+    """Firefox applies a drawing's own policy inside <use>: the sprite allows its style attributes by hash, and
+    nothing else (no script, no other style). tests/gecko checks the colours by their pixels."""
+    import base64
+    import hashlib
+    import re
+
+    from checkje.core.settings import ROOT
+
+    response = client.get("/static/img/icons.svg")
+    response.close()
+    directives = dict(part.strip().split(" ", 1) for part in response.headers["Content-Security-Policy"].split(";"))
+    assert directives.pop("default-src") == "'none'" and directives.pop("frame-ancestors") == "'none'"
+    styles = set(re.findall(r'\bstyle="([^"]*)"', (ROOT / "static" / "img" / "icons.svg").read_text()))
+    hashes = {"'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'" for style in styles}
+    assert styles and directives == {"style-src": " ".join(["'unsafe-hashes'", *sorted(hashes)])}

@@ -113,16 +113,11 @@ def test_every_youth_line_is_in_one_situation_and_professional_lines_in_none(hel
     assert set(listed) == {line_id for line_id, line in LINES[lang].items() if line.get("youth_line", True)}
 
 
-# --- 112 is always a call: every "call 112" anywhere on the site is a tel: link.
+# --- 112 is always a call: the finder of a "call 112" that is not a tel: link
+# (tests/core/test_every_page.py runs it on every page).
 
 
 def test_the_112_check_finds_a_call_that_is_not_a_link():
     assert unlinked_calls_to_112(parse("<p>Ben je in gevaar? Bel <b>112</b>.</p>")) == ["Ben je in gevaar? Bel 112 ."]
     assert unlinked_calls_to_112(parse('<p>Bel <a href="tel:112">112</a>.</p>')) == []
     assert unlinked_calls_to_112(parse("<p>Nog 112 dagen.</p>")) == []
-
-
-def test_every_call_to_112_is_a_tel_link(page_url, site):
-    rendered = site(page_url)
-    assert rendered.status_code == 200
-    assert unlinked_calls_to_112(rendered.soup) == [], page_url

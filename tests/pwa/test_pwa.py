@@ -32,14 +32,6 @@ def test_manifest_starts_and_stays_in_its_language(client, lang):
         assert icon_response.status_code == 200
 
 
-def test_every_page_links_its_manifest(site, page_url):
-    soup = site(page_url).soup
-    lang = page_url.split("/")[1]
-    assert soup.find("link", rel="manifest")["href"] == f"/{lang}/manifest.webmanifest"
-    # The worker lives in the language's folder, so its scope is that language's pages.
-    assert soup.body["data-service-worker"] == f"/{lang}/sw.js"
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_service_worker_keeps_every_page_of_one_language(client, lang):
     from tests.conftest import ALL_PAGE_URLS as PAGE_URLS

@@ -1,5 +1,7 @@
 """In Chromium: installable, every page of a language offline after one visit, wipe, and updates."""
 
+import contextlib
+
 import pytest
 
 from checkje.friendcheck.fields import PICKS
@@ -8,7 +10,8 @@ from checkje.together.fields import TALK_STEP
 from tests.browser_helpers import CACHED_PAGES, PHONE, offline_sample
 from tests.conftest import APP, PAGE_URLS
 
-pytestmark = pytest.mark.browser
+# One worker runs them all, so the phone that installed Checkje once (`installed`) serves each test that only reads.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
 
 WAIT_FOR_WORKER = "navigator.serviceWorker.ready.then(r => !!r.active)"
 CACHE_NAMES = "caches.keys()"
@@ -40,39 +43,59 @@ def test_chromium_finds_checkje_installable(browser, live_server, tmp_path):
         context.close()
 
 
+@pytest.fixture(scope="module")
+def installed(browser, live_server):
+    """A phone that visited Checkje once in Dutch and once in English: each worker keeps its language offline.
+    Tests here only read from it, and go offline only within a `while_offline` block."""
+    context = browser.new_context(service_workers="allow", **PHONE)
+    pages = {lang: visit_once(context, live_server, lang) for lang in ("nl", "en")}
+    yield context, pages
+    context.close()
+
+
+@contextlib.contextmanager
+def while_offline(context):
+    context.set_offline(True)
+    try:
+        yield
+    finally:
+        context.set_offline(False)
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_page_opens_offline_after_one_visit(context, live_server, lang):
+def test_every_page_opens_offline_after_one_visit(installed, live_server, lang):
+    context, pages = installed
+    page = pages[lang]
     urls = [url for url in PAGE_URLS if url.startswith(f"/{lang}/")]
-    page = visit_once(context, live_server, lang)
     found = page.evaluate(CACHED_PAGES, [live_server + url for url in urls])
     assert {url: kept for url, kept in found.items() if kept != [200, 1, lang]} == {}
-    context.set_offline(True)
-    for url in offline_sample(urls):
-        response = page.goto(live_server + url, wait_until="domcontentloaded")
-        assert response.ok, url
-        assert page.locator("h1").count() == 1, url
-        assert page.locator("html").get_attribute("lang") == lang
+    with while_offline(context):
+        for url in offline_sample(urls):
+            response = page.goto(live_server + url, wait_until="domcontentloaded")
+            assert response.ok, url
+            assert page.locator("h1").count() == 1, url
+            assert page.locator("html").get_attribute("lang") == lang
 
 
-def test_an_activity_opened_from_the_talk_opens_offline_too(context, live_server):
-    page = visit_once(context, live_server, "nl")
-    context.set_offline(True)
-    response = page.goto(f"{live_server}/nl/snaps?{TALK_STEP}=4", wait_until="domcontentloaded")
-    assert response.ok
-    demo = APP.extensions["checkje.content"].get("snaps/demo", "nl")
-    assert page.locator("h1").inner_text() == demo["title"], "the demonstration as kept, without the way back"
+def test_an_activity_opened_from_the_talk_opens_offline_too(installed, live_server):
+    context, pages = installed
+    with while_offline(context):
+        response = pages["nl"].goto(f"{live_server}/nl/snaps?{TALK_STEP}=4", wait_until="domcontentloaded")
+        assert response.ok
+        demo = APP.extensions["checkje.content"].get("snaps/demo", "nl")
+        assert pages["nl"].locator("h1").inner_text() == demo["title"], "the demonstration as kept, no way back"
 
 
-def test_a_page_that_needs_the_network_says_so_kindly(context, live_server):
-    page = visit_once(context, live_server, "en")
-    context.set_offline(True)
-    page.goto(live_server + "/en/vriendencheck/mijn-regels-nu/uitslag")
-    assert page.locator("h1").inner_text() == "No internet"
-    assert page.locator("a[href='tel:112']").count() >= 1
+def test_a_page_that_needs_the_network_says_so_kindly(installed, live_server):
+    context, pages = installed
+    with while_offline(context):
+        pages["en"].goto(live_server + "/en/vriendencheck/mijn-regels-nu/uitslag")
+        assert pages["en"].locator("h1").inner_text() == "No internet"
+        assert pages["en"].locator("a[href='tel:112']").count() >= 1
 
 
-def test_answers_are_never_kept_offline(context, live_server):
-    page = visit_once(context, live_server, "nl")
+def test_answers_are_never_kept_offline(offline_context, live_server):
+    page = visit_once(offline_context, live_server, "nl")
     page.goto(live_server + "/nl/hulpzoeker")
     page.get_by_label("Nee", exact=True).check()
     page.get_by_role("button", name="Volgende").click()
@@ -97,9 +120,9 @@ def test_answers_are_never_kept_offline(context, live_server):
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
 
 
-def test_the_wipe_form_alone_has_the_browser_clear_everything_and_checkje_installs_again(context, live_server):
+def test_the_wipe_form_alone_has_the_browser_clear_everything_and_checkje_installs_again(offline_context, live_server):
     """Without our script the form's answer does it: Clear-Site-Data empties storage, caches and the worker."""
-    page = visit_once(context, live_server, "nl")
+    page = visit_once(offline_context, live_server, "nl")
     page.evaluate("localStorage.setItem('checkje.trustedPeople', '[]')")
     page.goto(live_server + "/nl/veiligheid")
     # form.submit() skips the submit event, so the plain form is sent as a browser without JavaScript sends it.
@@ -113,21 +136,21 @@ def test_the_wipe_form_alone_has_the_browser_clear_everything_and_checkje_instal
     assert page.evaluate(WAIT_FOR_WORKER), "going on installs the offline copy again"
 
 
-def test_trusted_people_work_offline(context, live_server):
-    page = visit_once(context, live_server, "nl")
+def test_trusted_people_work_offline(offline_context, live_server):
+    page = visit_once(offline_context, live_server, "nl")
     page.goto(live_server + "/nl/mijn-mensen")
     page.get_by_label("Naam of bijnaam").fill("Mentor Sanne")
     page.get_by_label("Telefoonnummer").fill("0612345678")
     page.get_by_role("button", name="Toevoegen").click()
-    context.set_offline(True)
+    offline_context.set_offline(True)
     page.reload()
     assert page.locator(".people__person").filter(has_text="Mentor Sanne").is_visible()
     page.goto(live_server + "/nl/hulp")
     assert page.locator("[data-help-bar-person]").inner_text().strip() == "Bel Mentor Sanne"
 
 
-def test_wipe_leaves_no_storage_caches_or_worker(context, live_server):
-    page = visit_once(context, live_server, "nl")
+def test_wipe_leaves_no_storage_caches_or_worker(offline_context, live_server):
+    page = visit_once(offline_context, live_server, "nl")
     page.evaluate("localStorage.setItem('checkje.trustedPeople', '[]')")
     assert page.evaluate(CACHE_NAMES)
     page.goto(live_server + "/nl/veiligheid")
@@ -138,8 +161,8 @@ def test_wipe_leaves_no_storage_caches_or_worker(context, live_server):
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
 
 
-def test_new_version_replaces_the_old_and_its_caches(context, live_server, monkeypatch):
-    page = visit_once(context, live_server, "nl")
+def test_new_version_replaces_the_old_and_its_caches(offline_context, live_server, monkeypatch):
+    page = visit_once(offline_context, live_server, "nl")
     old_caches = page.evaluate(CACHE_NAMES)
     assert old_caches and all(name.startswith("checkje-") for name in old_caches)
     page.evaluate("caches.open('someone-elses-cache')")
@@ -155,10 +178,10 @@ def test_new_version_replaces_the_old_and_its_caches(context, live_server, monke
     assert sorted(names) == ["checkje-nl-pages-changed", "checkje-nl-static-changed", "someone-elses-cache"]
 
 
-def test_each_language_keeps_its_own_worker_and_caches(context, live_server):
+def test_each_language_keeps_its_own_worker_and_caches(installed):
     """A youth who reads both languages has both offline: one worker never removes the other's caches."""
-    visit_once(context, live_server, "nl")
-    page = visit_once(context, live_server, "en")
+    _, pages = installed
+    page = pages["en"]
     scopes = page.evaluate(
         "navigator.serviceWorker.getRegistrations().then(rs => rs.map(r => new URL(r.scope).pathname))"
     )
@@ -167,14 +190,14 @@ def test_each_language_keeps_its_own_worker_and_caches(context, live_server):
     assert prefixes == {"checkje-nl-pages", "checkje-nl-static", "checkje-en-pages", "checkje-en-static"}
 
 
-def test_quick_exit_leaves_the_app_window_the_service_worker_controls(context, live_server):
+def test_quick_exit_leaves_the_app_window_the_service_worker_controls(offline_context, live_server):
     """The installed app is a window whose pages the service worker serves, with no address bar
     or back button. The exit replaces that window's page with the neutral site (headless Chromium
     cannot show a standalone window, so this checks the same page under the worker's control)."""
     from tests.browser_helpers import NEUTRAL_SITE, answer_for_neutral_site
 
-    answer_for_neutral_site(context)
-    page = visit_once(context, live_server, "nl")
+    answer_for_neutral_site(offline_context)
+    page = visit_once(offline_context, live_server, "nl")
     page.goto(live_server + "/nl/hulp")
     assert page.evaluate("!!navigator.serviceWorker.controller")
     page.get_by_role("link", name="Snel weg", exact=True).tap()

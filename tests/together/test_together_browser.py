@@ -87,7 +87,9 @@ def go_on(page):
     if question.count():
         question.locator(".choice__label").first.click()
         question.locator("button[type=submit]").click()
-        question.wait_for(state="detached")
+        # Wait for the answer itself: without JavaScript the old form is gone as soon as the next page
+        # commits, before that page has its links, and the next tap would find none (a lost tap).
+        page.locator("#friendcheck .onward").wait_for()
         return True
     onward = page.locator(ONWARD)
     if not onward.count():

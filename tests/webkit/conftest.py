@@ -10,11 +10,10 @@ import shutil
 import subprocess
 
 import pytest
-from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from app import create_app
 from checkje.core.settings import LANGUAGES
-from tests.conftest import TEST_CONFIG, serving
+from tests.conftest import NEUTRAL_PATH, TEST_CONFIG, serving_with_a_neutral_site
 
 # Debian's WebKitGTK ships its small browser under the machine's own library folder.
 MINIBROWSER = next(iter(glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser")), "MiniBrowser")
@@ -32,17 +31,6 @@ Promise.all([
 """
 
 
-NEUTRAL_PATH = "/het-weer"
-
-
-def _neutral_site(environ, start_response):
-    """Stands in for the weather site quick exit goes to."""
-    start_response(
-        "200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Cross-Origin-Opener-Policy", "same-origin")]
-    )
-    return [b"<!doctype html><html lang='nl'><title>Weer</title><h1>Het weer</h1></html>"]
-
-
 def _no_service_worker(environ, start_response):
     start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
     return [b"Not here"]
@@ -50,15 +38,11 @@ def _no_service_worker(environ, start_response):
 
 @pytest.fixture(scope="session")
 def webkit_server():
-    """The real app, with quick exit pointing at a local stand-in. The stand-in shares the app's origin and
-    its Cross-Origin-Opener-Policy: WebKitWebDriver loses the page when Back switches browsing context
-    group, and the history it tests is the same either way."""
-    app = create_app(TEST_CONFIG)
-    # No service worker here: it has a test with a server of its own. Elsewhere its install (every page of a
-    # language) would only keep the browser busy, and the clean-up after each test waiting for it.
+    """The real app, with quick exit pointing at a local stand-in (conftest.serving_with_a_neutral_site).
+    No service worker here: it has a test with a server of its own. Elsewhere its install (every page of a
+    language) would only keep the browser busy, and the clean-up after each test waiting for it."""
     no_worker = {f"/{lang}/sw.js": _no_service_worker for lang in LANGUAGES}
-    with serving(DispatcherMiddleware(app, {NEUTRAL_PATH: _neutral_site, **no_worker})) as base_url:
-        app.config["QUICK_EXIT_URL"] = base_url + NEUTRAL_PATH + "/"
+    with serving_with_a_neutral_site(create_app(TEST_CONFIG), no_worker) as base_url:
         yield base_url
 
 
