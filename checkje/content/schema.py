@@ -14,6 +14,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from checkje.content import placeholders
 from checkje.core.settings import CATALOGUE_LANGUAGES, SOURCE_LANGUAGE, WRITTEN_LANGUAGES
 
 
@@ -126,7 +127,14 @@ class Month(Field):
 
 
 class Text(Field):
-    """Text a youth reads: a Dutch and an English version, both required; other languages come from catalogues."""
+    """Text a youth reads: a Dutch and an English version, both required; other languages come from catalogues.
+
+    `placeholders` names the {placeholders} it may hold, which its page fills in (checkje/content/placeholders.py).
+    """
+
+    def __init__(self, *, placeholders=(), **kwargs):
+        super().__init__(**kwargs)
+        self.placeholders = tuple(placeholders)
 
     def check(self, value, place, line):
         if not hasattr(value, "line_of"):
@@ -137,12 +145,20 @@ class Text(Field):
                 yield Problem(place, value.line, f'the "{lang}" text is missing')
             elif not isinstance(value[lang], str) or not value[lang].strip():
                 yield Problem(f"{place}.{lang}", value.line_of(lang), "should be text, and not empty")
+            else:
+                yield from self._placeholder_problems(value[lang], f"{place}.{lang}", value.line_of(lang))
         for unknown in value.keys() - set(WRITTEN_LANGUAGES):
             if unknown in CATALOGUE_LANGUAGES:
                 message = f'"{unknown}" texts live in translations/{unknown}/LC_MESSAGES/content.po, not here'
             else:
                 message = f'"{unknown}" is not a language of this site'
             yield Problem(f"{place}.{unknown}", value.line_of(unknown), message)
+
+    def _placeholder_problems(self, text, place, line):
+        known = ", ".join(f"{{{name}}}" for name in self.placeholders) or "none"
+        for name in placeholders.names_in(text):
+            if name not in self.placeholders:
+                yield Problem(place, line, f"{{{name}}} is not a placeholder this text may hold (it may hold: {known})")
 
     def localize(self, value, language, place):
         return language.pick(place, {lang: value[lang].strip() for lang in WRITTEN_LANGUAGES})

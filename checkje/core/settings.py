@@ -39,6 +39,11 @@ DEFAULTS = {
     # Forms are small; anything bigger is a mistake or an attack.
     "MAX_CONTENT_LENGTH": 16 * 1024,
     "MAX_FORM_PARTS": 100,
+    # Seconds a client may take to send a request's headers (on a kept-alive connection: to start and send
+    # them), and then its body (else 408; our forms are a few hundred bytes). The app server enforces them
+    # (checkje/server/worker.py); the defaults suit a phone on a slow mobile network.
+    "HEADER_TIMEOUT": 10.0,
+    "BODY_TIMEOUT": 10.0,
 }
 
 
@@ -53,6 +58,13 @@ def from_environment():
             overrides[name] = value.strip().lower() in {"1", "true", "yes", "on"}
         elif isinstance(default, int):
             overrides[name] = int(value)
+        elif isinstance(default, float):
+            overrides[name] = float(value)
         else:
             overrides[name] = value
     return overrides
+
+
+def setting(name):
+    """One setting, from the environment or its default: for the app server's own code, which runs outside the app."""
+    return from_environment().get(name, DEFAULTS[name])

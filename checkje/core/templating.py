@@ -7,6 +7,7 @@ from babel.lists import format_list
 from flask_babel import format_date, get_locale
 from markupsafe import Markup, escape
 
+from checkje.content import placeholders
 from checkje.core.settings import SOURCE_LANGUAGE
 
 # "112" as a number on its own: in a youth's text it is always the emergency number to call.
@@ -51,3 +52,4 @@ def init_app(app):
     app.jinja_env.filters["call_links"] = call_links
     app.jinja_env.filters["checked_date"] = checked_date
     app.jinja_env.filters["language_list"] = language_list
+    app.jinja_env.filters["filled"] = placeholders.fill

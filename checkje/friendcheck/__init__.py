@@ -1,7 +1,7 @@
 """Friend check: a youth's own rules for accepting friend and follow requests."""
 
 from checkje import content
-from checkje.friendcheck import avatars, fields, shapes, views
+from checkje.friendcheck import avatars, fields, practice_views, shapes, views  # noqa: F401 - practice_views adds its routes to views.bp
 
 
 def init_app(app):

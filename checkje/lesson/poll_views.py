@@ -49,8 +49,9 @@ def _gone(teacher=False):
             404,
             gettext("This poll has ended"),
             gettext(
-                "It was stopped, nobody used it for 20 minutes, or it is more than 4 hours old."
-                " Everything in it is deleted. You can start a new poll."
+                "It was stopped, nobody used it for %(idle_minutes)s minutes, or it is more than %(lifetime_hours)s"
+                " hours old. Everything in it is deleted. You can start a new poll.",
+                **polls.shown_times(),
             ),
             teacher=True,
         )

@@ -9,11 +9,14 @@ uses each slide once in the deck's order, and that its minutes add up.
 from checkje.content.references import unknown_ids
 from checkje.content.schema import ListOf, Problem, Record, Slug, Text, Whole
 from checkje.helpfinder.lines import unknown_help_lines
+from checkje.lesson.poll_store.contract import shown_times
 from checkje.walkthroughs.steps import known_steps, step_reference
 
 LESSON_MINUTES = 50
 # How a pupil answers a statement; a practice request uses the friend check's answers instead.
 OPINIONS = ("agree", "disagree", "unsure")
+# Texts about the class poll say its time limits with these placeholders; the pages fill in the poll store's.
+POLL_TIMES = tuple(shown_times())
 
 PLAN = Record(
     {
@@ -21,7 +24,7 @@ PLAN = Record(
         "description": Text(),
         "intro": Text(),
         "goals": ListOf(Text()),
-        "poll": Text(),
+        "poll": Text(placeholders=POLL_TIMES),
         "parts": ListOf(
             Record(
                 {
@@ -86,7 +89,7 @@ GUIDE = Record(
                     "id": Slug(),
                     "heading": Text(),
                     "body": Text(),
-                    "points": ListOf(Text(), optional=True),
+                    "points": ListOf(Text(placeholders=POLL_TIMES), optional=True),
                     "lines": ListOf(Slug(), optional=True),
                 }
             ),

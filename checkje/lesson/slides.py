@@ -18,6 +18,7 @@ from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.friendcheck.parts import check_text, requests_text
 from checkje.friendcheck.shapes import ANSWERS as FRIENDCHECK_ANSWERS
 from checkje.helpfinder.lines import help_lines
+from checkje.lesson.poll_store.contract import shown_times
 from checkje.lesson.shapes import OPINIONS
 from checkje.snaps.steps import demo_steps
 from checkje.walkthroughs.steps import step_link
@@ -98,7 +99,9 @@ def start():
         }
         for part in plan["parts"]
     ]
-    return render_template("lesson/start.html", page=plan, parts=parts, first_url=first_slide_url())
+    return render_template(
+        "lesson/start.html", page=plan, parts=parts, first_url=first_slide_url(), poll_times=shown_times()
+    )
 
 
 def slide_context(slide_id):
@@ -123,7 +126,8 @@ def guide():
     """The teacher guide: goals, preparation, a pupil who tells you something, and a step plan after an incident."""
     page = content("lesson/guide")
     lines = {section["id"]: help_lines(section.get("lines", [])) for section in page["sections"]}
-    return render_template("lesson/guide.html", page=page, goals=content("lesson/plan")["goals"], lines=lines)
+    goals = content("lesson/plan")["goals"]
+    return render_template("lesson/guide.html", page=page, goals=goals, lines=lines, poll_times=shown_times())
 
 
 sitemap.lists_pages("lesson.slide")(sequence.pages_of("lesson/slides", key="slides", argument="slide_id"))

@@ -1,16 +1,17 @@
 """gunicorn's settings for Checkje (`gunicorn -c python:checkje.server.config 'app:create_app()'`).
 
-Time limits come from the environment (CHECKJE_HEADER_TIMEOUT, CHECKJE_BODY_TIMEOUT, in seconds)
-so a test can make them short; the defaults suit a phone on a slow mobile network.
+The time limits for slow clients are Checkje's settings (checkje/core/settings.py), read by the worker.
 """
 
 import os
 import subprocess
 import sys
 
+from checkje.core.settings import setting
 from checkje.server import logs
 
 worker_class = "checkje.server.worker.CheckjeWorker"
+# WEB_CONCURRENCY is gunicorn's own variable for this, not a Checkje setting: only our default differs.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # Per worker: room for hundreds of slow clients beside the visitors.
 worker_connections = 1000
@@ -32,7 +33,7 @@ control_socket_disable = True
 def on_starting(server):
     """Check the public address is set; build the content database and the poll store once, before any worker
     starts, so workers never race for them."""
-    if not os.environ.get("CHECKJE_SITE_URL"):
+    if not setting("SITE_URL"):
         raise SystemExit(
             "Set CHECKJE_SITE_URL to the address visitors use, like https://checkje.nl: links and QR codes use it, "
             "and requests for any other host are refused. (`make run` sets it to http://HOST:PORT.)"

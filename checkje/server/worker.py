@@ -1,7 +1,6 @@
 """gunicorn's gevent worker with deadlines for headers and body, and our own pages for requests it cannot read."""
 
 import contextlib
-import os
 
 import gevent
 from gunicorn.http.errors import (
@@ -15,11 +14,11 @@ from gunicorn.workers.ggevent import GeventWorker
 from werkzeug.exceptions import RequestTimeout
 
 from checkje.core.errors import http_error_response
+from checkje.core.settings import setting
 
-# Seconds a client may take to send a request's headers (on a kept-alive connection: to start and send them).
-HEADER_TIMEOUT = float(os.environ.get("CHECKJE_HEADER_TIMEOUT", "10"))
-# Seconds a client may take to send the body once the headers are in. Our forms are a few hundred bytes.
-BODY_TIMEOUT = float(os.environ.get("CHECKJE_BODY_TIMEOUT", "10"))
+# Seconds for a request's headers, then for its body: Checkje's settings (checkje/core/settings.py).
+HEADER_TIMEOUT = setting("HEADER_TIMEOUT")
+BODY_TIMEOUT = setting("BODY_TIMEOUT")
 # What gunicorn's parser rejects, by the answer it gets; anything else it cannot read is a 400.
 CLIENT_ERROR_STATUS = {LimitRequestLine: 414, LimitRequestHeaders: 431}
 SERVER_ERRORS = (InvalidResponseHeader, InvalidResponseHeaderName)

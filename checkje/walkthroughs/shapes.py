@@ -7,6 +7,7 @@ step gives `iphone` and `android` taps instead of `taps`.
 
 `quick_steps` names the few most important steps, in the order a youth does
 them: the short route every walkthrough starts with; the other steps follow.
+Every walkthrough ends with the same step: what to do when someone crosses a line.
 """
 
 from checkje.content.schema import Choice, Date, ListOf, Problem, Record, Slug, Text, Words
@@ -20,6 +21,8 @@ CHECKED_AGAINST = ("help-pages", "app-news", "news", "guides", "phone")
 QUICK_STEPS_RANGE = (3, 5)
 # What the drawn screen shows next to a row's label.
 MARKS = ("on", "off", "selected", "unselected", "tap", "plain")
+# The step every walkthrough ends with, whatever the app: keep evidence, block and report.
+LAST_STEP = "block-report"
 
 
 _TAPS = ListOf(Record({"label": Text(), "where": Text(optional=True)}), optional=True)
@@ -61,6 +64,7 @@ class Walkthrough(Record):
             yield from _route_and_path_problems(value)
             yield from _repeated_checked_against(value)
             yield from _quick_steps_problems(value)
+            yield from _last_step_problems(value)
 
 
 def _phone_taps_problems(part, place):
@@ -123,6 +127,14 @@ def _quick_steps_problems(walkthrough):
             yield Problem(place, line, f"{step_id!r} is not a step in this file")
         elif step_id in quick[:index]:
             yield Problem(place, line, f"{step_id!r} is named twice")
+
+
+def _last_step_problems(walkthrough):
+    steps = walkthrough["steps"]
+    last = steps[-1]
+    if last["id"] != LAST_STEP:
+        message = f"the last step must be {LAST_STEP!r} (block, report and keep evidence), not {last['id']!r}"
+        yield Problem(f"steps[{len(steps) - 1}].id", last.line_of("id"), message)
 
 
 WALKTHROUGH = Walkthrough(

@@ -9,8 +9,8 @@ import pytest
 
 from checkje.core.settings import LANGUAGES, ROOT, WRITTEN_LANGUAGES
 from checkje.friendcheck.fields import PICKS, QUESTION
+from checkje.friendcheck.practice_views import answer_tone
 from checkje.friendcheck.shapes import CARD_PARTS, TONES
-from checkje.friendcheck.views import answer_tone
 from tests.conftest import APP, PAGE_URLS, TEST_CONFIG
 from tests.core.test_every_page import FIRST_ROUND_TRIP, WHOLE_PAGE
 from tests.helpers import line_number_of, page_weight, parse, problems_of, replace_in

@@ -4,6 +4,7 @@ import pytest
 
 from checkje.content.store import check_all
 from checkje.core.settings import DEFAULTS
+from checkje.lesson.poll_store import contract
 from checkje.lesson.shapes import LESSON_MINUTES
 from tests.conftest import PAGE_URLS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
@@ -176,6 +177,21 @@ BROKEN = [
         "lines: [fier, helpwant, veilig",
         "sections[3].lines[1]: 'helpwant' is not a help line id",
     ),
+    (
+        "lesson/guide.yaml",
+        "Anders na {idle_minutes} minuten",
+        "Anders na {idle_minute} minuten",
+        "Anders na {idle_minute} minuten",
+        "points[1].nl: {idle_minute} is not a placeholder this text may hold (it may hold: {idle_minutes}, "
+        "{lifetime_hours})",
+    ),
+    (
+        "lesson/plan.yaml",
+        "  nl: Les voor de klas\n",
+        "  nl: Les van {idle_minutes} minuten\n",
+        "Les van {idle_minutes} minuten",
+        "title.nl: {idle_minutes} is not a placeholder this text may hold (it may hold: none)",
+    ),
 ]
 
 
@@ -190,6 +206,24 @@ def test_broken_lesson_content_fails_the_build_with_file_and_place(content_copy,
     assert matching[0].startswith(f"content/{file}:")
     if needle:
         assert matching[0].startswith(f"content/{file}:{line_number_of(path, needle)}:")
+
+
+@pytest.mark.parametrize(
+    ("path", "minutes", "hours"),
+    [
+        ("/nl/les", "35 minuten", "3 uur"),
+        ("/en/les", "35 minutes", "3 hours"),
+        ("/nl/les/gids", "35 minuten", "3 uur"),
+        ("/en/les/gids", "35 minutes", "3 hours"),
+    ],
+)
+def test_the_poll_texts_say_the_poll_stores_time_limits(fresh_app, monkeypatch, path, minutes, hours):
+    """The content says {idle_minutes} and {lifetime_hours}: the pages fill in the store's limits, whatever they are."""
+    monkeypatch.setattr(contract, "IDLE_SECONDS", 35 * 60)
+    monkeypatch.setattr(contract, "LIFETIME_SECONDS", 3 * 3600)
+    text = parse(fresh_app.test_client().get(path)).get_text(" ")
+    assert minutes in text and hours in text
+    assert "{idle_minutes}" not in text and "{lifetime_hours}" not in text
 
 
 def test_slides_are_a_presentation_without_site_chrome(client, documents):

@@ -7,6 +7,7 @@ import pytest
 from app import create_app
 from checkje.core import rails
 from checkje.lesson import poll_store as polls
+from checkje.lesson.poll_store import contract
 from checkje.lesson.qr import qr_svg
 from tests.conftest import PAGE_URLS, TEST_CONFIG
 from tests.helpers import parse
@@ -194,6 +195,22 @@ def test_controls_of_an_expired_poll(client, clock):
     clock.now += polls.LIFETIME_SECONDS
     soup = assert_friendly(control(client, code, secret, "toon"), 404)
     assert soup.find("a", href="/nl/les")
+
+
+@pytest.mark.parametrize(
+    ("lang", "limits"),
+    [
+        ("nl", "35 minuten niets mee gedaan, of hij is ouder dan 3 uur"),
+        ("en", "for 35 minutes, or it is more than 3 hours old"),
+    ],
+)
+def test_an_ended_poll_says_the_stores_time_limits(client, clock, monkeypatch, lang, limits):
+    code, secret = start_poll(client, lang)
+    clock.now += polls.LIFETIME_SECONDS
+    monkeypatch.setattr(contract, "IDLE_SECONDS", 35 * 60)
+    monkeypatch.setattr(contract, "LIFETIME_SECONDS", 3 * 3600)
+    soup = assert_friendly(control(client, code, secret, "toon", lang=lang), 404)
+    assert limits in soup.select_one(".lead").get_text()
 
 
 def test_too_many_open_polls(client, app, tmp_path, clock):

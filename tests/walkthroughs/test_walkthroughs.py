@@ -261,11 +261,11 @@ def test_a_step_that_is_the_same_on_both_phones_asks_nothing(client):
 
 
 @pytest.mark.parametrize("app", APPS)
-def test_walkthrough_covers_the_issue_and_ends_with_block_and_report(app):
-    ids = [step["id"] for step in WALKTHROUGHS[(app, "en")]["steps"]]
-    assert REQUIRED_STEPS[app] <= set(ids)
-    assert ids[-1] == "block-report"
-    assert "evidence" in WALKTHROUGHS[(app, "en")]["steps"][-1]["title"]
+def test_walkthrough_covers_the_issue_and_its_last_step_says_to_keep_evidence(app):
+    """The build makes block-report every walkthrough's last step (LAST_STEP); it says to keep evidence too."""
+    steps = WALKTHROUGHS[(app, "en")]["steps"]
+    assert REQUIRED_STEPS[app] <= {step["id"] for step in steps}
+    assert "evidence" in steps[-1]["title"]
 
 
 def test_whatsapp_uses_the_current_privacy_path():
@@ -317,6 +317,15 @@ def cut(path, start, end):
     text = path.read_text(encoding="utf-8")
     begin = text.index(start)
     path.write_text(text[:begin] + text[text.index(end, begin) :], encoding="utf-8")
+
+
+def move_before(path, start, before):
+    """Move the text from `start` to the end of the file to just before `before`."""
+    text = path.read_text(encoding="utf-8")
+    begin = text.index(start)
+    rest, moved = text[:begin], text[begin:]
+    at = rest.index(before)
+    path.write_text(rest[:at] + moved + rest[at:], encoding="utf-8")
 
 
 ONE_TAP = "      - label:\n          nl: Extra\n          en: Extra\n"
@@ -394,6 +403,14 @@ BROKEN_CONTENT = [
         "  - id: spare",
         "routes[0].id: route 'spare' is not used by any step",
         id="unused route",
+    ),
+    pytest.param(
+        "instagram",
+        lambda path: move_before(path, "  - id: block-report", "  - id: two-factor"),
+        "  - id: two-factor",
+        f"steps[{len(WALKTHROUGHS[('instagram', 'nl')]['steps']) - 1}].id: the last step must be 'block-report' "
+        "(block, report and keep evidence), not 'two-factor'",
+        id="block-report not last",
     ),
 ]
 

@@ -18,6 +18,7 @@ from checkje.lesson.poll_store.contract import (
     TooMany,
     WrongSecret,
     normalize_code,
+    shown_times,
 )
 from checkje.lesson.poll_store.sqlite import SQLitePollStore
 
@@ -40,4 +41,5 @@ __all__ = [
     "TooMany",
     "WrongSecret",
     "normalize_code",
+    "shown_times",
 ]

@@ -101,6 +101,11 @@ def check_new_poll(statements, class_size):
         raise ValueError(f"a class has 1 to {MAX_CLASS_SIZE} pupils, not {class_size}")
 
 
+def shown_times():
+    """The two time limits as pages say them (content and interface words: {idle_minutes}, {lifetime_hours})."""
+    return {"idle_minutes": IDLE_SECONDS // 60, "lifetime_hours": LIFETIME_SECONDS // 3600}
+
+
 def check_answer(answer):
     if not isinstance(answer, str) or not ANSWER.fullmatch(answer):
         raise ValueError(f"not an answer id: {answer!r}")
