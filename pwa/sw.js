@@ -1,6 +1,6 @@
 // Checkje's service worker: the pages of one language work offline once visited.
 // The server fills CONFIG (language, version, what to keep) when it serves this file.
-// Each language has its own worker and its own caches, so both can live side by side.
+// Each language has its own worker and its own caches, so every language can live side by side.
 "use strict";
 
 const CONFIG = "__CHECKJE_CONFIG__";

@@ -1,5 +1,6 @@
 """The app that read-only tests share, built from the real content, and what tests read from it."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -9,12 +10,14 @@ from checkje.content.store import build
 from checkje.core.settings import CATALOGUE_LANGUAGES, DEFAULTS, TRANSLATIONS_DIR, WRITTEN_LANGUAGES
 from checkje.core.sitemap import page_paths
 
-# The real content, built once per test process into a database of the run's own.
-_RUN_DIR = Path(tempfile.mkdtemp(prefix="checkje-tests-"))
+# The real content, built once per test run into a database of the run's own: the first process builds it, and
+# xdist's workers inherit its place (CHECKJE_TEST_RUN_DIR) and find it built. Each process keeps its own polls.
+_RUN_DIR = Path(os.environ.setdefault("CHECKJE_TEST_RUN_DIR", tempfile.mkdtemp(prefix="checkje-tests-")))
+_PROCESS_DIR = Path(tempfile.mkdtemp(prefix="checkje-test-process-"))
 TEST_CONFIG = {
     "TESTING": True,
     "CONTENT_DB": str(_RUN_DIR / "content.db"),
-    "POLLS_DB": str(_RUN_DIR / "polls.db"),
+    "POLLS_DB": str(_PROCESS_DIR / "polls.db"),
     # As in production: a public address (the test client and the live server are on this machine).
     "SITE_URL": "http://localhost",
 }

@@ -1,4 +1,4 @@
-"""The youth pages that are plain content: home, help and safety."""
+"""The youth pages that are plain content: home, help, safety, trusted people and the help card."""
 
 from flask import abort, make_response, render_template, request
 

@@ -4,7 +4,7 @@ One app server per school does not scale; a folder on a CDN does. The export
 asks the app itself for every page of the sitemap, so an exported page is the
 page the server sends, byte for byte. Only answers to a form (the friend
 check's results, the help finder's answers) and the class poll need the app
-server; the README says which is which.
+server; docs/deploying.md says which is which.
 
 File names follow what static hosts expect: /nl/ is nl/index.html, /nl/hulp is
 nl/hulp.html (hosts serve /nl/hulp from it), and 404.html is the not-found page.

@@ -232,6 +232,10 @@
 
   function registerServiceWorker() {
     navigator.serviceWorker.register(document.body.dataset.serviceWorker).then(function (registration) {
+      // A browser or tool that blocks service workers may answer with nothing: then there is nothing to update.
+      if (!registration) {
+        return;
+      }
       if (registration.waiting && navigator.serviceWorker.controller) {
         offerNewVersion(registration.waiting);
       }

@@ -1,6 +1,6 @@
 """`make soak`: Checkje under gunicorn, 64 connections for 60 seconds, a worker killed on purpose.
 
-wrk asks for every page of both languages and the poll's pages, round and round,
+wrk asks for every page of every language and the poll's pages, round and round,
 while a class of pupils votes in a poll and the teacher moves through its
 statements. After 20 seconds one worker is killed (SIGKILL, as the kernel's
 out-of-memory killer would); gunicorn starts a new one. At the end the script
@@ -194,7 +194,7 @@ def report(load, before, after, killed, pupils, counted):
     print(f"# Soak: {CONNECTIONS} connections for {RUN_SECONDS} s, one worker killed after {KILL_AFTER_SECONDS} s\n")
     print(
         f"- requests: {load['requests']} ({load['requests'] / RUN_SECONDS:.0f}/s)"
-        " over every page of both languages and the poll's pages"
+        " over every page of every language and the poll's pages"
     )
     print(
         f"- errors: {errors} (non-2xx/3xx {load['non_2xx_3xx']}, socket errors {load['socket_errors']}); "

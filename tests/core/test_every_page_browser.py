@@ -78,6 +78,10 @@ class Sweep:
         self.height = device["viewport"]["height"]
         self.requests = []
         self.context.on("request", lambda request: self.requests.append(request.url))
+        # Errors the page meets: a script that throws, and what the browser refuses (a CSP violation among them).
+        self.errors = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
 
 
 @pytest.fixture(scope="module")
@@ -99,11 +103,13 @@ def sweeps(browser):
 def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweeps, live_server, device, url):
     """One visit per page and device: axe (WCAG 2.2 AA) in light and dark mode, no sideways scrolling
     (at 320 px this is reflow at 400 % zoom), every standalone link and button a tap target, no choice over
-    its own words, little pinned while scrolling, no request to anyone else, no cookie and no web storage."""
+    its own words, little pinned while scrolling, no script error or refusal (CSP) in the console, no request to
+    anyone else, no cookie and no web storage."""
     sweep = sweeps(device)
     page = sweep.page
     sweep.requests.clear()
-    page.goto(live_server + url)  # returns after the load event
+    sweep.errors.clear()
+    response = page.goto(live_server + url)  # returns after the load event
     layout = page.evaluate(LAYOUT, TAP)
     problems = layout_problems(layout, sweep.width, sweep.height)
     problems.update(axe_problems(page))
@@ -117,6 +123,11 @@ def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweeps, live_server
         problems["cookies"] = cookies
     if storage["local"] or storage["session"]:
         problems["storage"] = storage
+    # A page that is not there is answered with a 404, which the browser reports as an error: that one is meant.
+    expected = {"Failed to load resource: the server responded with a status of 404 (NOT FOUND)"}
+    errors = [error for error in sweep.errors if not (response.status == 404 and error in expected)]
+    if errors:
+        problems["errors in the console"] = errors
     assert live_server + url in sweep.requests, "requests are recorded"
     elsewhere = [request for request in sweep.requests if not is_our_origin(request, live_server)]
     if elsewhere:

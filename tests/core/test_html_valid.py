@@ -1,4 +1,4 @@
-"""Every page is valid HTML by the Nu Html Checker (npm vnu-jar), in both languages.
+"""Every page is valid HTML by the Nu Html Checker (npm vnu-jar): every Dutch and English page, a sample of the others.
 
 All pages go to one JVM: starting Java once costs seconds, checking a page costs
 milliseconds. Besides the pages of the sitemap, this checks the pages that only an

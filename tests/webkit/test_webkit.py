@@ -32,10 +32,13 @@ def origin(url):
 
 
 def button(driver, name):
-    """The button once it can be pressed: script shows some forms only after the page has loaded, which
-    on a busy machine comes after WebDriver's page load (Playwright waits like this by itself)."""
+    """The button once it can be pressed, in the middle of the screen: script shows some forms only after the
+    page has loaded, which on a busy machine comes after WebDriver's page load, and WebKitWebDriver does not
+    scroll a button that a growing list pushed down back into view (Playwright does both by itself)."""
     named = (By.XPATH, f"//button[normalize-space()={json.dumps(name)}]")
-    return wait(driver).until(seen.element_to_be_clickable(named))
+    found = wait(driver).until(seen.element_to_be_clickable(named))
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", found)
+    return found
 
 
 def stored_people(driver):
@@ -90,7 +93,8 @@ def test_no_request_goes_to_another_origin(webkit, webkit_server):
 def test_trusted_people_are_saved_on_the_phone_and_wiped(webkit, webkit_server):
     webkit.get(webkit_server + "/nl/mijn-mensen")
     for name, phone in (("Mentor Sanne", "06-12 34 56 78"), ("Tante Fatima", "+32 470 12 34 56")):
-        webkit.find_element(By.ID, "person-name").send_keys(name)
+        # The form shows once its script has run, which on a busy machine comes after WebDriver's page load.
+        wait(webkit).until(seen.element_to_be_clickable((By.ID, "person-name"))).send_keys(name)
         webkit.find_element(By.ID, "person-phone").send_keys(phone)
         button(webkit, "Toevoegen").click()
         wait(webkit).until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-people-list]"), name))

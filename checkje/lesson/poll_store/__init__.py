@@ -1,4 +1,4 @@
-"""Anonymous class polls: the store contract (contract.py) and the stores that keep it (sqlite.py)."""
+"""Anonymous class polls: the store contract (contract.py) and the stores that keep it (sqlite.py, redis.py)."""
 
 from checkje.lesson.poll_store.contract import (
     CODE_ALPHABET,
