@@ -170,6 +170,11 @@
   }
 
   // --- Remove everything Checkje kept on this phone: storage, offline copies, service worker.
+  function settled(promise) {
+    // One part that fails (a worker still installing cannot always be unregistered) must not stop the rest.
+    return promise.then(function () {}, function () {});
+  }
+
   function wipe() {
     try {
       window.localStorage.clear();
@@ -188,19 +193,23 @@
         return Promise.all(registrations.map(function (registration) { return registration.unregister(); }));
       }));
     }
-    return Promise.all(work);
+    return Promise.all(work.map(settled));
   }
 
-  // The form's own answer carries Clear-Site-Data, which also empties the browser's HTTP cache:
-  // send it in the background, remove the rest here, and stay on the page.
+  // How long the confirmation waits for the form's answer on a slow network; the answer still works after it.
+  var WIPE_ANSWER_WAIT_MS = 2000;
+
+  // The form's own answer carries Clear-Site-Data, which also empties the browser's HTTP cache (and removes a
+  // worker that was still installing): it is sent in the background. The rest is removed here, the people
+  // leave the screen at once, and the page says so once this phone is empty, within a few seconds always.
   document.querySelectorAll("form[data-wipe]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var asked = window.fetch(form.action, { method: "POST", cache: "no-store" }).catch(function () {
-        // offline: what is on the phone is removed all the same
-      });
-      Promise.all([wipe(), asked]).then(function () {
-        showPeople();
+      var asked = settled(window.fetch(form.action, { method: "POST", cache: "no-store" }));
+      var waited = new Promise(function (resolve) { window.setTimeout(resolve, WIPE_ANSWER_WAIT_MS); });
+      var done = wipe();
+      showPeople();
+      Promise.all([done, Promise.race([asked, waited])]).then(function () {
         document.dispatchEvent(new CustomEvent("checkje:wiped"));
         document.querySelectorAll("[data-wipe-status]").forEach(function (status) {
           status.textContent = status.dataset.wiped;
