@@ -5,7 +5,10 @@ from bs4 import BeautifulSoup
 
 from checkje.core.rails import SECURITY_HEADERS
 from tests.server.clients import CLIENT_ADDRESS, exchange, get
+from tests.server.conftest import SHARED_SERVER
 from tests.server.crashing_app import CRASH_PATH
+
+pytestmark = SHARED_SERVER
 
 # Words a visitor sent; none may reach the log.
 CANARIES = ("GEHEIMQUERY", "CANARYHEADER", "CANARYLINE", "GEHEIMCRASH")

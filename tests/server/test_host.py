@@ -3,6 +3,9 @@
 from bs4 import BeautifulSoup
 
 from tests.server.clients import get
+from tests.server.conftest import SHARED_SERVER
+
+pytestmark = SHARED_SERVER
 
 FOREIGN_HOST = "evil.example"
 

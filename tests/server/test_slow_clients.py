@@ -4,7 +4,9 @@ import contextlib
 import threading
 
 from tests.server.clients import connect, read_until_closed, timed_get
-from tests.server.conftest import TIME_LIMITS
+from tests.server.conftest import SHARED_SERVER, TIME_LIMITS
+
+pytestmark = SHARED_SERVER
 
 SLOW_CONNECTIONS = 300
 # Each slow client sends one more header line this often: never quite done, never quite silent.
