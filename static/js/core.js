@@ -140,10 +140,35 @@
     return actions;
   }
 
+  // A name typed by the youth keeps its own direction inside any text: "Youssef B." on an Arabic
+  // page keeps its full stop at its end (<bdi>, direction from its first letter).
+  function isolated(text, direction) {
+    var node = element("bdi", null, text);
+    if (direction) {
+      node.dir = direction;
+    }
+    return node;
+  }
+
+  // A template such as "Call {name}" filled in, with the name isolated.
+  function fillName(node, template, name) {
+    var at = template.indexOf("{name}");
+    node.textContent = "";
+    if (at < 0) {
+      node.textContent = template;
+      return;
+    }
+    node.appendChild(document.createTextNode(template.slice(0, at)));
+    node.appendChild(isolated(name));
+    node.appendChild(document.createTextNode(template.slice(at + "{name}".length)));
+  }
+
+  // A phone number reads left to right in every language (06 12345678, not 12345678 06 on an
+  // Arabic page), as the call_links filter does for help lines (checkje/core/templating.py).
   function personItem(person) {
     var item = element("li", "people__person");
-    item.appendChild(element("p", "people__name", person.name));
-    item.appendChild(element("p", "people__phone", person.shown));
+    item.appendChild(element("p", "people__name")).appendChild(isolated(person.name));
+    item.appendChild(element("p", "people__phone")).appendChild(isolated(person.shown, "ltr"));
     item.appendChild(personActions(person));
     return item;
   }
@@ -155,7 +180,7 @@
       helpBarLink.hidden = !people.length;
       if (people.length) {
         var label = helpBarLink.querySelector("[data-label-template]");
-        label.textContent = label.dataset.labelTemplate.replace("{name}", people[0].name);
+        fillName(label, label.dataset.labelTemplate, people[0].name);
         helpBarLink.href = "tel:" + people[0].phone;
       }
     }
@@ -276,6 +301,7 @@
     savePeople: savePeople,
     showPeople: showPeople,
     personItem: personItem,
+    fillName: fillName,
     element: element
   };
 })();

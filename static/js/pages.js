@@ -105,7 +105,7 @@
     editingId = person.id;
     form.elements.name.value = person.name;
     form.elements.phone.value = person.shown;
-    heading.textContent = text.headingEdit.replace("{name}", person.name);
+    Checkje.fillName(heading, text.headingEdit, person.name);
     submit.textContent = text.submitSave;
     cancel.hidden = false;
     form.hidden = false;

@@ -194,3 +194,43 @@ def test_help_page_shows_a_call_or_chat_button_on_the_first_screen(phone_page, l
     assert chat.get_attribute("href") == "https://www.fier.nl/"
     assert chat.is_visible() and chat.bounding_box()["y"] < page.viewport_size["height"]
     assert axe_violations(page) == []
+
+
+# Left edges of the first and the last piece of an element's text, as the browser lays them out.
+_EDGES = """element => {
+    const text = element.firstChild;
+    const edge = (start, end) => {
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, end);
+        return range.getBoundingClientRect().left;
+    };
+    return [edge(0, 2), edge(text.length - 1, text.length)];
+}"""
+
+
+def test_a_trusted_number_reads_left_to_right_on_an_arabic_page(context, live_server):
+    """06 12345678 on an Arabic page, not 12345678 06: a number read off a printed card is dialled as it reads."""
+    page = context.new_page()
+    page.goto(live_server + "/ar/mijn-mensen")
+    page.locator("#person-name").fill("Youssef B.")
+    page.locator("#person-phone").fill("06 12345678")
+    page.locator("[data-submit]").tap()
+    for url, people in (("/ar/mijn-mensen", ".people"), ("/ar/hulpkaart", ".help-card [data-my-people]")):
+        if url != "/ar/mijn-mensen":
+            page.goto(live_server + url)
+        person = page.locator(f"{people} .people__person")
+        expect(person).to_have_count(1)
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+        number = person.locator(".people__phone bdi")
+        assert number.get_attribute("dir") == "ltr"
+        assert number.evaluate("element => getComputedStyle(element).direction") == "ltr", url
+        assert number.inner_text() == "06 12345678", url
+        first, last = number.evaluate(_EDGES)
+        assert first < last, f"{url}: 06 stands left of 12345678"
+        # A Latin name keeps its full stop at its end, not in front of the Y.
+        name = person.locator(".people__name bdi")
+        assert name.inner_text() == "Youssef B."
+        assert name.evaluate("element => getComputedStyle(element).direction") == "ltr", url
+        first, last = name.evaluate(_EDGES)
+        assert first < last, f"{url}: the full stop stands after Youssef B"
