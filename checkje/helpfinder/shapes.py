@@ -8,6 +8,7 @@ from checkje.content.schema import (
     ListOf,
     MapOf,
     Month,
+    Problem,
     Record,
     Slug,
     Text,
@@ -15,6 +16,7 @@ from checkje.content.schema import (
     Words,
 )
 from checkje.helpfinder import rules
+from checkje.helpfinder.lines import DOCUMENT as LINES_DOCUMENT
 
 _PHONE = Record({"shown": Words(), "dial": Dialable(), "when": Text(optional=True)})
 
@@ -32,11 +34,35 @@ _SOURCE = Record(
     }
 )
 
+# What a line that stopped may keep: who it was, that it stopped, where to go now, and the source that says so.
+_STOPPED_KEEPS = {"id", "name", "purpose", "note", "stopped", "youth_line", "source"}
+
+
+class HelpLine(Record):
+    """One help line: its fields, then the rule that ties them together.
+
+    A working line has a web address; a line that stopped has no way to reach it left (no number, chat,
+    address, hours or languages), so no page can send a youth there.
+    """
+
+    def check(self, value, place, line):
+        problems = list(super().check(value, place, line))
+        yield from problems
+        if problems:
+            return
+        if "stopped" in value:
+            for key in sorted(value.keys() - _STOPPED_KEEPS):
+                message = f'a line that stopped has no "{key}": name the lines that do its work now under "instead"'
+                yield Problem(f"{place}.{key}", value.line_of(key), message)
+        elif "web" not in value:
+            yield Problem(place, value.line, '"web" is missing')
+
+
 LINES = Record(
     {
         "emergency": _PHONE,
         "lines": ListOf(
-            Record(
+            HelpLine(
                 {
                     "id": Slug(),
                     "name": Words(),
@@ -46,12 +72,16 @@ LINES = Record(
                     "anonymous_note": Text(optional=True),
                     "phones": ListOf(_PHONE, optional=True),
                     "chat": Url(optional=True),
-                    "web": Url(),
+                    # Required, except for a line that stopped.
+                    "web": Url(optional=True),
                     "hours": Text(optional=True),
                     # What a youth should know besides, such as what we could not confirm.
                     "note": Text(optional=True),
                     # true: no recent source shows the line still works. Its link stays, never as the main action.
                     "status_unknown": Flag(optional=True),
+                    # The line no longer exists: say so (`text`, first on its card) and name the lines, by id,
+                    # that do its work now (`instead`), each one tap away. Only the help page may name it.
+                    "stopped": Record({"text": Text(), "instead": ListOf(Slug(), unique=None)}, optional=True),
                     # false: a line for professionals (and adult victims), left off the youth help page.
                     "youth_line": Flag(optional=True),
                     "source": _SOURCE,
@@ -105,5 +135,21 @@ QUESTIONS = Record(
     }
 )
 
-SCHEMAS = {"helpfinder/lines": LINES, rules.DOCUMENT: QUESTIONS}
-CROSS_CHECKS = (rules.check_references,)
+
+def _stopped_lines_name_working_lines(documents):
+    """A stopped line names, under `instead`, youth lines that exist and work."""
+    lines = {line["id"]: line for line in documents[LINES_DOCUMENT]["lines"]}
+    for index, line in enumerate(documents[LINES_DOCUMENT]["lines"]):
+        instead = line.get("stopped", {}).get("instead", [])
+        for number, other in enumerate(instead):
+            where = (f"lines[{index}].stopped.instead[{number}]", instead.line_of(number))
+            if other not in lines:
+                yield LINES_DOCUMENT, Problem(*where, f"{other!r} is not a help line id")
+            elif "stopped" in lines[other]:
+                yield LINES_DOCUMENT, Problem(*where, f"{other!r} has stopped too: name a line that works")
+            elif not lines[other].get("youth_line", True):
+                yield LINES_DOCUMENT, Problem(*where, f"{other!r} is a line for professionals, not for young people")
+
+
+SCHEMAS = {LINES_DOCUMENT: LINES, rules.DOCUMENT: QUESTIONS}
+CROSS_CHECKS = (rules.check_references, _stopped_lines_name_working_lines)

@@ -178,10 +178,10 @@ def test_help_page_lists_every_line_with_one_tap_contact(client, lang):
         actions = [a["href"] for a in line.select(".helpline__actions a")]
         assert any(href.startswith(("tel:", "https://")) for href in actions)
         assert line.find("time")["datetime"]
-    # WATCH stays, one tap away, but says it shows no sign of life since 2018 (tests/pages/test_help.py).
+    # WATCH stays named, says it stopped, and offers the lines that do its work now (tests/pages/test_help.py).
     watch = soup.find("article", id="watch")
-    assert watch.select_one(".helpline__actions a")["href"] == "https://www.watchnederland.nl/"
-    assert watch.select_one(".helpline__note").get_text(strip=True), "WATCH says honestly what is known"
+    assert watch.select_one(".helpline__stopped").get_text(strip=True), "WATCH says it stopped"
+    assert not [a for a in watch.find_all("a") if "watchnederland" in a["href"]]
     police = soup.find("article", id="politie")
     assert {"tel:112", "tel:09008844"} <= {a["href"] for a in police.find_all("a")}
     mma = soup.find("article", id="meld-misdaad-anoniem")
@@ -221,6 +221,16 @@ def htmx_comes_with_its_privacy_setup(url, page):
 def test_the_pages_that_answer_in_place_have_htmx(site):
     for url in ("/nl/vriendencheck/mijn-regels-nu", "/en/hulpzoeker", "/nl/instellingen/instagram/restrict"):
         assert HTMX in [script["src"].split("?")[0] for script in site(url).soup.find_all("script", src=True)], url
+
+
+# Lines that stopped: their old addresses may now belong to anyone (WATCH Nederland: Terre des Hommes, 2022-09-09).
+STOPPED_DOMAINS = ("watchnederland.nl",)
+
+
+def links_nowhere_that_stopped(_url, page):
+    """No page sends a youth to the old address of a line that stopped."""
+    for link in page.soup.find_all("a", href=True):
+        assert not any(domain in link["href"].lower() for domain in STOPPED_DOMAINS), link
 
 
 def calls_to_112_are_tel_links(_url, page):
@@ -269,6 +279,7 @@ PAGE_CHECKS = [
     everything_loads_from_our_origin,
     outbound_links_leak_no_referrer,
     htmx_comes_with_its_privacy_setup,
+    links_nowhere_that_stopped,
     calls_to_112_are_tel_links,
     links_its_manifest_and_worker,
     has_security_headers_and_sets_no_cookie,

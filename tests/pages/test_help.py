@@ -5,7 +5,7 @@ import re
 import pytest
 
 from checkje.core.settings import LANGUAGES
-from tests.helpers import parse, unlinked_calls_to_112
+from tests.helpers import line_number_of, parse, problems_of, replace_in, unlinked_calls_to_112
 from tests.shared_app import document
 
 HELP = {lang: document("pages/help", lang) for lang in LANGUAGES}
@@ -59,18 +59,37 @@ def test_the_first_action_for_each_need(help_page):
     assert firsts["thuis"] == "tel:08002000", "Veilig Thuis for something at home"
 
 
-def test_watch_stays_with_its_honest_text_and_a_link(help_page, lang):
+def test_watch_is_named_as_stopped_and_links_nowhere(help_page, lang):
+    """WATCH stopped (Terre des Hommes, 2022-09-09): named, said to have stopped, and no link to its old domain."""
     watch = help_page.find("article", id="watch")
     assert watch.find_parent("section")["id"] == "loverboy"
-    assert watch is not help_page.select_one("#loverboy article.helpline"), "WATCH is never the first action"
-    links = [a["href"] for a in watch.select(".helpline__actions a")]
-    assert links == ["https://www.watchnederland.nl/"], "one tap to WATCH's site, no unconfirmed number"
-    assert "button--secondary" in watch.select_one(".helpline__actions a")["class"], "not styled as the main action"
+    assert watch is not help_page.select_one("#loverboy article.helpline"), "WATCH is never the first line"
+    assert watch.h3.get_text(strip=True) == "WATCH Nederland"
+    said_first = watch.h3.find_next_sibling()
+    assert "helpline__stopped" in said_first["class"], "that it stopped comes before anything to tap"
+    assert {"nl": "gestopt", "en": "stopped"}[lang] in said_first.get_text()
+    links = [a["href"] for a in watch.find_all("a")]
+    assert not [href for href in links if "watch" in href.lower()], "no link to WATCH's old domain or number"
     text = watch.get_text(" ", strip=True)
-    for fact in ("2017", "2018", "Fier", "CKM", "Terre des Hommes"):
+    assert "088-208" not in text and "0882080044" not in text
+    for fact in ("2017", "2021", "Fier", "CKM", "Terre des Hommes"):
         assert fact in text, fact
     assert not re.search(r"Fier (hoort bij|is part of) WATCH", help_page.get_text(" ")), "WATCH was run by Fier"
-    assert watch.select_one(".helpline__facts time")["datetime"] == "2018-11"
+    assert watch.select_one(".helpline__facts time")["datetime"] == "2022-09"
+
+
+def test_watch_offers_one_tap_to_the_lines_that_do_its_work_now(help_page, lang):
+    """Fier's chat, Meld Misdaad Anoniem's number and the police's numbers, each named, right under "stopped"."""
+    watch = help_page.find("article", id="watch")
+    offered = watch.select(".helpline__instead > li")
+    assert [item.strong.get_text(strip=True) for item in offered] == ["Fier", "Meld Misdaad Anoniem", "Politie"]
+    fier, mma, police = ([a["href"] for a in item.select(".helpline__actions a")] for item in offered)
+    assert fier == [LINES[lang]["fier"]["chat"]]
+    assert mma == ["tel:08007000"]
+    assert police == ["tel:112", "tel:09008844"]
+    assert offered[0].find_previous_sibling() is None and watch.select_one(".helpline__instead").find_previous(
+        "p"
+    ) is watch.select_one(".helpline__stopped"), "the way on comes right after the word that it stopped"
 
 
 def test_veilig_thuis_and_take_it_down_are_there(help_page):
@@ -85,7 +104,9 @@ def test_each_line_shows_its_source_and_month_small_below_the_action(help_page, 
     for article in help_page.select("article.helpline"):
         line = LINES[lang][article["id"]]
         facts = article.select_one("dl.helpline__facts")
-        assert facts.find_previous_sibling("ul", class_="helpline__actions"), "details come after the action"
+        actions = facts.find_previous_sibling("ul", class_="helpline__actions")
+        instead = facts.find_previous_sibling("ul", class_="helpline__instead")  # a line that stopped
+        assert actions or instead, "details come after the action"
         month = facts.select_one("time")
         assert month["datetime"] == line["source"]["month"]
         assert re.fullmatch(r"\w+ 20\d\d", month.get_text(strip=True)), "a month and a year, no day"
@@ -111,6 +132,62 @@ def test_every_youth_line_is_in_one_situation_and_professional_lines_in_none(hel
     listed = [article["id"] for article in help_page.select("article.helpline")]
     assert len(listed) == len(set(listed))
     assert set(listed) == {line_id for line_id, line in LINES[lang].items() if line.get("youth_line", True)}
+
+
+# --- A line that stopped: the content build keeps it off every page but the help page, and without an address.
+
+
+def test_a_stopped_line_named_anywhere_else_stops_the_build(content_copy):
+    finder = content_copy / "helpfinder" / "questions.yaml"
+    replace_in(finder, "    lines: [meld-misdaad-anoniem, fier]\n", "    lines: [meld-misdaad-anoniem, watch]\n")
+    line = line_number_of(finder, "lines: [meld-misdaad-anoniem, watch]")
+    (problem,) = problems_of(content_copy)
+    assert re.fullmatch(
+        rf"content/helpfinder/questions\.yaml:{line}: results\[\d+\]\.lines\[1\]: 'watch' has stopped: "
+        r"name a line that does its work now \(fier, meld-misdaad-anoniem, politie\)",
+        problem,
+    )
+
+
+@pytest.mark.parametrize(
+    ("added", "message"),
+    [
+        ("    web: https://www.watchnederland.nl/\n", 'a line that stopped has no "web"'),
+        (
+            '    phones:\n      - shown: 088-208 00 44\n        dial: "0882080044"\n',
+            'a line that stopped has no "phones"',
+        ),
+    ],
+)
+def test_a_stopped_line_has_no_way_to_reach_it(content_copy, added, message):
+    lines = content_copy / "helpfinder" / "lines.yaml"
+    replace_in(lines, "    name: WATCH Nederland\n", "    name: WATCH Nederland\n" + added)
+    (problem,) = problems_of(content_copy)
+    assert problem.startswith(f"content/helpfinder/lines.yaml:{line_number_of(lines, 'name: WATCH Nederland') + 1}: ")
+    assert message in problem
+
+
+@pytest.mark.parametrize(
+    ("instead", "message"),
+    [
+        ("[fier, meld-misdaad-anonim, politie]", "'meld-misdaad-anonim' is not a help line id"),
+        ("[fier, watch, politie]", "'watch' has stopped too: name a line that works"),
+        ("[fier, comensha, politie]", "'comensha' is a line for professionals, not for young people"),
+    ],
+)
+def test_a_stopped_line_points_to_youth_lines_that_work(content_copy, instead, message):
+    lines = content_copy / "helpfinder" / "lines.yaml"
+    replace_in(lines, "instead: [fier, meld-misdaad-anoniem, politie]", f"instead: {instead}")
+    (problem,) = problems_of(content_copy)
+    assert problem.endswith(message)
+    assert problem.startswith(f"content/helpfinder/lines.yaml:{line_number_of(lines, f'instead: {instead}')}: ")
+
+
+def test_a_working_line_needs_a_web_address(content_copy):
+    lines = content_copy / "helpfinder" / "lines.yaml"
+    replace_in(lines, "    web: https://www.meldmisdaadanoniem.nl/\n", "")
+    (problem,) = problems_of(content_copy)
+    assert re.fullmatch(r'content/helpfinder/lines\.yaml:\d+: lines\[\d+\]: "web" is missing', problem)
 
 
 # --- 112 is always a call: the finder of a "call 112" that is not a tel: link
