@@ -41,8 +41,9 @@ _STOPPED_KEEPS = {"id", "name", "purpose", "note", "stopped", "youth_line", "sou
 class HelpLine(Record):
     """One help line: its fields, then the rule that ties them together.
 
-    A working line has a web address; a line that stopped has no way to reach it left (no number, chat,
-    address, hours or languages), so no page can send a youth there.
+    A working line has a web address and says when it is open (or that nobody knows, and what to do then);
+    a line that stopped has no way to reach it left (no number, chat, address, hours or languages), so no
+    page can send a youth there.
     """
 
     def check(self, value, place, line):
@@ -54,8 +55,12 @@ class HelpLine(Record):
             for key in sorted(value.keys() - _STOPPED_KEEPS):
                 message = f'a line that stopped has no "{key}": name the lines that do its work now under "instead"'
                 yield Problem(f"{place}.{key}", value.line_of(key), message)
-        elif "web" not in value:
+            return
+        if "web" not in value:
             yield Problem(place, value.line, '"web" is missing')
+        if "hours" not in value:
+            message = '"hours" is missing: say when it is open, or that we do not know (then: try, or 112 in danger)'
+            yield Problem(place, value.line, message)
 
 
 LINES = Record(
@@ -74,6 +79,8 @@ LINES = Record(
                     "chat": Url(optional=True),
                     # Required, except for a line that stopped.
                     "web": Url(optional=True),
+                    # When it is open. Required (but for a line that stopped): where no source gives the hours,
+                    # say that we do not know, that trying is fine, and 112 in danger.
                     "hours": Text(optional=True),
                     # What a youth should know besides, such as what we could not confirm.
                     "note": Text(optional=True),

@@ -86,7 +86,7 @@ def test_bad_date(content_copy, bad_date, place, message):
 )
 def test_bad_source_month(content_copy, bad_month, message):
     helplines = content_copy / "helpfinder" / "lines.yaml"
-    replace_in(helplines, "      month: 2023-07\n", f"      month: {bad_month}\n")
+    replace_in(helplines, "      month: 2024-06\n", f"      month: {bad_month}\n")
     line = line_number_of(helplines, f"month: {bad_month}")
     assert problems_of(content_copy) == [f"content/helpfinder/lines.yaml:{line}: lines[0].source.month: {message}"]
 
@@ -98,7 +98,7 @@ def test_every_help_line_needs_a_source_with_a_month(content_copy, field):
     start = text.index("    source:\n")  # Helpwanted's, the first line's
     line = text[:start].count("\n") + 2  # the source's first field
     without = {
-        "month": "      month: 2023-07\n",
+        "month": "      month: 2024-06\n",
         "detail": text[text.index("      detail:", start) : text.index("\n\n", start) + 1],
     }
     replace_in(helplines, without[field], "")

@@ -113,6 +113,28 @@ def test_each_line_shows_its_source_and_month_small_below_the_action(help_page, 
         assert line["source"]["shown"] in facts.get_text(" ", strip=True)
 
 
+def test_each_line_says_when_it_is_open_or_what_to_do_when_nobody_knows(help_page, lang):
+    """Issue 30, item 10: the hours, or "we do not know: try, or call 112 in danger" with 112 one tap away."""
+    unknown = {"nl": "We weten niet", "en": "We do not know"}[lang]
+    for article in help_page.select("article.helpline:not(.helpline--stopped)"):
+        facts = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in article.select(".helpline__facts dt")}
+        when = facts[{"nl": "Wanneer", "en": "When"}[lang]]
+        assert when.get_text(strip=True), article["id"]
+        if unknown in when.get_text():
+            assert when.select_one("a[href='tel:112']"), f"{article['id']}: times unknown, so 112 in one tap"
+    for line_id in ("helpwanted", "fier"):
+        assert unknown in help_page.find("article", id=line_id).select_one(".helpline__facts").get_text()
+
+
+def test_fier_says_plainly_how_to_reach_it(help_page, lang):
+    """No source gives Fier a phone number (check-2026-12-07): the chat on fier.nl, which needs the internet."""
+    fier = help_page.find("article", id="fier")
+    assert not fier.select(".helpline__actions a[href^='tel:']"), "no Fier number (112 is in its hours)"
+    assert [a["href"] for a in fier.select(".helpline__actions a")] == ["https://www.fier.nl/"]
+    note = fier.select_one(".helpline__note").get_text()
+    assert "fier.nl" in note and {"nl": "internet", "en": "internet"}[lang] in note
+
+
 def test_no_stale_phrases(help_page):
     text = help_page.get_text(" ")
     for stale in ("gegevens uit 2019", "details from 2019", "volgens de start in 2017", "as announced at the start"):
@@ -181,6 +203,16 @@ def test_a_stopped_line_points_to_youth_lines_that_work(content_copy, instead, m
     (problem,) = problems_of(content_copy)
     assert problem.endswith(message)
     assert problem.startswith(f"content/helpfinder/lines.yaml:{line_number_of(lines, f'instead: {instead}')}: ")
+
+
+def test_a_working_line_without_hours_stops_the_build(content_copy):
+    lines = content_copy / "helpfinder" / "lines.yaml"
+    line = line_number_of(lines, "- id: take-it-down")
+    replace_in(lines, "    hours:\n      nl: Altijd. Het is een website.\n      en: Any time. It is a website.\n", "")
+    assert problems_of(content_copy) == [
+        f"content/helpfinder/lines.yaml:{line}: lines[1]: "
+        '"hours" is missing: say when it is open, or that we do not know (then: try, or 112 in danger)'
+    ]
 
 
 def test_a_working_line_needs_a_web_address(content_copy):

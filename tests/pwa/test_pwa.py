@@ -55,3 +55,5 @@ def test_offline_page_offers_help_numbers(client, lang):
     soup = parse(client.get(f"/{lang}/offline"))
     assert soup.select_one("a[href='tel:112']")
     assert len(soup.select(".help-card__lines li")) >= 3
+    for line in soup.select(".help-card__lines li"):
+        assert line.select_one("a[href^='tel:']"), "offline, only a call works: no chat-only line (Fier)"
