@@ -57,6 +57,18 @@ def test_the_first_action_for_each_need(help_page):
     assert firsts["loverboy"] == LINES["nl"]["fier"]["chat"], "a loverboy: Fier's chat, a line that certainly answers"
     assert firsts["gevaar"] == "tel:112"
     assert firsts["thuis"] == "tel:08002000", "Veilig Thuis for something at home"
+    assert firsts["seksueel-geweld"] == "tel:08000188", "Centrum Seksueel Geweld for sexual violence"
+
+
+def test_centrum_seksueel_geweld_is_one_tap_away(help_page, lang):
+    """Issue 30, item 3: 0800-0188, free and day and night, in its own situation, with its source and month."""
+    section = help_page.find("section", id="seksueel-geweld")
+    csg = section.find("article", id="csg")
+    assert csg.select_one(".helpline__actions a")["href"] == "tel:08000188"
+    assert "0800-0188" in csg.select_one(".helpline__actions a").get_text()
+    assert {"nl": "Dag en nacht", "en": "Day and night"}[lang] in csg.select_one(".helpline__facts").get_text()
+    assert {"nl": "7 dagen", "en": "7 days"}[lang] in csg.get_text(), "soon after, it matters: within 7 days"
+    assert csg.select_one(".helpline__facts time")["datetime"] == "2022-11"
 
 
 def test_watch_is_named_as_stopped_and_links_nowhere(help_page, lang):

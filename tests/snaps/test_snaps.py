@@ -138,8 +138,9 @@ def test_happened_starts_with_not_your_fault_and_help(client, lang):
     lead = soup.select_one(".lead").get_text(" ", strip=True)
     assert {"nl": "niet jouw schuld", "en": "not your fault"}[lang] in lead
     lines, links = help_entries(soup)
-    assert lines == ["helpwanted", "take-it-down", "fier"]
+    assert lines == ["helpwanted", "take-it-down", "fier", "csg"]
     assert {"tel:0202615275", "https://takeitdown.ncmec.org/nl/", "tel:112"} <= links, "calls, not links to /hulp"
+    assert "tel:08000188" in links, "Centrum Seksueel Geweld, one tap on the first page (issue 30, item 3)"
     first = soup.select_one(".first-do")
     assert first.get_text(" ", strip=True).count(HAPPENED[lang]["first"]["text"]) == 1
     assert first.find_next("aside")["class"] == ["help-now"], "what to do first, then help at once"
@@ -158,9 +159,10 @@ def test_help_entries_exist_on_the_help_page(client, lang):
 
 @pytest.mark.parametrize("lang_and_index", HAPPENED_STEPS, ids=steps_id)
 def test_happened_step(client, lang_and_index):
-    _, step, soup = step_page(client, lang_and_index, "het-is-gebeurd", HAPPENED)
+    lang, step, soup = step_page(client, lang_and_index, "het-is-gebeurd", HAPPENED)
     lines, links = help_entries(soup)
-    assert len(lines) == 3 and {"tel:112", "tel:0202615275"} <= links, "help is one tap away on every step"
+    assert lines == [entry["id"] for entry in HAPPENED[lang]["help"]], "the same help on every step"
+    assert {"tel:112", "tel:0202615275", "tel:08000188"} <= links, "help is one tap away on every step"
     if step.get("help_here"):
         assert soup.select_one(".help-now").find_next("nav", class_="step-nav"), (
             "on the help step, the help comes before the way on"
