@@ -79,14 +79,21 @@ SAFETY = Record({**PAGE_BASICS, "intro": Text(), "sections": ListOf(Record({"hea
 TRUSTED = Record({**PAGE_BASICS, "intro": Text(), "storage_note": Text(), "no_script_note": Text(), "tip": Text()})
 
 # A few words and a short list of help lines: the help card, and the offline page (checkje.pwa).
-PAGE_WITH_LINES = Record({**PAGE_BASICS, "intro": Text(), "lines": ListOf(Slug(), unique=None)})
+# Each line by id, with an optional `when`: one plain sentence on when to use it (113 on the help card).
+PAGE_WITH_LINES = Record(
+    {
+        **PAGE_BASICS,
+        "intro": Text(),
+        "lines": ListOf(Record({"id": Slug(), "when": Text(optional=True)}), unique="id"),
+    }
+)
 
 
 def lines_exist(name):
     """A cross-check: the page `name` (a PAGE_WITH_LINES) names help lines that exist."""
 
     def check(documents):
-        return unknown_help_lines(documents, name, "lines", documents[name]["lines"])
+        return unknown_help_lines(documents, name, "lines", documents[name]["lines"], key="id")
 
     check.__doc__ = f"{name} names help lines that exist."
     return check

@@ -5,7 +5,7 @@ from flask import abort, make_response, render_template, request
 from checkje.content import content
 from checkje.core.delivery import kept_nowhere
 from checkje.core.i18n import language_blueprint
-from checkje.helpfinder.lines import emergency, help_lines
+from checkje.helpfinder.lines import emergency, help_lines, named_help_lines
 
 bp = language_blueprint("pages", __name__)
 
@@ -49,7 +49,7 @@ def trusted():
 def card():
     """Show a card to screenshot or print: the youth's people and key help numbers."""
     page = content("pages/card")
-    return render_template("pages/card.html", page=page, lines=help_lines(page["lines"]))
+    return render_template("pages/card.html", page=page, lines=named_help_lines(page["lines"]))
 
 
 @bp.get("/veiligheid")

@@ -20,7 +20,7 @@ from checkje.core import sitemap
 from checkje.core.assets import static_url
 from checkje.core.i18n import is_right_to_left, language_blueprint
 from checkje.core.settings import ROOT
-from checkje.helpfinder.lines import help_lines
+from checkje.helpfinder.lines import named_help_lines
 from checkje.together.fields import TALK_STEP
 
 PWA_DIR = ROOT / "pwa"
@@ -98,4 +98,4 @@ def manifest():
 def offline():
     """What a page that needs the network shows when there is none."""
     page = content("pwa/offline")
-    return render_template("pwa/offline.html", page=page, lines=help_lines(page["lines"]))
+    return render_template("pwa/offline.html", page=page, lines=named_help_lines(page["lines"]))

@@ -147,6 +147,18 @@ def test_fier_says_plainly_how_to_reach_it(help_page, lang):
     assert "fier.nl" in note and {"nl": "internet", "en": "internet"}[lang] in note
 
 
+@pytest.mark.parametrize("url", ["/{lang}/hulpkaart", "/{lang}/offline"])
+def test_the_help_card_puts_113_first_with_when_to_call(site, lang, url):
+    """Issue 30, item 2: 113 one tap away on the printed help card (and offline), with one plain sentence."""
+    card = site(url.format(lang=lang)).soup.select_one(".help-card__lines")
+    first = card.select_one("li")
+    assert first.strong.get_text(strip=True) == "113 Zelfmoordpreventie"
+    assert first.select_one("a[href='tel:113']").get_text(strip=True) == "113"
+    when = first.select_one(".help-card__when").get_text(strip=True)
+    assert when.startswith({"nl": "Wil je niet meer leven?", "en": "Do you not want to live any more?"}[lang])
+    assert card.select_one("a[href='tel:08000188']"), "and Centrum Seksueel Geweld"
+
+
 def test_no_stale_phrases(help_page):
     text = help_page.get_text(" ")
     for stale in ("gegevens uit 2019", "details from 2019", "volgens de start in 2017", "as announced at the start"):

@@ -138,9 +138,15 @@ def test_happened_starts_with_not_your_fault_and_help(client, lang):
     lead = soup.select_one(".lead").get_text(" ", strip=True)
     assert {"nl": "niet jouw schuld", "en": "not your fault"}[lang] in lead
     lines, links = help_entries(soup)
-    assert lines == ["helpwanted", "take-it-down", "fier", "csg"]
+    assert lines == ["helpwanted", "take-it-down", "fier", "csg", "zelfmoordpreventie"]
     assert {"tel:0202615275", "https://takeitdown.ncmec.org/nl/", "tel:112"} <= links, "calls, not links to /hulp"
     assert "tel:08000188" in links, "Centrum Seksueel Geweld, one tap on the first page (issue 30, item 3)"
+    # 113 on the first page, with one plain sentence on when (issue 30, item 2).
+    suicide_line = soup.select_one(".help-now #help-now-zelfmoordpreventie")
+    assert suicide_line.select_one("a[href='tel:113']")
+    why = suicide_line.p.get_text(" ", strip=True)
+    assert {"nl": "eind aan je leven", "en": "ending your life"}[lang] in why
+    assert {"nl": "dag en nacht", "en": "day and night"}[lang] in why
     first = soup.select_one(".first-do")
     assert first.get_text(" ", strip=True).count(HAPPENED[lang]["first"]["text"]) == 1
     assert first.find_next("aside")["class"] == ["help-now"], "what to do first, then help at once"
