@@ -11,26 +11,48 @@ from tests.helpers import parse, replace_in, unlinked_calls_to_112
 from tests.shared_app import build_content
 
 # Every way through the questions, as form data, with the help lines it must end at.
+UNDER_18, ADULT = "under-18", "18-or-older"
 EXPECTED_LINES = {
-    # (danger, image, home, anonymous, wish): lines. A photo comes first, then home, then what the youth wants.
+    # (danger, sexual, age, image, home, anonymous, wish): lines. A photo comes first, then home, then what the
+    # youth wants; a youth of 18 or older gets the lines for adults (StopNCII, De Luisterlijn), not the ones for
+    # under-18s (De Kindertelefoon).
     **{
-        ("no", "yes", home, "yes", wish): ["helpwanted", "take-it-down"]
+        ("no", "no", age, "yes", home, "yes", wish): lines
+        for age, lines in (
+            (UNDER_18, ["helpwanted", "take-it-down"]),
+            (ADULT, ["helpwanted", "stopncii", "take-it-down"]),
+        )
         for home in ("yes", "no")
         for wish in ("talk", "report")
     },
-    **{("no", "yes", home, "no", "talk"): ["helpwanted", "take-it-down"] for home in ("yes", "no")},
-    **{("no", "yes", home, "no", "report"): ["helpwanted", "politie"] for home in ("yes", "no")},
     **{
-        ("no", "no", "yes", anonymous, wish): ["veilig-thuis", "kindertelefoon"]
+        ("no", "no", age, "yes", home, "no", "talk"): lines
+        for age, lines in (
+            (UNDER_18, ["helpwanted", "take-it-down"]),
+            (ADULT, ["helpwanted", "stopncii", "take-it-down"]),
+        )
+        for home in ("yes", "no")
+    },
+    **{
+        ("no", "no", age, "yes", home, "no", "report"): ["helpwanted", "politie"]
+        for age in (UNDER_18, ADULT)
+        for home in ("yes", "no")
+    },
+    **{
+        ("no", "no", age, "no", "yes", anonymous, wish): ["veilig-thuis", other]
+        for age, other in ((UNDER_18, "kindertelefoon"), (ADULT, "luisterlijn"))
         for anonymous in ("yes", "no")
         for wish in ("talk", "report")
     },
-    ("no", "no", "no", "yes", "report"): ["meld-misdaad-anoniem", "fier"],
-    ("no", "no", "no", "no", "report"): ["politie", "fier"],
-    ("no", "no", "no", "yes", "talk"): ["fier", "kindertelefoon"],
-    ("no", "no", "no", "no", "talk"): ["fier", "kindertelefoon"],
+    **{("no", "no", age, "no", "no", "yes", "report"): ["meld-misdaad-anoniem", "fier"] for age in (UNDER_18, ADULT)},
+    **{("no", "no", age, "no", "no", "no", "report"): ["politie", "fier"] for age in (UNDER_18, ADULT)},
+    **{
+        ("no", "no", age, "no", "no", anonymous, "talk"): ["fier", other]
+        for age, other in ((UNDER_18, "kindertelefoon"), (ADULT, "luisterlijn"))
+        for anonymous in ("yes", "no")
+    },
 }
-QUESTIONS = ("danger", "image", "home", "anonymous", "wish")
+QUESTIONS = ("danger", "sexual", "age", "image", "home", "anonymous", "wish")
 
 
 def post_answers(client, lang, answers, **headers):
@@ -44,8 +66,9 @@ def shown_lines(soup):
 
 
 def test_expected_paths_cover_every_combination():
-    combinations = set(itertools.product(["no"], ["yes", "no"], ["yes", "no"], ["yes", "no"], ["talk", "report"]))
-    assert combinations == set(EXPECTED_LINES)
+    yes_no = ["yes", "no"]
+    combinations = itertools.product(["no"], ["no"], [UNDER_18, ADULT], yes_no, yes_no, yes_no, ["talk", "report"])
+    assert set(combinations) == set(EXPECTED_LINES)
 
 
 @pytest.mark.parametrize(("answers", "lines"), EXPECTED_LINES.items())
@@ -61,7 +84,7 @@ def test_every_path_ends_at_the_lines_that_fit(client, lang, answers, lines):
 
 
 def test_at_home_ends_at_veilig_thuis(client, lang):
-    soup = parse(post_answers(client, lang, ("no", "no", "yes", "no", "talk")))
+    soup = parse(post_answers(client, lang, ("no", "no", UNDER_18, "no", "yes", "no", "talk")))
     assert shown_lines(soup) == ["veilig-thuis", "kindertelefoon"]
     assert soup.select_one("#veilig-thuis a[href='tel:08002000']")
 
@@ -74,14 +97,42 @@ def test_danger_stops_at_once_with_112(client, lang):
     assert not soup.select("#finder input[type=radio]")
 
 
-@pytest.mark.parametrize("answered", range(1, 5))
+@pytest.mark.parametrize("answered", range(1, 7))
 def test_each_answer_leads_to_the_next_question(client, lang, answered):
-    answers = ("no", "no", "no", "yes")[:answered]
+    answers = ("no", "no", UNDER_18, "no", "no", "yes")[:answered]
     soup = parse(post_answers(client, lang, answers))
     radios = soup.select("#finder input[type=radio]")
     assert {radio["name"] for radio in radios} == {QUESTIONS[answered]}
     hidden = {field["name"]: field["value"] for field in soup.select("#finder input[type=hidden]")}
     assert hidden == {**dict(zip(QUESTIONS[: len(answers)], answers, strict=True)), "asked": QUESTIONS[answered]}
+
+
+def test_sexual_violence_stops_at_once_with_centrum_seksueel_geweld(client, lang):
+    """Issue 30, item 3: like danger, the second question ends at once, at 0800-0188, with no more questions."""
+    soup = parse(post_answers(client, lang, ("no", "yes")))
+    assert shown_lines(soup) == ["csg", "politie"]
+    first = soup.select_one("#finder article#csg .helpline__actions a")
+    assert first["href"] == "tel:08000188"
+    assert not soup.select("#finder input[type=radio]")
+
+
+def test_the_18_plus_lines_are_reached_and_say_who_they_are_for(client, lang):
+    """Issue 30, item 4: a youth of 18 or older gets StopNCII and De Luisterlijn, each saying its age range."""
+    reached = {line for answers, lines in EXPECTED_LINES.items() if answers[2] == ADULT for line in lines}
+    assert {"stopncii", "luisterlijn"} <= reached and "kindertelefoon" not in reached
+    under_18 = {line for answers, lines in EXPECTED_LINES.items() if answers[2] == UNDER_18 for line in lines}
+    assert not {"stopncii", "luisterlijn"} & under_18
+    photo = parse(post_answers(client, lang, ("no", "no", ADULT, "yes", "no", "yes", "talk")))
+    ages = {"nl": ("18 of ouder", "jonger dan 18"), "en": ("18 or older", "under 18")}[lang]
+    for line_id in ("stopncii", "take-it-down"):
+        text = photo.select_one(f"#finder article#{line_id}").get_text(" ")
+        assert all(age in text for age in ages), f"{line_id} says which photos it is for"
+    talk = parse(post_answers(client, lang, ("no", "no", ADULT, "no", "no", "no", "talk")))
+    luisterlijn = talk.select_one("#finder article#luisterlijn")
+    assert luisterlijn.select_one(".helpline__actions a")["href"] == "tel:0880767000"
+    assert {"nl": "18 of ouder", "en": "18 or older"}[lang] in luisterlijn.get_text(" ")
+    kids = parse(post_answers(client, lang, ("no", "no", UNDER_18, "no", "no", "no", "talk")))
+    assert {"nl": "8 tot 18", "en": "8 to 18"}[lang] in kids.select_one("#finder article#kindertelefoon").get_text()
 
 
 def test_first_question_page(client, lang):
@@ -95,13 +146,13 @@ def test_first_question_page(client, lang):
 
 
 def test_no_answer_asks_again_with_a_clear_message(client, lang):
-    response = client.post(f"/{lang}/hulpzoeker", data={"danger": "no", "asked": "image"})
+    response = client.post(f"/{lang}/hulpzoeker", data={"danger": "no", "sexual": "no", "asked": "age"})
     assert response.status_code == 400, "the form again, as htmx and a plain form both show it"
     soup = parse(response)
     summary = soup.select_one(".error-summary[role=alert]")
-    assert summary and summary.a["href"] == "#answer-image-yes"
-    assert soup.find(id="answer-image-yes")
-    assert {radio["name"] for radio in soup.select("#finder input[type=radio]")} == {"image"}
+    assert summary and summary.a["href"] == f"#answer-age-{UNDER_18}"
+    assert soup.find(id=f"answer-age-{UNDER_18}")
+    assert {radio["name"] for radio in soup.select("#finder input[type=radio]")} == {"age"}
 
 
 @pytest.mark.parametrize(
@@ -125,7 +176,7 @@ def test_garbage_never_breaks_the_finder(client, form, status):
 
 
 def test_htmx_gets_only_the_finder_with_the_same_result(client, lang):
-    answers = ("no", "yes", "no", "report")
+    answers = ("no", "no", ADULT, "yes", "no", "no", "report")
     full = parse(post_answers(client, lang, answers))
     response = post_answers(client, lang, answers, **{"HX-Request": "true"})
     fragment = parse(response)
@@ -173,12 +224,17 @@ def test_unreachable_result_stops_the_build(tmp_path, content_copy):
         (
             '      image: "yes"\n      wish: report',
             '      imag: "yes"\n      wish: report',
-            "results[1].when.imag: 'imag' is not a question id",
+            "results[2].when.imag: 'imag' is not a question id",
         ),
         (
             '      wish: report\n      anonymous: "no"',
             '      wish: shout\n      anonymous: "no"',
-            "results[1].when.wish: 'shout' is not an answer of 'wish'",
+            "results[2].when.wish: 'shout' is not an answer of 'wish'",
+        ),
+        (
+            "      age: 18-or-older\n",
+            "      age: adult\n",
+            "results[3].when.age: 'adult' is not an answer of 'age'",
         ),
     ],
 )
