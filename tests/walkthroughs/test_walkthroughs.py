@@ -306,6 +306,26 @@ def test_whatsapp_no_longer_says_the_number_cannot_be_hidden():
     assert "username" in [step["id"] for step in WALKTHROUGHS[("whatsapp", "en")]["steps"]]
 
 
+def test_whatsapp_usernames_are_reserved_now_and_work_later():
+    """Issue 30, item 6: on 2026-06-29 only reservations opened; messaging by username comes later, country by
+    country; people who have your number and your groups still see it. Android: Settings > Account."""
+    for lang, words in {
+        "nl": ("vastleggen", "later", "land voor land", "Nederland"),
+        "en": ("reserve", "later", "country by country", "Netherlands"),
+    }.items():
+        document = WALKTHROUGHS[("whatsapp", lang)]
+        for said in words:
+            assert said in document["intro"], said
+        step = next(step for step in document["steps"] if step["id"] == "username")
+        assert {"nl": "vast", "en": "Reserve"}[lang] in step["title"]
+        assert {"nl": "Later", "en": "Later"}[lang] in step["why"]
+        assert {"nl": "groepen", "en": "groups"}[lang] in step["why"], "groups still see your number"
+        assert [tap["label"] for tap in step["android"]][-1] == "Account"
+        for old in ("Sinds 2026 kun je ook een gebruikersnaam kiezen", "Since 2026 you can also choose a username"):
+            assert old not in document["intro"] + step["why"]
+        assert "2026-06-29" in step["source"]
+
+
 # --- The content build: a step without a date, a path or a translation stops it, with file and line.
 
 FIRST_STEP_DATE = "    checked: 2026-12-01\n"
