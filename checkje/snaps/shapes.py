@@ -60,6 +60,8 @@ HAPPENED = Record(
                     "help_here": Flag(optional=True),
                     # Ready-made sentences to start a conversation.
                     "sentences": ListOf(Text(), optional=True),
+                    # For maintainers: where the step's facts come from, each source with its date.
+                    "source": Words(optional=True),
                 }
             ),
             unique="id",

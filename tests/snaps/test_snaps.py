@@ -184,6 +184,19 @@ def test_happened_covers_what_to_do(client):
     assert len(tell["sentences"]) >= 3, "a few ready-made sentences to start the conversation"
 
 
+def test_keep_the_evidence_says_it_can_vanish_so_screenshots_first(client, lang):
+    """Issue 30, item 7: disappearing messages (WhatsApp), chats Snapchat deletes, Instagram: screenshots at once."""
+    soup = parse(client.get(f"/{lang}/het-is-gebeurd/bewijs-bewaren"))
+    paragraphs = [p.get_text(" ", strip=True) for p in soup.select("main p")]
+    vanish = next(p for p in paragraphs if {"nl": "vanzelf verdwijnen", "en": "disappear by themselves"}[lang] in p)
+    first = {"nl": "Maak meteen screenshots", "en": "Take screenshots of the messages right away"}[lang]
+    assert vanish.startswith(first)
+    for app in ("Snapchat", "WhatsApp", "Instagram"):
+        assert app in vanish, app
+    step = next(step for step in HAPPENED[lang]["steps"] if step["id"] == "bewijs-bewaren")
+    assert "673193694148537" in step["source"], "the source of each fact is kept with the step"
+
+
 def test_say_no_page(client, lang):
     soup = parse(client.get(f"/{lang}/nee-zeggen"))
     sections = soup.select("main section")
