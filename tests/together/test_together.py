@@ -1,6 +1,8 @@
 """Together with your mentor and the mentor guide: every step and section in both languages, the links
 they lead to, the help lines by id, and the content checks with file and line."""
 
+import re
+
 import pytest
 
 from checkje.core.settings import CATALOGUE_LANGUAGES, ROOT, WRITTEN_LANGUAGES
@@ -179,9 +181,9 @@ def test_reporting_section_shows_the_help_lines_by_id(client, lang):
     assert [article["id"] for article in articles] == REPORT_LINES
     for article in articles:
         line = HELPLINES[lang][article["id"]]
-        dialled = {a["href"] for a in article.find_all("a") if a["href"].startswith("tel:")}
+        dialled = {a["href"] for a in article.select(".helpline__actions a[href^='tel:']")}
         assert dialled == {f"tel:{phone['dial']}" for phone in line["phones"]}
-    assert "watch" not in [article["id"] for article in articles], "WATCH shows no sign of life since 2018"
+    assert "watch" not in [article["id"] for article in articles], "WATCH stopped (Terre des Hommes, 2022)"
     for article in articles:
         assert article.select_one(".helpline__facts time[datetime]"), "each line shows the month of its source"
 
@@ -387,6 +389,60 @@ def test_where_to_report_covers_veilig_thuis_the_meldcode_and_when_to_use_which(
     assert len(whens) == len(REPORT_LINES) and all(whens), "each line says when to use it"
     printed = get_ok(client, f"/{lang}/mentor/print").select_one(".guide-print").get_text(" ", strip=True)
     assert "Veilig Thuis" in printed and "meldcode" in printed
+
+
+# --- Issue 30, item 8: the facts of the guide as the sources have them in December 2026.
+
+
+@pytest.mark.parametrize("url", [url for url in PAGE_URLS if url.split("/")[2] == "mentor"])
+def test_no_page_of_the_guide_names_the_old_intelligence_unit(site, url):
+    """The CIE has been Team Criminele Inlichtingen (TCI) since 2013, and it is not for acute danger."""
+    assert not re.search(r"\bCIE\b", site(url).soup.main.get_text(" ")), url
+
+
+def test_where_to_report_names_the_tci_and_not_for_acute_danger(client, lang):
+    mma = get_ok(client, f"/{lang}/mentor/melden").select_one("#meld-misdaad-anoniem").find_parent(class_="guide-line")
+    text = mma.get_text(" ", strip=True)
+    assert "Team Criminele Inlichtingen (TCI)" in text
+    assert {"nl": "niet voor acuut gevaar", "en": "not for acute danger"}[lang] in text
+
+
+def test_signals_follow_the_seeds_and_name_what_was_missing(client, lang):
+    """Seed 000 3.8 names pain or blood at the anus or vagina; seed 003 and 1.5 the signs that were left out."""
+    text = get_ok(client, f"/{lang}/mentor/signalen").main.get_text(" ", strip=True)
+    words = {
+        "nl": (
+            "anus",
+            "vagina",
+            "tatoeage",
+            "merkteken",
+            "bang voor de eigen vriend",
+            "leeftijdsgenoten",
+            "Spoedeisende Hulp",
+            "vrije tijd",
+        ),
+        "en": ("anus", "vagina", "tattoo", "brand", "afraid of their boyfriend", "peers", "A&E", "free time"),
+    }[lang]
+    for said in words:
+        assert said in text, said
+    assert {"nl": "onderbuik", "en": "lower belly"}[lang] not in text
+
+
+def test_the_estimate_of_boys_says_whose_and_when(client, lang):
+    for url in (f"/{lang}/mentor/jongens", f"/{lang}/mentor/print"):
+        text = get_ok(client, url).main.get_text(" ", strip=True)
+        number = {"nl": "1.500", "en": "1,500"}[lang]
+        sentence = next(part for part in re.split(r"(?<=[.!?)])\s", text) if number in part)
+        assert "Movisie" in sentence and "2013" in sentence, (url, sentence)
+
+
+def test_comensha_arranges_shelter_for_adults_only(client, lang):
+    comensha = HELPLINES[lang]["comensha"]
+    assert {"nl": "alleen voor volwassenen", "en": "for adults only"}[lang] in comensha["purpose"]
+    assert comensha["source"]["month"] == "2017-03" and not comensha["source"].get("undated"), "the item has a date"
+    reporting = get_ok(client, f"/{lang}/mentor/melden").main.get_text(" ", strip=True)
+    assert {"nl": "opvang te regelen", "en": "to arrange shelter"}[lang] not in reporting
+    assert {"nl": "alleen voor volwassenen", "en": "for adults only"}[lang] in reporting
 
 
 @pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
