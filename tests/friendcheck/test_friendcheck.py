@@ -118,6 +118,24 @@ def test_start_page_leads_to_the_four_parts_in_order(client, lang):
         assert client.get(link).status_code == 200
 
 
+def test_the_start_says_a_loverboy_can_be_your_own_age(client, lang):
+    """Issue 30, item 9: seed 000 1.5, most suspects are close in age to the victim; it is said where the friend
+    check explains who loverboys are, and in the feedback on "the person is my age"."""
+    intro = parse(client.get(f"/{lang}/vriendencheck")).main.get_text(" ", strip=True)
+    assert {"nl": "even oud zijn als jij", "en": "your own age"}[lang] in intro
+    same_age = next(reason for reason in check(lang)["rules_now"]["reasons"] if reason["id"] == "zelfde-leeftijd")
+    assert {"nl": "van jouw leeftijd", "en": "your own age"}[lang] in same_age["feedback"]
+
+
+def test_no_often_where_the_seeds_give_no_frequency():
+    """Seed 000 1.5 gives no frequency for fake photos, adding your friends first or compliments on your photo."""
+    reasons = {reason["id"]: reason["feedback"] for reason in check("nl")["rules_now"]["reasons"]}
+    for reason_id in ("leuke-foto", "vrienden-samen"):
+        assert "vaak" not in reasons[reason_id], reason_id
+    explanations = [practice["explanation"] for practice in requests_doc("nl")["requests"]]
+    assert not [text for text in explanations if "begint vaak met complimenten" in text]
+
+
 def test_home_has_a_tile_for_the_friend_check(client, lang):
     soup = parse(client.get(f"/{lang}/"))
     assert f"/{lang}/vriendencheck" in [a["href"] for a in soup.select(".tile__link")]
