@@ -7,7 +7,7 @@ uses each slide once in the deck's order, and that its minutes add up.
 """
 
 from checkje.content.references import unknown_ids
-from checkje.content.schema import ListOf, Problem, Record, Slug, Text, Whole
+from checkje.content.schema import ListOf, Problem, Record, Slug, Text, Whole, Words
 from checkje.helpfinder.lines import unknown_help_lines
 from checkje.lesson.poll_store.contract import shown_times
 from checkje.walkthroughs.steps import known_steps, step_reference
@@ -57,6 +57,8 @@ SLIDES = Record(
                     "lines": ListOf(Slug(), optional=True),
                     # For the teacher: what to ask or say. Folded away on the projected slide.
                     "notes": Text(optional=True),
+                    # For maintainers: where the slide's facts come from, each source with its date.
+                    "source": Words(optional=True),
                 }
             ),
             min_items=8,
@@ -91,6 +93,8 @@ GUIDE = Record(
                     "body": Text(),
                     "points": ListOf(Text(placeholders=POLL_TIMES), optional=True),
                     "lines": ListOf(Slug(), optional=True),
+                    # For maintainers: where the section's facts come from, each source with its date.
+                    "source": Words(optional=True),
                 }
             ),
             unique="id",

@@ -42,6 +42,26 @@ def test_the_guide_covers_preparation_disclosure_and_the_step_plan(documents):
     assert documents["lesson/plan"]["goals"]
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_step_plan_names_the_meldcode_and_veilig_thuis(client, lang):
+    """Issue 30: schools fall under the Wet verplichte meldcode; acute or structural unsafety goes to Veilig Thuis."""
+    plan = parse(client.get(f"/{lang}/les/gids")).find("section", id="na-een-incident")
+    text = plan.get_text(" ", strip=True)
+    for name in ("Meldcode huiselijk geweld en kindermishandeling", "Wet verplichte meldcode", "Veilig Thuis"):
+        assert name in text, name
+    decide = next(li.get_text(" ", strip=True) for li in plan.select("li") if li.get_text(strip=True).startswith("5."))
+    assert "Veilig Thuis" in decide and {"nl": "structureel onveilig", "en": "structurally unsafe"}[lang] in decide
+    assert plan.select_one("a[href='tel:112']"), "danger now: 112 in one tap"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_flag_system_keeps_age_or_development(client, lang):
+    """Seed 000 3.7: "Passend bij de leeftijd of ontwikkeling" (it matters for pupils with LVB)."""
+    slide = parse(client.get(f"/{lang}/les/dia/vlaggen"))
+    points = [li.get_text(" ", strip=True) for li in slide.select("main li")]
+    assert any({"nl": "leeftijd of ontwikkeling", "en": "age or development"}[lang] in point for point in points)
+
+
 def test_lesson_pages_are_listed_in_both_languages(documents):
     slides = [f"/les/dia/{slide['id']}" for slide in documents["lesson/slides"]["slides"]]
     for lang in ("nl", "en"):
