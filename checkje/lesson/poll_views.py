@@ -55,10 +55,21 @@ def _gone(teacher=False):
             ),
             teacher=True,
         )
+    # A code in an address that no poll has: ended, or never made. A code is forgotten with its poll, so the
+    # two look the same; one calm wording says both. (A code typed on /stem says "no poll with this code".)
     return _problem(
         404,
-        gettext("There is no poll with this code"),
-        gettext("Maybe the poll has ended, or a letter is wrong. Check the code on the screen and try again."),
+        gettext("This poll has ended, or the code is not right"),
+        gettext("Look at the screen in class. Is there a code on it? Type it here."),
+    )
+
+
+def _ended_for_pupil():
+    """The poll this phone was in is gone: its page followed the screen, or it sent a vote. So it has ended."""
+    return _problem(
+        404,
+        gettext("This poll has ended"),
+        gettext("Thank you for taking part. Is there a new code on the screen? Type it here."),
     )
 
 
@@ -194,7 +205,8 @@ def vote(code):
     """The open statement with its answers; a posted answer is counted once and forgotten who sent it."""
     poll = _poll_for_pupil(code)
     if poll is None:
-        return _gone()
+        # A vote comes from a page that showed the poll: the poll has ended since.
+        return _ended_for_pupil() if request.method == "POST" else _gone()
     if poll.code != code:
         return redirect(url_for(".vote", code=poll.code), code=303)
     if request.method == "GET":
@@ -213,7 +225,7 @@ def vote(code):
     try:
         _store().vote(poll.code, poll.statement, answer)
     except polls.PollGone:
-        return _gone()
+        return _ended_for_pupil()
     except polls.StatementClosed:
         return _vote_page(_store().get(poll.code), problem="moved-on", status=409)
     except polls.ResultsShown:
@@ -484,9 +496,22 @@ def follow(code):
     shown = request.args.get(fields.STATEMENT, "")
     if poll is not None and poll.code == code and shown == str(poll.statement + 1):
         return "", 204
-    where = url_for(".vote", code=code)
+    # Only a page that showed this poll follows it: when the poll is gone, it has ended.
+    where = url_for(".vote" if poll is not None else ".ended", code=code)
     if not is_htmx_request():
         return redirect(where, code=303)
     response = make_response("")
     response.headers["HX-Redirect"] = where
     return response
+
+
+@bp.get("/stem/<code>/voorbij")
+@sitemap.per_request
+@kept_nowhere
+def ended(code):
+    """Where a phone goes when the poll it followed is gone: "this poll has ended". The address alone proves
+    nothing, so a poll that is still open sends the phone on to its statement."""
+    poll = _poll_for_pupil(code)
+    if poll is not None:
+        return redirect(url_for(".vote", code=poll.code), code=303)
+    return _ended_for_pupil()

@@ -304,7 +304,7 @@ def test_stopping_the_poll_asks_first(teacher, pupils, lesson_server):
     confirm_stop(teacher)
     expect(teacher.get_by_role("heading", level=1)).to_have_text("De peiling is gestopt")
     # The phone on the poll learns it has ended by itself.
-    expect(pupils[0].get_by_role("heading", level=1)).to_have_text("Er is geen peiling met deze code")
+    expect(pupils[0].get_by_role("heading", level=1)).to_have_text("Deze peiling is gestopt")
 
 
 def test_after_the_reveal_a_late_vote_changes_no_bar(teacher, browser, lesson_server):
@@ -430,6 +430,6 @@ def test_a_poll_left_alone_for_20_minutes_ends_and_frees_its_place(teacher, pupi
         code = start_poll(teacher, server)
         join_and_vote(pupils[0], server, code, "Eens")
         clock.now += IDLE_SECONDS + 1
-        expect(pupils[0].get_by_role("heading", level=1)).to_have_text("Er is geen peiling met deze code")
+        expect(pupils[0].get_by_role("heading", level=1)).to_have_text("Deze peiling is gestopt")
         # Its place is free again: the server holds one open poll in this test, and a new one starts.
         assert len(start_poll(teacher, server)) == 6

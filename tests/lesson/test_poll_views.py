@@ -543,4 +543,44 @@ def test_a_phone_learns_when_the_screen_moved_on(client):
     assert plain.status_code == 303 and plain.headers["Location"] == f"/nl/stem/{code}"
     control(client, code, secret, "stop")
     ended = client.get(f"/nl/stem/{code}/volgen?stelling=2", **asked)
-    assert ended.headers["HX-Redirect"] == f"/nl/stem/{code}", "the phone shows that the poll has ended"
+    assert ended.headers["HX-Redirect"] == f"/nl/stem/{code}/voorbij", "the phone shows that the poll has ended"
+    assert client.get(f"/nl/stem/{code}/volgen?stelling=2").headers["Location"] == f"/nl/stem/{code}/voorbij"
+
+
+# --- A poll that ended: pupils see a calm page, and nothing is kept to tell an ended code from a wrong one
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_phone_in_a_poll_that_ended_says_so_calmly(client, lang):
+    code, secret = start_poll(client, lang)
+    control(client, code, secret, "stop", lang=lang)
+    title = {"nl": "Deze peiling is gestopt", "en": "This poll has ended"}[lang]
+    # The phone followed the screen there, or sent a vote from the page that showed the poll.
+    for response in (client.get(f"/{lang}/stem/{code}/voorbij"), vote(client, code, "agree", lang=lang)):
+        soup = assert_friendly(response, 404)
+        assert soup.find("h1").get_text() == title
+        assert "geen peiling" not in soup.get_text() and "no poll" not in soup.get_text()
+        assert soup.select_one("form.join-form"), "a new code is one step away"
+
+
+def test_an_expired_poll_says_it_has_ended_too(client, clock):
+    code, _ = start_poll(client)
+    clock.now += polls.IDLE_SECONDS + 1
+    soup = assert_friendly(client.get(f"/nl/stem/{code}/voorbij"), 404)
+    assert soup.find("h1").get_text() == "Deze peiling is gestopt"
+
+
+def test_the_ended_address_of_an_open_poll_leads_to_its_statement(client):
+    code, _ = start_poll(client)
+    assert client.get(f"/nl/stem/{code}/voorbij").headers["Location"] == f"/nl/stem/{code}"
+    assert client.get(f"/nl/stem/{code.lower()}/voorbij").headers["Location"] == f"/nl/stem/{code}"
+
+
+def test_a_code_that_never_was_says_there_is_no_poll_with_it(client):
+    """Typed: there is no poll with this code. In an address (a scanned or reloaded page), where an ended code
+    and a wrong one look the same, one calm wording says both."""
+    typed = assert_friendly(client.get("/nl/stem?code=KX4T7P"), 404)
+    assert "Er is geen peiling met deze code" in typed.select_one(".error-message").get_text()
+    in_address = assert_friendly(client.get("/nl/stem/KX4T7P"), 404)
+    assert in_address.find("h1").get_text() == "Deze peiling is gestopt, of de code klopt niet"
+    assert in_address.select_one("form.join-form")
