@@ -95,7 +95,7 @@ def _no_such_statement():
 def _too_many(limit, teacher=False):
     texts = {
         "second": gettext("Many votes came in at once. Wait a moment and vote again."),
-        "statement": gettext("This statement has had as many votes as the class has pupils. Look at the screen."),
+        "statement": gettext("This statement has had far more votes than the class has pupils. Look at the screen."),
         "polls": gettext("Many polls are running right now. Please try again in a few minutes."),
     }
     return _problem(429, gettext("Too many at once"), texts[limit], teacher=teacher)
@@ -298,6 +298,9 @@ def _results(poll, statement):
         "total": total,
         "bars": bars,
         "revealed": statement in poll.shown,
+        # The class size is a guide: the teacher is told when votes pass it, nobody is refused for it.
+        "class_size": poll.class_size,
+        "over_class_size": poll.over_class_size(statement),
     }
 
 

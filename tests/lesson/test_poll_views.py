@@ -399,6 +399,28 @@ def test_without_javascript_stopping_is_a_page_that_asks(client, app):
     assert_friendly(control(client, code, "wrong", "stop-vragen"), 403)
 
 
+OVER_CLASS_SIZE = "Meer stemmen dan leerlingen in de klas (2). Misschien stemde iemand twee keer."
+
+
+def test_votes_beyond_the_class_size_are_counted_and_the_teacher_is_told(client, app):
+    """Issue 29: with a class size of 2, three pupils' votes on one statement are all accepted; the teacher
+    sees a warning (on the poll screen, its refresh and the statement slide), and no pupil is refused."""
+    soup = parse(client.post("/nl/les/peiling", data={"klas": "2"}))
+    code, secret = soup.select_one(".poll-code").get_text(), soup.select_one("input[name=geheim]")["value"]
+    assert [vote(client, code, answer).status_code for answer in ("agree", "disagree")] == [303] * 2
+    assert not parse(control(client, code, secret, "ververs")).select(".poll-over"), "as many votes as pupils: fine"
+    assert vote(client, code, "agree").status_code == 303
+    assert store(app).get(code).votes_on(0) == 3
+    screen = parse(control(client, code, secret, "ververs"))
+    assert screen.select_one(".poll-count").get_text() == "3 stemmen"
+    assert screen.select_one(".poll-over").get_text(strip=True) == OVER_CLASS_SIZE
+    refresh = client.get(f"/nl/les/peiling/{code}/uitslag?stelling=1", headers={"HX-Request": "true"})
+    assert parse(refresh).select_one(".poll-over").get_text(strip=True) == OVER_CLASS_SIZE
+    board = parse(client.post("/nl/les/dia/vrienden", data={"code": code, "geheim": secret}))
+    assert board.select_one(".board__results .poll-over").get_text(strip=True) == OVER_CLASS_SIZE
+    assert not screen.select(".poll-bar"), "the warning says how many, never what anyone chose"
+
+
 # --- The poll on the slides
 
 
