@@ -36,10 +36,12 @@ def _join_url(code):
     return hosts.address_for_phones() + url_for("lesson.vote", code=code)
 
 
-def _problem(status, title, text, *, teacher=False):
-    """A friendly page that says what went wrong and what to do now; pupils get the join form with it."""
+def _problem(status, title, text, *, teacher=False, over=False):
+    """A friendly page that says what went wrong and what to do now; pupils get the join form with it.
+    `over`: the poll is gone, so the teacher's browser tab forgets it (static/js/lesson.js)."""
     return make_response(
-        render_template("lesson/poll_problem.html", page=_page(title), text=text, teacher=teacher), status
+        render_template("lesson/poll_problem.html", page=_page(title), text=text, teacher=teacher, over=over),
+        status,
     )
 
 
@@ -54,6 +56,7 @@ def _gone(teacher=False):
                 **polls.shown_times(),
             ),
             teacher=True,
+            over=True,
         )
     # A code in an address that no poll has: ended, or never made. A code is forgotten with its poll, so the
     # two look the same; one calm wording says both. (A code typed on /stem says "no poll with this code".)
@@ -269,6 +272,22 @@ def _screen(poll, secret):
         page=_page(gettext("Class poll")),
         **context,
     )
+
+
+@bp.get("/les/peiling/<code>")
+@sitemap.per_request
+@kept_nowhere
+def poll_resume(code):
+    """Where the teacher's screen goes on reload. Once loaded, the screen (the answer to a POST) gives its history
+    entry this address (static/js/lesson.js), so a reload asks for this page instead of sending the POST again,
+    which would start a new poll. This page has no secret and shows no control: the browser tab that started the
+    poll keeps the secret in its sessionStorage and brings the screen back here; elsewhere a new poll is one tap."""
+    poll = _poll_for_pupil(code)
+    if poll is None:
+        return _gone(teacher=True)
+    if poll.code != code:
+        return redirect(url_for(".poll_resume", code=poll.code), code=303)
+    return render_template("lesson/poll_resume.html", page=_page(gettext("Class poll")), poll=poll)
 
 
 def _ways_to_join(poll):

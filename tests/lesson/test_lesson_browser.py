@@ -210,6 +210,38 @@ def test_the_poll_stays_on_the_slides_through_reload_back_and_the_other_language
     context.close()
 
 
+def test_a_reload_of_the_poll_screen_keeps_the_poll_and_its_live_count(teacher, pupils, lesson_server):
+    """Issue 29: a reload used to send the POST again and start a new poll. The tab keeps the secret in its
+    sessionStorage (never in an address), so the same code comes back and the count goes on by itself."""
+    sent = []
+    teacher.on("request", lambda request: sent.append(request.url))
+    code = start_poll(teacher, lesson_server)
+    secret = teacher.locator("input[name=geheim]").first.input_value()
+    teacher.reload()
+    expect(teacher.locator(".poll-screen .poll-code")).to_have_text(code)
+    join_and_vote(pupils[0], lesson_server, code, "Eens")
+    expect(teacher.locator(".poll-count")).to_have_text("1 stem", timeout=10_000)
+    assert all(secret not in url and "geheim" not in url for url in sent), "the secret is in no address"
+    # Another computer (or tab) has no secret: it says so and offers a new poll.
+    elsewhere = pupils[1]
+    elsewhere.goto(lesson_server + f"/nl/les/peiling/{code}")
+    expect(elsewhere.get_by_text("Dit scherm kan deze peiling niet besturen.", exact=False)).to_be_visible()
+    expect(elsewhere.get_by_role("button", name="Start een peiling")).to_be_visible()
+    assert axe_violations(elsewhere) == []
+    # The lesson page of the same tab leads back to it; a new poll stays one tap away.
+    teacher.goto(lesson_server + "/nl/les")
+    expect(teacher.locator("[data-poll-running-code]")).to_have_text(code)
+    assert axe_violations(teacher) == []
+    teacher.get_by_role("link", name="Terug naar de lopende peiling").click()
+    expect(teacher.locator(".poll-screen .poll-code")).to_have_text(code)
+    teacher.wait_for_load_state()
+    confirm_stop(teacher)
+    expect(teacher.get_by_role("heading", level=1)).to_have_text("De peiling is gestopt")
+    teacher.goto(lesson_server + "/nl/les")
+    expect(teacher.get_by_role("link", name="Terug naar de lopende peiling")).to_be_hidden()
+    assert start_poll(teacher, lesson_server) != code
+
+
 def test_the_slides_work_without_javascript(browser, lesson_server):
     context = browser.new_context(java_script_enabled=False, **PROJECTOR)
     page = context.new_page()

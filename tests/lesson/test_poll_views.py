@@ -399,6 +399,51 @@ def test_without_javascript_stopping_is_a_page_that_asks(client, app):
     assert_friendly(control(client, code, "wrong", "stop-vragen"), 403)
 
 
+# --- Reload and recovery: the screen's address after it loaded, with no secret in it
+
+
+def test_the_screen_names_the_address_a_reload_asks_for(client):
+    code, secret = start_poll(client)
+    screen = parse(control(client, code, secret, "ververs")).select_one("[data-poll-screen]")
+    assert screen["data-poll-screen"] == f"/nl/les/peiling/{code}" and screen["data-poll-screen-code"] == code
+    assert secret not in screen["data-poll-screen"]
+
+
+def test_a_reloaded_screen_holds_no_secret_and_offers_the_way_back_or_a_new_poll(client):
+    code, secret = start_poll(client)
+    response = client.get(f"/nl/les/peiling/{code}")
+    soup = assert_friendly(response, 200)
+    assert secret not in response.get_data(as_text=True)
+    assert not soup.select(".poll-controls, .poll-bar"), "no control without the secret"
+    resume = soup.select_one("form[data-poll-resume-form]")
+    assert resume["method"] == "post" and resume["action"] == f"/nl/les/peiling/{code}" and resume.has_attr("hidden")
+    assert {field["name"]: field["value"] for field in resume.select("input")} == {
+        "code": code,
+        "geheim": "",
+        "actie": "ververs",
+    }, "the browser tab that started the poll fills in its secret"
+    new_poll = soup.select_one("[data-poll-lost] form")
+    assert new_poll["action"] == "/nl/les/peiling" and new_poll.select_one("input[name=klas]")
+    assert client.get(f"/nl/les/peiling/{code.lower()}").headers["Location"] == f"/nl/les/peiling/{code}"
+
+
+def test_a_reloaded_screen_of_a_poll_that_ended_says_so_and_is_forgotten(client):
+    code, secret = start_poll(client)
+    control(client, code, secret, "stop")
+    for path in (f"/nl/les/peiling/{code}", "/nl/les/peiling/KX4T7P", "/en/les/peiling/abc"):
+        soup = assert_friendly(client.get(path), 404)
+        assert soup.select_one("h1[data-poll-over]"), "the tab forgets the poll (lesson.js)"
+    assert parse(control(client, code, secret, "stop")).select_one("h1[data-poll-over]")
+
+
+def test_the_lesson_page_can_lead_back_to_the_running_poll(client):
+    running = parse(client.get("/nl/les")).select_one("[data-poll-running]")
+    assert running.has_attr("hidden"), "shown by lesson.js only where this tab runs a poll"
+    link = running.select_one("a[data-poll-running-link]")
+    assert link["data-href-template"] == "/nl/les/peiling/000000"
+    assert running.find_next("form")["action"] == "/nl/les/peiling", "a new poll stays one tap away"
+
+
 OVER_CLASS_SIZE = "Meer stemmen dan leerlingen in de klas (2). Misschien stemde iemand twee keer."
 
 
