@@ -36,10 +36,12 @@ def _join_url(code):
     return hosts.address_for_phones() + url_for("lesson.vote", code=code)
 
 
-def _problem(status, title, text, *, teacher=False):
-    """A friendly page that says what went wrong and what to do now; pupils get the join form with it."""
+def _problem(status, title, text, *, teacher=False, over=False):
+    """A friendly page that says what went wrong and what to do now; pupils get the join form with it.
+    `over`: the poll is gone, so the teacher's browser tab forgets it (static/js/lesson.js)."""
     return make_response(
-        render_template("lesson/poll_problem.html", page=_page(title), text=text, teacher=teacher), status
+        render_template("lesson/poll_problem.html", page=_page(title), text=text, teacher=teacher, over=over),
+        status,
     )
 
 
@@ -54,11 +56,23 @@ def _gone(teacher=False):
                 **polls.shown_times(),
             ),
             teacher=True,
+            over=True,
         )
+    # A code in an address that no poll has: ended, or never made. A code is forgotten with its poll, so the
+    # two look the same; one calm wording says both. (A code typed on /stem says "no poll with this code".)
     return _problem(
         404,
-        gettext("There is no poll with this code"),
-        gettext("Maybe the poll has ended, or a letter is wrong. Check the code on the screen and try again."),
+        gettext("This poll has ended, or the code is not right"),
+        gettext("Look at the screen in class. Is there a code on it? Type it here."),
+    )
+
+
+def _ended_for_pupil():
+    """The poll this phone was in is gone: its page followed the screen, or it sent a vote. So it has ended."""
+    return _problem(
+        404,
+        gettext("This poll has ended"),
+        gettext("Thank you for taking part. Is there a new code on the screen? Type it here."),
     )
 
 
@@ -84,7 +98,7 @@ def _no_such_statement():
 def _too_many(limit, teacher=False):
     texts = {
         "second": gettext("Many votes came in at once. Wait a moment and vote again."),
-        "statement": gettext("This statement has had as many votes as the class has pupils. Look at the screen."),
+        "statement": gettext("This statement has had far more votes than the class has pupils. Look at the screen."),
         "polls": gettext("Many polls are running right now. Please try again in a few minutes."),
     }
     return _problem(429, gettext("Too many at once"), texts[limit], teacher=teacher)
@@ -194,7 +208,8 @@ def vote(code):
     """The open statement with its answers; a posted answer is counted once and forgotten who sent it."""
     poll = _poll_for_pupil(code)
     if poll is None:
-        return _gone()
+        # A vote comes from a page that showed the poll: the poll has ended since.
+        return _ended_for_pupil() if request.method == "POST" else _gone()
     if poll.code != code:
         return redirect(url_for(".vote", code=poll.code), code=303)
     if request.method == "GET":
@@ -213,7 +228,7 @@ def vote(code):
     try:
         _store().vote(poll.code, poll.statement, answer)
     except polls.PollGone:
-        return _gone()
+        return _ended_for_pupil()
     except polls.StatementClosed:
         return _vote_page(_store().get(poll.code), problem="moved-on", status=409)
     except polls.ResultsShown:
@@ -259,6 +274,22 @@ def _screen(poll, secret):
     )
 
 
+@bp.get("/les/peiling/<code>")
+@sitemap.per_request
+@kept_nowhere
+def poll_resume(code):
+    """Where the teacher's screen goes on reload. Once loaded, the screen (the answer to a POST) gives its history
+    entry this address (static/js/lesson.js), so a reload asks for this page instead of sending the POST again,
+    which would start a new poll. This page has no secret and shows no control: the browser tab that started the
+    poll keeps the secret in its sessionStorage and brings the screen back here; elsewhere a new poll is one tap."""
+    poll = _poll_for_pupil(code)
+    if poll is None:
+        return _gone(teacher=True)
+    if poll.code != code:
+        return redirect(url_for(".poll_resume", code=poll.code), code=303)
+    return render_template("lesson/poll_resume.html", page=_page(gettext("Class poll")), poll=poll)
+
+
 def _ways_to_join(poll):
     """The QR code, the short address and the code, as the screen shows them to the class."""
     join_url = _join_url(poll.code)
@@ -286,6 +317,9 @@ def _results(poll, statement):
         "total": total,
         "bars": bars,
         "revealed": statement in poll.shown,
+        # The class size is a guide: the teacher is told when votes pass it, nobody is refused for it.
+        "class_size": poll.class_size,
+        "over_class_size": poll.over_class_size(statement),
     }
 
 
@@ -484,9 +518,22 @@ def follow(code):
     shown = request.args.get(fields.STATEMENT, "")
     if poll is not None and poll.code == code and shown == str(poll.statement + 1):
         return "", 204
-    where = url_for(".vote", code=code)
+    # Only a page that showed this poll follows it: when the poll is gone, it has ended.
+    where = url_for(".vote" if poll is not None else ".ended", code=code)
     if not is_htmx_request():
         return redirect(where, code=303)
     response = make_response("")
     response.headers["HX-Redirect"] = where
     return response
+
+
+@bp.get("/stem/<code>/voorbij")
+@sitemap.per_request
+@kept_nowhere
+def ended(code):
+    """Where a phone goes when the poll it followed is gone: "this poll has ended". The address alone proves
+    nothing, so a poll that is still open sends the phone on to its statement."""
+    poll = _poll_for_pupil(code)
+    if poll is not None:
+        return redirect(url_for(".vote", code=poll.code), code=303)
+    return _ended_for_pupil()

@@ -91,6 +91,8 @@ STEPS = Record(
                     unique="id",
                 ),
                 "outro": Text(),
+                # Above the one tap that removes what the youth added (for a shared phone, tablet or laptop).
+                "wipe": Record({"heading": Text(), "body": Text()}),
             }
         ),
     }

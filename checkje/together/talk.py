@@ -3,8 +3,8 @@
 Five steps, one page each, that send the youth into the short routes of the friend check
 and the walkthroughs, the snaps explainer and their trusted people, each with a "for the
 mentor" panel; each activity's pages lead back to their step (way_back.py). It ends in a
-checklist to tick and screenshot. Nothing is sent or kept: the checklist is a page of
-checkboxes without a form to submit.
+checklist to tick and screenshot (nothing is sent or kept: a page of checkboxes without a form
+to submit), and one tap that removes what the youth added on a shared device (the site's wipe).
 """
 
 from flask import render_template, url_for

@@ -160,15 +160,14 @@
   });
 
   // --- "Stop the poll and delete everything": with script the screen asks in a dialog; without,
-  // the same button leads to a page that asks.
-  document.querySelectorAll(".poll-danger").forEach(function (danger) {
-    var dialog = danger.querySelector("dialog");
-    var ask = danger.querySelector("form");
-    if (dialog && dialog.showModal) {
-      ask.addEventListener("submit", function (event) {
-        event.preventDefault();
-        dialog.showModal();
-      });
+  // the same button leads to a page that asks. Listened for on the document, so a screen put back
+  // after a reload (below) asks too.
+  document.addEventListener("submit", function (event) {
+    var danger = event.target.closest(".poll-danger");
+    var dialog = danger && danger.querySelector("dialog");
+    if (dialog && dialog.showModal && event.target === danger.querySelector("form")) {
+      event.preventDefault();
+      dialog.showModal();
     }
   });
 })();
@@ -219,4 +218,108 @@
     vote.querySelector("[data-poll-form]").hidden = already;
     vote.querySelector("[data-poll-already]").hidden = !already;
   }
+})();
+
+// The teacher's running poll, kept in this browser tab only (sessionStorage): its code and the fields its
+// controls send, the secret among them. Never in an address or a request the server logs, and the wipe
+// removes it with all storage. A reload of the poll screen, or the lesson page, brings that poll back.
+(function () {
+  "use strict";
+
+  var KEY = "checkje.teacherPoll";
+
+  function kept() {
+    try {
+      var poll = JSON.parse(window.sessionStorage.getItem(KEY));
+      return poll && poll.code && poll.fields ? poll : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function keep(poll) {
+    try {
+      window.sessionStorage.setItem(KEY, JSON.stringify(poll));
+    } catch (error) {
+      // Storage switched off: a reload then offers a new poll, as without script.
+    }
+  }
+
+  function forget() {
+    try {
+      window.sessionStorage.removeItem(KEY);
+    } catch (error) {
+      // nothing was kept
+    }
+  }
+
+  // The poll screen, the answer to a POST: keep the poll, and give this history entry the address of
+  // poll_resume, so a reload (or Back to it) asks for that page instead of sending the POST again.
+  var screen = document.querySelector("[data-poll-screen]");
+  if (screen) {
+    var present = screen.querySelector("form.poll-present");
+    keep({ code: screen.dataset.pollScreenCode, fields: Object.fromEntries(new FormData(present)) });
+    window.history.replaceState(window.history.state, "", screen.dataset.pollScreen);
+  }
+
+  if (document.querySelector("[data-poll-over]")) {
+    forget();
+  }
+
+  // The lesson page: back to the poll this tab is running, or a new one with the form below.
+  var running = document.querySelector("[data-poll-running]");
+  var poll = kept();
+  if (running && poll) {
+    var link = running.querySelector("[data-poll-running-link]");
+    link.href = link.dataset.hrefTemplate.replace("000000", encodeURIComponent(poll.code));
+    running.querySelector("[data-poll-running-code]").textContent = poll.code;
+    running.hidden = false;
+  }
+
+  // After a reload: fetch the screen with the kept secret and put it in place of this page's content.
+  var resume = document.querySelector("[data-poll-resume]");
+  if (!resume || !poll || poll.code !== resume.dataset.pollResumeCode) {
+    return;
+  }
+  var form = resume.querySelector("[data-poll-resume-form]");
+  var lost = resume.querySelector("[data-poll-lost]");
+  var waiting = resume.querySelector("[data-poll-resuming]");
+  Object.keys(poll.fields).forEach(function (name) {
+    if (form.elements[name]) {
+      form.elements[name].value = poll.fields[name];
+    }
+  });
+  lost.hidden = true;
+  waiting.hidden = false;
+  window.fetch(form.action, {
+    method: "POST",
+    body: new URLSearchParams(new FormData(form)),
+    headers: { "HX-Request": "true" },
+    cache: "no-store",
+    credentials: "same-origin"
+  }).then(function (response) {
+    if (response.status === 403 || response.status === 404) {
+      forget();  // ended, expired, or another secret: this tab can no longer steer it
+    }
+    if (!response.ok) {
+      throw new Error("poll " + response.status);
+    }
+    return response.text();
+  }).then(function (html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var back = template.content.querySelector("[data-poll-screen]");
+    if (!back) {
+      throw new Error("no poll screen in the answer");
+    }
+    resume.replaceWith(back);
+    if (window.htmx) {
+      window.htmx.process(back);
+    }
+  }).catch(function () {
+    waiting.hidden = true;
+    lost.hidden = false;
+    // Offline for a moment: one tap tries again, as long as this tab still has the poll.
+    form.hidden = !kept();
+  });
 })();

@@ -399,6 +399,73 @@ def test_without_javascript_stopping_is_a_page_that_asks(client, app):
     assert_friendly(control(client, code, "wrong", "stop-vragen"), 403)
 
 
+# --- Reload and recovery: the screen's address after it loaded, with no secret in it
+
+
+def test_the_screen_names_the_address_a_reload_asks_for(client):
+    code, secret = start_poll(client)
+    screen = parse(control(client, code, secret, "ververs")).select_one("[data-poll-screen]")
+    assert screen["data-poll-screen"] == f"/nl/les/peiling/{code}" and screen["data-poll-screen-code"] == code
+    assert secret not in screen["data-poll-screen"]
+
+
+def test_a_reloaded_screen_holds_no_secret_and_offers_the_way_back_or_a_new_poll(client):
+    code, secret = start_poll(client)
+    response = client.get(f"/nl/les/peiling/{code}")
+    soup = assert_friendly(response, 200)
+    assert secret not in response.get_data(as_text=True)
+    assert not soup.select(".poll-controls, .poll-bar"), "no control without the secret"
+    resume = soup.select_one("form[data-poll-resume-form]")
+    assert resume["method"] == "post" and resume["action"] == f"/nl/les/peiling/{code}" and resume.has_attr("hidden")
+    assert {field["name"]: field["value"] for field in resume.select("input")} == {
+        "code": code,
+        "geheim": "",
+        "actie": "ververs",
+    }, "the browser tab that started the poll fills in its secret"
+    new_poll = soup.select_one("[data-poll-lost] form")
+    assert new_poll["action"] == "/nl/les/peiling" and new_poll.select_one("input[name=klas]")
+    assert client.get(f"/nl/les/peiling/{code.lower()}").headers["Location"] == f"/nl/les/peiling/{code}"
+
+
+def test_a_reloaded_screen_of_a_poll_that_ended_says_so_and_is_forgotten(client):
+    code, secret = start_poll(client)
+    control(client, code, secret, "stop")
+    for path in (f"/nl/les/peiling/{code}", "/nl/les/peiling/KX4T7P", "/en/les/peiling/abc"):
+        soup = assert_friendly(client.get(path), 404)
+        assert soup.select_one("h1[data-poll-over]"), "the tab forgets the poll (lesson.js)"
+    assert parse(control(client, code, secret, "stop")).select_one("h1[data-poll-over]")
+
+
+def test_the_lesson_page_can_lead_back_to_the_running_poll(client):
+    running = parse(client.get("/nl/les")).select_one("[data-poll-running]")
+    assert running.has_attr("hidden"), "shown by lesson.js only where this tab runs a poll"
+    link = running.select_one("a[data-poll-running-link]")
+    assert link["data-href-template"] == "/nl/les/peiling/000000"
+    assert running.find_next("form")["action"] == "/nl/les/peiling", "a new poll stays one tap away"
+
+
+OVER_CLASS_SIZE = "Meer stemmen dan leerlingen in de klas (2). Misschien stemde iemand twee keer."
+
+
+def test_votes_beyond_the_class_size_are_counted_and_the_teacher_is_told(client, app):
+    """Issue 29: with a class size of 2, three pupils' votes on one statement are all accepted; the teacher
+    sees a warning (on the poll screen, its refresh and the statement slide), and no pupil is refused."""
+    soup = parse(client.post("/nl/les/peiling", data={"klas": "2"}))
+    code, secret = soup.select_one(".poll-code").get_text(), soup.select_one("input[name=geheim]")["value"]
+    assert [vote(client, code, answer).status_code for answer in ("agree", "disagree")] == [303] * 2
+    assert not parse(control(client, code, secret, "ververs")).select(".poll-over"), "as many votes as pupils: fine"
+    assert vote(client, code, "agree").status_code == 303
+    assert store(app).get(code).votes_on(0) == 3
+    screen = parse(control(client, code, secret, "ververs"))
+    assert screen.select_one(".poll-count").get_text() == "3 stemmen"
+    assert screen.select_one(".poll-over").get_text(strip=True) == OVER_CLASS_SIZE
+    refresh = client.get(f"/nl/les/peiling/{code}/uitslag?stelling=1", headers={"HX-Request": "true"})
+    assert parse(refresh).select_one(".poll-over").get_text(strip=True) == OVER_CLASS_SIZE
+    board = parse(client.post("/nl/les/dia/vrienden", data={"code": code, "geheim": secret}))
+    assert board.select_one(".board__results .poll-over").get_text(strip=True) == OVER_CLASS_SIZE
+    assert not screen.select(".poll-bar"), "the warning says how many, never what anyone chose"
+
+
 # --- The poll on the slides
 
 
@@ -543,4 +610,44 @@ def test_a_phone_learns_when_the_screen_moved_on(client):
     assert plain.status_code == 303 and plain.headers["Location"] == f"/nl/stem/{code}"
     control(client, code, secret, "stop")
     ended = client.get(f"/nl/stem/{code}/volgen?stelling=2", **asked)
-    assert ended.headers["HX-Redirect"] == f"/nl/stem/{code}", "the phone shows that the poll has ended"
+    assert ended.headers["HX-Redirect"] == f"/nl/stem/{code}/voorbij", "the phone shows that the poll has ended"
+    assert client.get(f"/nl/stem/{code}/volgen?stelling=2").headers["Location"] == f"/nl/stem/{code}/voorbij"
+
+
+# --- A poll that ended: pupils see a calm page, and nothing is kept to tell an ended code from a wrong one
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_phone_in_a_poll_that_ended_says_so_calmly(client, lang):
+    code, secret = start_poll(client, lang)
+    control(client, code, secret, "stop", lang=lang)
+    title = {"nl": "Deze peiling is gestopt", "en": "This poll has ended"}[lang]
+    # The phone followed the screen there, or sent a vote from the page that showed the poll.
+    for response in (client.get(f"/{lang}/stem/{code}/voorbij"), vote(client, code, "agree", lang=lang)):
+        soup = assert_friendly(response, 404)
+        assert soup.find("h1").get_text() == title
+        assert "geen peiling" not in soup.get_text() and "no poll" not in soup.get_text()
+        assert soup.select_one("form.join-form"), "a new code is one step away"
+
+
+def test_an_expired_poll_says_it_has_ended_too(client, clock):
+    code, _ = start_poll(client)
+    clock.now += polls.IDLE_SECONDS + 1
+    soup = assert_friendly(client.get(f"/nl/stem/{code}/voorbij"), 404)
+    assert soup.find("h1").get_text() == "Deze peiling is gestopt"
+
+
+def test_the_ended_address_of_an_open_poll_leads_to_its_statement(client):
+    code, _ = start_poll(client)
+    assert client.get(f"/nl/stem/{code}/voorbij").headers["Location"] == f"/nl/stem/{code}"
+    assert client.get(f"/nl/stem/{code.lower()}/voorbij").headers["Location"] == f"/nl/stem/{code}"
+
+
+def test_a_code_that_never_was_says_there_is_no_poll_with_it(client):
+    """Typed: there is no poll with this code. In an address (a scanned or reloaded page), where an ended code
+    and a wrong one look the same, one calm wording says both."""
+    typed = assert_friendly(client.get("/nl/stem?code=KX4T7P"), 404)
+    assert "Er is geen peiling met deze code" in typed.select_one(".error-message").get_text()
+    in_address = assert_friendly(client.get("/nl/stem/KX4T7P"), 404)
+    assert in_address.find("h1").get_text() == "Deze peiling is gestopt, of de code klopt niet"
+    assert in_address.select_one("form.join-form")

@@ -128,7 +128,7 @@ def test_checklist_has_boxes_to_tick_and_nothing_to_send(client, lang):
     response = client.get(f"/{lang}/samen/klaar")
     soup = parse(response)
     assert "Set-Cookie" not in response.headers
-    assert soup.find("form") is None and soup.find("button", type="submit") is None
+    assert soup.select_one(".done-list").find(["form", "button"]) is None, "the checklist itself sends nothing"
     groups = soup.select(".done-list fieldset")
     assert len(groups) == len(STEPS[lang]["done"]["groups"])
     boxes = soup.select(".done-list input[type=checkbox]")
@@ -143,6 +143,22 @@ def test_checklist_has_boxes_to_tick_and_nothing_to_send(client, lang):
         "en": "Instagram: I changed the most important settings",
     }
     assert did[lang] in labels, "what I changed names the walkthroughs the talk opens"
+
+
+def test_checklist_ends_in_the_sites_one_wipe(client, lang):
+    """For a shared phone, tablet or laptop: the last step offers the one wipe, and it is the site's own."""
+    soup = parse(client.get(f"/{lang}/samen/klaar"))
+    (form,) = soup.find_all("form")
+    assert form.has_attr("data-wipe") and form["method"] == "post" and form["action"] == f"/{lang}/veiligheid/wissen"
+    assert STEPS[lang]["done"]["wipe"]["heading"] in soup.select_one(".card h2").get_text()
+    assert form.find_parent("section").select_one("[role=status][data-wipe-status]")
+
+
+def test_the_talk_never_says_it_keeps_nothing_on_the_phone(client, lang):
+    """It keeps trusted people and rules on the phone: only the ticks are kept nowhere (issue 29)."""
+    nowhere = {"nl": "Checkje bewaart hier niets", "en": "Checkje keeps none of this"}[lang]
+    for url in (f"/{lang}/samen", f"/{lang}/samen/klaar", *(f"/{lang}/samen/{step}" for step in STEP_IDS)):
+        assert nowhere not in parse(client.get(url)).get_text(" "), url
 
 
 def test_guide_lists_every_section_and_the_print_version(client, lang):

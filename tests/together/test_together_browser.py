@@ -152,3 +152,41 @@ def test_the_guide_prints_on_one_a4_page(browser, live_server, lang):
         assert not page.locator(hidden).is_visible(), hidden
     assert page.locator(".guide-print h2").count() >= 8
     context.close()
+
+
+# A laptop the group shares, at a usual laptop size; its service worker runs, so there are offline copies to remove.
+SHARED_LAPTOP = {"viewport": {"width": 1366, "height": 768}, "service_workers": "allow"}
+EVERYTHING_KEPT = """async () => localStorage.length + sessionStorage.length + (await caches.keys()).length"""
+
+
+@pytest.mark.xdist_group("offline")
+def test_the_last_step_wipes_a_shared_device_in_one_tap(browser, live_server):
+    """Issue 29: the next youth on the same laptop must not see "Call Aunt Fatima" in the help bar."""
+    context = browser.new_context(**SHARED_LAPTOP)
+    page = context.new_page()
+    page.goto(f"{live_server}/nl/mijn-mensen")
+    assert page.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)"), "the offline copy is in place"
+    page.get_by_label("Naam of bijnaam").fill("Tante Fatima")
+    page.get_by_label("Telefoonnummer").fill("0612345678")
+    page.get_by_role("button", name="Toevoegen").click()
+    page.locator(".people__person").filter(has_text="Tante Fatima").wait_for()
+    page.goto(f"{live_server}/nl/samen/{STEP_IDS[0]}")
+    for _ in STEP_IDS:
+        page.locator(".step-nav").get_by_role("link", name=NEXT["nl"], exact=True).click()
+        page.wait_for_load_state()
+    page.wait_for_url(f"{live_server}/nl/samen/klaar")
+    help_bar = page.locator("[data-help-bar-person]")
+    assert "Tante Fatima" in help_bar.inner_text()
+    # What else a session may keep on a shared screen (a teacher's running poll, say).
+    page.evaluate("sessionStorage.setItem('checkje.example', '1')")
+    assert page.evaluate("localStorage.length") and page.evaluate("caches.keys().then(k => k.length)")
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name="Wis alles wat Checkje op deze telefoon bewaarde").click()
+    page.wait_for_function(f"({EVERYTHING_KEPT})().then(n => n === 0)", timeout=5000)
+    page.get_by_text("Alles wat Checkje op deze telefoon bewaarde, is gewist.").wait_for(timeout=5000)
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert help_bar.is_hidden() and "Fatima" not in page.locator(".help-bar").inner_text()
+    page.reload()
+    assert "Fatima" not in page.locator(".help-bar").inner_text(), "nor on the next page"
+    context.close()

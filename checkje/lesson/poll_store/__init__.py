@@ -17,6 +17,7 @@ from checkje.lesson.poll_store.contract import (
     StoreDown,
     TooMany,
     WrongSecret,
+    most_votes,
     normalize_code,
     shown_times,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "StoreDown",
     "TooMany",
     "WrongSecret",
+    "most_votes",
     "normalize_code",
     "shown_times",
 ]

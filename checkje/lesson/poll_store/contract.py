@@ -20,9 +20,13 @@ CODE_LENGTH = 6
 LIFETIME_SECONDS = 4 * 3600
 # A poll with no vote and no control for this long is over (the lesson ended without "stop").
 IDLE_SECONDS = 20 * 60
-# A statement takes as many votes as the class has pupils: the teacher says how many, up to a large class.
+# The teacher says how many pupils the class has, up to a large class. It is a guide, not a limit: a pupil
+# who votes again from a second browser must not lock out an honest one, so a statement takes more votes,
+# and the teacher's screen says when they pass the class size. Only a flood is refused (`most_votes`).
 DEFAULT_CLASS_SIZE = 35
 MAX_CLASS_SIZE = 100
+# Against a script, not against pupils: a statement takes at most this many votes per pupil of the class.
+VOTES_PER_PUPIL_AT_MOST = 3
 MAX_VOTES_PER_SECOND = 50
 # The revealed statements are kept as bits of one number.
 MAX_STATEMENTS = 30
@@ -51,7 +55,7 @@ class WrongSecret(Exception):
 
 
 class TooMany(Exception):
-    """A limit: `limit` is "statement" (the class size), "second" or "polls"."""
+    """A limit: `limit` is "statement" (`most_votes`, far above the class size), "second" or "polls"."""
 
     def __init__(self, limit):
         super().__init__(limit)
@@ -63,7 +67,7 @@ class Poll:
     code: str
     statement: int  # the open statement, counted from 0
     statements: int  # how many statements the lesson has
-    class_size: int  # the most votes a statement takes
+    class_size: int  # how many pupils the class has: a guide, the screen says when votes pass it
     shown: frozenset  # the statements whose results the teacher has shown: they take no more votes
     resets: int  # how often the teacher reset a statement, so phones may vote on it again
     version: int  # goes up with every change: a refresh with the same version has nothing new
@@ -80,6 +84,15 @@ class Poll:
 
     def votes_on(self, statement):
         return sum(self.counts_of(statement).values())
+
+    def over_class_size(self, statement):
+        """More votes on this statement than the class has pupils: someone voted twice (the teacher is told)."""
+        return self.votes_on(statement) > self.class_size
+
+
+def most_votes(class_size):
+    """The most votes a statement takes: abuse protection only, far above what an honest class casts."""
+    return VOTES_PER_PUPIL_AT_MOST * class_size
 
 
 def normalize_code(typed):

@@ -1,7 +1,7 @@
 """Polls in Redis, shared by any number of app servers (CHECKJE_POLLS_URL=redis://host:port/db).
 
-Every change is one small Lua script, which Redis runs atomically: the class size, the per-second
-limit and the cap on open polls hold across servers, and no vote is counted twice or lost. A vote
+Every change is one small Lua script, which Redis runs atomically: the most votes a statement takes,
+the per-second limit and the cap on open polls hold across servers, and no vote is counted twice or lost. A vote
 is in Redis before the view answers; Redis itself should then keep its data as its operator
 chooses (appendonly for a restart of Redis, nothing for a throw-away one).
 
@@ -30,6 +30,7 @@ from checkje.lesson.poll_store.contract import (
     LIFETIME_SECONDS,
     MAX_OPEN_POLLS,
     MAX_VOTES_PER_SECOND,
+    VOTES_PER_PUPIL_AT_MOST,
     Poll,
     PollGone,
     PollStore,
@@ -79,7 +80,7 @@ redis.call('PEXPIRE', KEYS[3], math.ceil(tonumber(ARGV[7]) * 1000))
 return 'ok'
 """
 
-# ARGV: now, code, statement, answer, max_per_second, idle, lifetime
+# ARGV: now, code, statement, answer, max_per_second, idle, lifetime, votes_per_pupil (contract.most_votes)
 _VOTE = (
     _OPEN_POLL
     + """
@@ -95,7 +96,7 @@ local votes, prefix = 0, statement .. ':'
 for i = 1, #counts, 2 do
   if string.sub(counts[i], 1, #prefix) == prefix then votes = votes + tonumber(counts[i + 1]) end
 end
-if votes >= tonumber(fields.class_size) then return {'statement'} end
+if votes >= tonumber(ARGV[8]) * tonumber(fields.class_size) then return {'statement'} end
 redis.call('HINCRBY', KEYS[2], prefix .. ARGV[4], 1)
 redis.call('HSET', KEYS[1], 'window_second', second, 'window_votes', in_second + 1)
 redis.call('HINCRBY', KEYS[1], 'version', 1)
@@ -254,7 +255,14 @@ class RedisPollStore(PollStore):
     def vote(self, code, statement, answer):
         check_answer(answer)
         result = self._run(
-            self._vote, code, int(statement), answer, self.max_votes_per_second, self.idle, self.lifetime
+            self._vote,
+            code,
+            int(statement),
+            answer,
+            self.max_votes_per_second,
+            self.idle,
+            self.lifetime,
+            VOTES_PER_PUPIL_AT_MOST,
         )
         if result in ("second", "statement"):
             raise TooMany(result)

@@ -29,6 +29,7 @@ from checkje.lesson.poll_store.contract import (
     check_answer,
     check_new_poll,
     hash_secret,
+    most_votes,
 )
 
 POLL_COLUMNS = {
@@ -181,7 +182,7 @@ class SQLitePollStore(PollStore):
             (votes,) = db.execute(
                 "SELECT coalesce(sum(count), 0) FROM counts WHERE code = ? AND statement = ?", [code, statement]
             ).fetchone()
-            if votes >= poll["class_size"]:
+            if votes >= most_votes(poll["class_size"]):
                 raise TooMany("statement")
             self._change(db, poll, ", window_second = ?, window_votes = ?", [second, votes_this_second + 1])
             db.execute(
