@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from checkje.core.rails import SECURITY_HEADERS
-from tests.server.clients import CLIENT_ADDRESS, exchange, get
+from tests.server.clients import CLIENT_ADDRESS, exchange, get, post
 from tests.server.conftest import SHARED_SERVER
 from tests.server.crashing_app import CRASH_PATH
 
@@ -55,3 +55,32 @@ def test_the_log_keeps_the_kind_of_crash_and_nothing_about_the_visitor(server):
         assert canary not in written
     assert "HTTP/1.1" not in written  # no request line
     assert "?" not in "".join(line for line in written.splitlines() if " GET " in line or " POST " in line)
+
+
+# A whole access-log line, sent as a path after a line break; then codes that would clear a terminal and a
+# Unicode line separator.
+FORGED_LINE = "2001-01-01 00:00:00,000 GET /nl/ 200 1.0ms"
+
+
+def test_the_access_log_escapes_what_a_path_holds_and_names_no_poll(server):
+    base, log, _ = server
+    assert get(base, "/nl/%0a" + FORGED_LINE.replace(" ", "%20") + "%1b[2J%e2%80%a8")[0] == 404
+    status, _, teacher_screen = post(base, "/nl/les/peiling")
+    assert status == 200
+    code = BeautifulSoup(teacher_screen, "html.parser").select_one(".poll-code").get_text()
+    assert get(base, f"/nl/stem/{code}")[0] == 200
+    assert post(base, f"/nl/stem/{code}", {"stelling": "1"})[0] == 400
+    written = log.read_text()
+    assert "\x1b" not in written and "\u2028" not in written
+    lines = written.splitlines()
+    assert not [line for line in lines if line.startswith(FORGED_LINE[:10])]
+    assert [
+        line
+        for line in lines
+        if r"GET /nl/\n2001-01-01\x2000:00:00,000\x20GET" in line and r"\x1b[2J\u2028 404 " in line
+    ]
+    # The kind of page and its language, never the code that names one class's poll.
+    assert not [line for line in lines if code in line]
+    assert [line for line in lines if " GET /nl/stem/<code> 200 " in line]
+    assert [line for line in lines if " POST /nl/stem/<code> 400 " in line]
+    assert [line for line in lines if " POST /nl/les/peiling 200 " in line]
