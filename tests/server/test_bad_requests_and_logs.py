@@ -1,5 +1,7 @@
 """Requests gunicorn cannot read get our page and headers; the server's log never says who asked or what they sent."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -55,6 +57,49 @@ def test_the_log_keeps_the_kind_of_crash_and_nothing_about_the_visitor(server):
         assert canary not in written
     assert "HTTP/1.1" not in written  # no request line
     assert "?" not in "".join(line for line in written.splitlines() if " GET " in line or " POST " in line)
+
+
+def _chunked(base, method_and_path, content_type, chunks):
+    head = (
+        f"{method_and_path} HTTP/1.1\r\nHost: {urlsplit(base).netloc}\r\nTransfer-Encoding: chunked\r\n"
+        f"Content-Type: {content_type}\r\n\r\n"
+    )
+    return head.encode() + chunks
+
+
+# Bodies gunicorn reads only when the app asks for the form.
+MALFORMED_CHUNKS = {
+    "a chunk size that is not hexadecimal": b"5g\r\nhello\r\n0\r\n\r\n",
+    "a chunk extension ended by a bare LF": b"5;x\nhello\r\n0\r\n\r\n",
+    "a chunk without its CRLF": b"5\r\nhelloXY0\r\n\r\n",
+}
+
+
+@pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x"])
+@pytest.mark.parametrize("chunks", MALFORMED_CHUNKS.values(), ids=MALFORMED_CHUNKS)
+def test_a_malformed_chunked_body_gets_our_400_page_and_no_traceback(server, chunks, content_type):
+    base, log, _ = server
+    logged_before = len(log.read_text())
+    status, headers, body = exchange(base, _chunked(base, "POST /nl/hulpzoeker", content_type, chunks))
+    assert status == 400
+    assert headers["content-security-policy"] == SECURITY_HEADERS["Content-Security-Policy"]
+    page = BeautifulSoup(body, "html.parser")
+    assert page.html["lang"] == "nl"
+    assert page.select_one("a.quick-exit, [data-quick-exit], #quick-exit") is not None
+    assert b"HTTP/1.1" not in body, "one answer, then the connection closes"
+    written = log.read_text()[logged_before:]
+    assert "POST /nl/hulpzoeker 400" in written
+    assert "Traceback" not in written and "ERROR" not in written
+
+
+@pytest.mark.parametrize("chunks", MALFORMED_CHUNKS.values(), ids=MALFORMED_CHUNKS)
+def test_a_malformed_chunked_body_a_page_never_reads_gets_one_answer(server, chunks):
+    base, log, _ = server
+    logged_before = len(log.read_text())
+    status, _, body = exchange(base, _chunked(base, "GET /nl/", "text/plain", chunks))
+    assert status == 200
+    assert b"HTTP/1.1" not in body, "no second answer after the page: the connection closes"
+    assert "Traceback" not in log.read_text()[logged_before:]
 
 
 # A whole access-log line, sent as a path after a line break; then codes that would clear a terminal and a
