@@ -16,6 +16,7 @@ from werkzeug.exceptions import BadRequest, RequestTimeout
 
 from checkje.core.errors import http_error_response
 from checkje.core.settings import setting
+from checkje.server import strict
 
 # Seconds for a request's headers, then for its body: Checkje's settings (checkje/core/settings.py).
 HEADER_TIMEOUT = setting("HEADER_TIMEOUT")
@@ -73,6 +74,10 @@ def status_for(error):
 
 
 class CheckjeWorker(GeventWorker):
+    def init_process(self):
+        strict.answer_anonymously()
+        super().init_process()
+
     def load_wsgi(self):
         super().load_wsgi()
         # Made once per worker: the same page for every request gunicorn cannot read.
@@ -80,6 +85,7 @@ class CheckjeWorker(GeventWorker):
         self.wsgi = with_body_deadline(self.wsgi, BODY_TIMEOUT)
 
     def handle_request(self, listener_name, req, sock, addr):
+        strict.check_framing(req)
         super().handle_request(listener_name, req, sock, addr)
         # The answer has gone out; what is left of the body must be read before the next request. gunicorn does
         # that itself, but a malformed chunk there (in a body the page never read) makes handle_error send a

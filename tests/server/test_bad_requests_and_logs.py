@@ -102,6 +102,50 @@ def test_a_malformed_chunked_body_a_page_never_reads_gets_one_answer(server, chu
     assert "Traceback" not in log.read_text()[logged_before:]
 
 
+# Framings gunicorn reads as chunked; a proxy in front might read them another way.
+AMBIGUOUS_FRAMINGS = {
+    "identity, then chunked": ["Transfer-Encoding: identity, chunked"],
+    "gzip, then chunked": ["Transfer-Encoding: gzip, chunked"],
+    "the header twice": ["Transfer-Encoding: identity", "Transfer-Encoding: chunked"],
+}
+
+
+def _form_post_with(base, framing):
+    head = [
+        "POST /nl/hulpzoeker HTTP/1.1",
+        f"Host: {urlsplit(base).netloc}",
+        "Content-Type: application/x-www-form-urlencoded",
+        *framing,
+    ]
+    return exchange(base, ("\r\n".join(head) + "\r\n\r\n").encode() + b"3\r\na=b\r\n0\r\n\r\n")
+
+
+@pytest.mark.parametrize("framing", AMBIGUOUS_FRAMINGS.values(), ids=AMBIGUOUS_FRAMINGS)
+def test_a_transfer_encoding_other_than_chunked_alone_gets_our_400_and_a_closed_connection(server, framing):
+    base, _, _ = server
+    status, headers, body = _form_post_with(base, framing)
+    assert status == 400
+    assert headers["connection"] == "close"
+    assert headers["content-security-policy"] == SECURITY_HEADERS["Content-Security-Policy"]
+    assert BeautifulSoup(body, "html.parser").html["lang"] == "nl"
+    # The same body, framed plainly, is read.
+    assert _form_post_with(base, ["Transfer-Encoding: Chunked", "Connection: close"])[0] == 200
+
+
+def test_no_answer_names_the_server(server):
+    base, _, _ = server
+    answers = [
+        get(base, "/nl/"),
+        get(base, "/static/css/core.css"),
+        get(base, "/nl/bestaat-niet"),
+        get(base, "/nl/", headers=["Host: evil.example"]),
+        exchange(base, b"GET /nl/ HTTP/7.5\r\n\r\n"),
+        _form_post_with(base, ["Transfer-Encoding: identity, chunked"]),
+    ]
+    assert [status for status, _, _ in answers] == [200, 200, 404, 400, 400, 400]
+    assert [headers["server"] for _, headers, _ in answers if "server" in headers] == []
+
+
 # A whole access-log line, sent as a path after a line break; then codes that would clear a terminal and a
 # Unicode line separator.
 FORGED_LINE = "2001-01-01 00:00:00,000 GET /nl/ 200 1.0ms"
