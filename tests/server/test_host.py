@@ -1,12 +1,14 @@
-"""The Host header a visitor sends never reaches a link or a redirect."""
+"""The site a request names (Host) and comes from (Origin, Sec-Fetch-Site): only our own is answered, and the
+Host header a visitor sends never reaches a link or a redirect."""
 
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.server.clients import exchange, get
+from tests.server.clients import exchange, get, post
 from tests.server.conftest import SHARED_SERVER
+from tests.shared_app import POST_PATHS
 
 pytestmark = SHARED_SERVER
 
@@ -77,3 +79,20 @@ def test_only_the_sites_own_host_and_port_are_answered(server, how):
 def test_the_site_is_answered_by_its_names(server, how):
     base, _, _ = server
     assert _naming(base, how)[0] == 200
+
+
+def test_a_form_from_another_site_is_refused_on_every_route(server):
+    base, _, _ = server
+    another_port = f"http://127.0.0.1:{urlsplit(base).port + 1}"
+    for path in POST_PATHS:
+        for foreign in (
+            [f"Origin: https://{FOREIGN_HOST}"],
+            ["Origin: null", "Sec-Fetch-Site: cross-site"],
+            [f"Origin: {another_port}"],
+        ):
+            status, headers, body = post(base, path, {"x": "y"}, foreign)
+            assert status == 403, (path, foreign)
+            assert "content-security-policy" in headers and BeautifulSoup(body, "html.parser").h1
+        # Chromium's own form posts: our pages send no referrer, so the origin is null.
+        for ours in (["Origin: null", "Sec-Fetch-Site: same-origin"], [f"Origin: {base}"]):
+            assert post(base, path, {"x": "y"}, ours)[0] != 403, (path, ours)
