@@ -114,16 +114,25 @@ def _read_whole_response(app):
 
 @contextlib.contextmanager
 def serving(app):
-    """Serve `app` on 127.0.0.1 with a free port, in a thread; yields its base URL."""
+    """Serve `app` on 127.0.0.1 with a free port, in a thread; yields its base URL.
+
+    Checkje (alone, or first in a DispatcherMiddleware) gets that URL as its site address, as `make run` gives
+    the real server its own: only that host and port are answered.
+    """
     import threading
 
+    from flask import Flask
     from werkzeug.serving import make_server
 
     server = make_server("127.0.0.1", 0, _read_whole_response(app), threaded=True)
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    checkje = app if isinstance(app, Flask) else getattr(app, "app", None)
+    if isinstance(checkje, Flask):
+        checkje.config["SITE_URL"] = base_url
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield base_url
     finally:
         server.shutdown()
         thread.join()

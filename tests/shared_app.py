@@ -41,6 +41,16 @@ with APP.test_request_context():
     CATALOGUE_PAGE_URLS = [path for lang in CATALOGUE_LANGUAGES for path in page_paths(lang)]
     ALL_PAGE_URLS = PAGE_URLS + CATALOGUE_PAGE_URLS
 
+# One address for every route that takes a POST: Dutch, any other argument made up (checkje/core/same_origin.py
+# checks where a form came from before any view reads it).
+POST_PATHS = sorted(
+    APP.url_map.bind("localhost").build(
+        rule.endpoint, {name: "nl" if name == "lang" else "x" for name in rule.arguments}
+    )
+    for rule in APP.url_map.iter_rules()
+    if "POST" in rule.methods
+)
+
 # The catalogue languages' pages that the HTML checker and the desktop sweep visit: the youths' most
 # important pages in Arabic (right to left), a walkthrough and the friend check in Arabic, and a page
 # each in Ukrainian and Polish.

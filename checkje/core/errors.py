@@ -6,7 +6,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, default_exce
 from checkje.core.rails import not_a_visit
 
 # Codes with their own wording; any other error reads as 400 or 500.
-EXPLAINED_CODES = (400, 404, 405, 413, 500)
+EXPLAINED_CODES = (400, 403, 404, 405, 413, 500)
 
 
 def _render_error(error):

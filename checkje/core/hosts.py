@@ -1,11 +1,12 @@
 """The site's own address. Links, QR codes and redirects never take the host a visitor sent.
 
-With SITE_URL set (it must be, outside development: checkje/server/config.py), only its host
-is answered; any other Host header gets our 400 page. Without it, links that would need a host
-are written relative (the static export too), and only the teacher's own QR code uses the host
-the teacher's browser asked for.
+With SITE_URL set (it must be, outside development: checkje/server/config.py), only its host and
+port are answered; a request that names another (in Host, or in an absolute request target) or
+none gets our 400 page. Without it, links that would need a host are written relative (the static
+export too), and only the teacher's own QR code uses the host the teacher's browser asked for.
 """
 
+from functools import cache
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, request
@@ -24,15 +25,43 @@ def address_for_phones():
     return site_url() or request.host_url.rstrip("/")
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@cache
 def trusted_hosts(site):
-    host = urlsplit(site).hostname
-    return set(LOOPBACK) if host in LOOPBACK else {host}
+    """The Host headers that name `site`: its host with its port, and without it where the port is the scheme's own.
+
+    Another port would be another site, and every host a visitor can make up is a new key in the page cache.
+    """
+    address = urlsplit(site)
+    name = f"[{address.hostname}]" if ":" in address.hostname else address.hostname
+    names = LOOPBACK if address.hostname in LOOPBACK else (name,)
+    port = address.port or DEFAULT_PORTS[address.scheme]
+    named = {f"{each}:{port}" for each in names}
+    if port == DEFAULT_PORTS[address.scheme]:
+        named.update(names)
+    return frozenset(named)
+
+
+def _named_hosts(environ):
+    """Every host a request names, as sent: its Host header (never werkzeug's request.host, which falls back to the
+    server's own address without one), and the host of an absolute target (`GET http://host/…`) if it has one."""
+    named = [environ.get("HTTP_HOST", "")]
+    target = environ.get("RAW_URI", "")
+    if "://" in target and not target.startswith("/"):
+        named.append(urlsplit(target).netloc)
+    return [host.lower() for host in named]
 
 
 def _refuse_foreign_host():
     # Checked here rather than by Flask's TRUSTED_HOSTS, which leaves the error page without a way to make links.
-    trusted = current_app.extensions["checkje.trusted_hosts"]
-    if trusted and urlsplit(f"//{request.host}").hostname not in trusted:
+    named = _named_hosts(request.environ)
+    site = current_app.config["SITE_URL"]
+    if site and any(host not in trusted_hosts(site) for host in named):
+        abort(400)
+    # HTTP/1.1 requires a Host header (RFC 9112, 3.2); with a site address no request goes without it.
+    if not named[0] and request.environ.get("SERVER_PROTOCOL") != "HTTP/1.0":
         abort(400)
 
 
@@ -47,6 +76,5 @@ def _redirect_within_the_site(response):
 
 
 def init_app(app):
-    app.extensions["checkje.trusted_hosts"] = trusted_hosts(app.config["SITE_URL"]) if app.config["SITE_URL"] else set()
     app.before_request(_refuse_foreign_host)
     app.after_request(_redirect_within_the_site)

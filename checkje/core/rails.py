@@ -142,13 +142,49 @@ def _is_not_logged():
     return rule is not None and getattr(current_app.view_functions[rule.endpoint], "not_logged", False)
 
 
+# A route's argument in its rule: `<code>`, `<lang(nl, en):lang>`, `<any(instagram, …):app>`.
+_RULE_ARGUMENT = re.compile(r"<(?:[^<>]*:)?(\w+)>")
+
+
+@cache
+def _page_kind(rule, lang):
+    """The rule with only its language filled in: `/<lang(nl, en):lang>/stem/<code>` is `/nl/stem/<code>`.
+
+    The other arguments (a poll's code above all) would tie log lines to one class or one visitor.
+    """
+    return _RULE_ARGUMENT.sub(lambda found: lang if found[1] == "lang" and lang else f"<{found[1]}>", rule)
+
+
+def _escape(char):
+    return "\\x20" if char == " " else char.encode("unicode_escape").decode("ascii")
+
+
+def _escaped(text):
+    """`text` on one log line: control characters, other unprintables, spaces and backslashes as escapes.
+
+    A path is what the visitor typed: `%0a` would start a forged log line, ESC codes would steer a terminal,
+    a space would shift the fields after it. A backslash is escaped too, so no escape can be faked.
+    """
+    if text.isprintable() and " " not in text and "\\" not in text:
+        return text
+    return "".join(char if char.isprintable() and char not in " \\" else _escape(char) for char in text)
+
+
+def _logged_path():
+    rule = request.url_rule
+    if rule is None:  # no page of ours (a 404 or 405): the path is all there is to say
+        return _escaped(request.path)
+    return _page_kind(rule.rule, g.get("lang"))
+
+
 def _log_request(response):
     if _is_not_logged():
         return response
     started = g.get("request_started", time.perf_counter())
     duration_ms = (time.perf_counter() - started) * 1000
-    # Method, path without its query string, status and time: nothing that points to a person.
-    access_log.info("%s %s %s %.1fms", request.method, request.path, response.status_code, duration_ms)
+    # Method, the kind of page (never its query string or a poll's code), status and time: nothing that
+    # points to a person.
+    access_log.info("%s %s %s %.1fms", _escaped(request.method), _logged_path(), response.status_code, duration_ms)
     return response
 
 

@@ -13,9 +13,9 @@ from flask_babel import gettext
 from checkje.core import hosts, sitemap
 from checkje.core.delivery import holds_a_secret, kept_nowhere
 from checkje.core.htmx import is_htmx_request, render
+from checkje.core.same_origin import FromAnotherSite
 from checkje.lesson import fields, refresh
 from checkje.lesson import poll_store as polls
-from checkje.lesson.own_pages import own_pages_only
 from checkje.lesson.qr import qr_svg
 from checkje.lesson.slides import bp, first_slide_url, questions, render_slide, slide_context
 
@@ -108,13 +108,17 @@ def _on_a_teacher_page():
     return (request.endpoint or "").startswith("lesson.poll_")
 
 
-def _from_another_site():
-    return _problem(
+@bp.errorhandler(FromAnotherSite)
+def _from_another_site(_error):
+    """checkje.core.same_origin refused a form from another site: say what a poll allows, and the way on."""
+    response = _problem(
         403,
         gettext("This form came from another website"),
         gettext("A class poll can only be started and changed on Checkje itself. Start it from the lesson page."),
         teacher=_on_a_teacher_page(),
     )
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.errorhandler(polls.StoreDown)
@@ -203,7 +207,6 @@ def _vote_page(poll, problem=None, status=200):
 @bp.route("/stem/<code>", methods=["GET", "POST"])
 @sitemap.per_request
 @refresh.kept_nowhere_but_refreshed
-@own_pages_only(_from_another_site)
 def vote(code):
     """The open statement with its answers; a posted answer is counted once and forgotten who sent it."""
     poll = _poll_for_pupil(code)
@@ -354,7 +357,6 @@ def _class_size(form):
 
 @bp.post("/les/peiling")
 @holds_a_secret
-@own_pages_only(_from_another_site)
 def poll_start():
     """Start a poll for the lesson's statements; only this screen gets the secret that controls it."""
     class_size = _class_size(request.form)
@@ -374,7 +376,6 @@ def poll_start():
 
 @bp.post("/les/peiling/<code>")
 @holds_a_secret
-@own_pages_only(_from_another_site)
 def poll_control(code):
     """The teacher's buttons: show the results, open another statement, let the class vote again on this
     statement, end the poll, or look again."""
@@ -451,7 +452,6 @@ def _board(poll, secret, context):
 
 @bp.post("/les/dia/<slide_id>")
 @holds_a_secret
-@own_pages_only(_from_another_site)
 def slide_with_poll(slide_id):
     """A slide with the class poll on it. A statement slide opens its statement for the pupils' phones."""
     context = slide_context(slide_id)
@@ -478,7 +478,6 @@ def slide_with_poll(slide_id):
 
 @bp.post("/les/peiling/<code>/dia")
 @holds_a_secret
-@own_pages_only(_from_another_site)
 def board_results(code):
     """The count and results on a statement slide, asked for every second; the teacher shows the results here."""
     secret = request.form.get(fields.SECRET)

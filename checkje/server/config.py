@@ -17,7 +17,7 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_connections = 1000
 # Files the server writes (the class polls, the anonymous counts) are for the server alone.
 umask = 0o077
-# The access log is our own (checkje.access: method, path, status, time); gunicorn's would add addresses.
+# The access log is our own (checkje.access: method, kind of page, status, time); gunicorn's would add addresses.
 accesslog = None
 logconfig_dict = logs.LOGGING
 # gunicorn's own request parsing limits: a little stricter than its defaults, our URLs are short.

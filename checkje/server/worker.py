@@ -8,13 +8,15 @@ from gunicorn.http.errors import (
     InvalidResponseHeaderName,
     LimitRequestHeaders,
     LimitRequestLine,
+    NoMoreData,
     ParseException,
 )
 from gunicorn.workers.ggevent import GeventWorker
-from werkzeug.exceptions import RequestTimeout
+from werkzeug.exceptions import BadRequest, RequestTimeout
 
 from checkje.core.errors import http_error_response
 from checkje.core.settings import setting
+from checkje.server import strict
 
 # Seconds for a request's headers, then for its body: Checkje's settings (checkje/core/settings.py).
 HEADER_TIMEOUT = setting("HEADER_TIMEOUT")
@@ -25,7 +27,13 @@ SERVER_ERRORS = (InvalidResponseHeader, InvalidResponseHeaderName)
 
 
 class DeadlineInput:
-    """A request body that must arrive before a deadline; reading after it raises 408."""
+    """A request body that must arrive before a deadline; reading after it raises 408.
+
+    gunicorn reads a chunked body only when the app does, so a malformed chunk (`5g`, a bare LF after a chunk
+    extension) or a body cut short raises inside the view: the app would answer 500 and log a traceback of
+    the visitor's mistake. Here it is the 400 it is; gunicorn then closes the connection, as the next
+    request's start is unknown.
+    """
 
     def __init__(self, stream, seconds):
         self.stream = stream
@@ -38,6 +46,8 @@ class DeadlineInput:
                 return read(*args)
         except gevent.Timeout:
             raise RequestTimeout() from None
+        except (ParseException, NoMoreData):
+            raise BadRequest() from None
 
     def read(self, *args):
         return self._before_deadline(self.stream.read, *args)
@@ -64,11 +74,28 @@ def status_for(error):
 
 
 class CheckjeWorker(GeventWorker):
+    def init_process(self):
+        strict.answer_anonymously()
+        super().init_process()
+
     def load_wsgi(self):
         super().load_wsgi()
         # Made once per worker: the same page for every request gunicorn cannot read.
         self.error_answers = {status: http_error_response(self.wsgi, status) for status in (400, 414, 431, 500)}
         self.wsgi = with_body_deadline(self.wsgi, BODY_TIMEOUT)
+
+    def handle_request(self, listener_name, req, sock, addr):
+        strict.check_framing(req)
+        super().handle_request(listener_name, req, sock, addr)
+        # The answer has gone out; what is left of the body must be read before the next request. gunicorn does
+        # that itself, but a malformed chunk there (in a body the page never read) makes handle_error send a
+        # second answer that nobody asked for. Read it here, and close quietly if it cannot be read in time.
+        try:
+            with gevent.Timeout(BODY_TIMEOUT):
+                while req.body and req.body.read(8192):
+                    pass
+        except (gevent.Timeout, ParseException, NoMoreData):
+            raise StopIteration from None
 
     def timeout_ctx(self):
         # One deadline for all the headers, not one per read: trickling a line every few seconds does not help.

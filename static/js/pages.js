@@ -14,6 +14,9 @@
   var full = editor.querySelector("[data-people-full]");
   var status = editor.querySelector("[data-people-status]");
   var form = editor.querySelector("[data-person-form]");
+  // The fields have no names, so the form can never send them: they are read here, by their ids.
+  var nameInput = form.querySelector("#person-name");
+  var phoneInput = form.querySelector("#person-phone");
   var heading = form.querySelector("[data-form-heading]");
   var submit = form.querySelector("[data-submit]");
   var cancel = form.querySelector("[data-cancel-edit]");
@@ -103,8 +106,8 @@
 
   function startEditing(person) {
     editingId = person.id;
-    form.elements.name.value = person.name;
-    form.elements.phone.value = person.shown;
+    nameInput.value = person.name;
+    phoneInput.value = person.shown;
     Checkje.fillName(heading, text.headingEdit, person.name);
     submit.textContent = text.submitSave;
     cancel.hidden = false;
@@ -154,8 +157,8 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var name = form.elements.name.value.trim();
-    var phone = normalizePhone(form.elements.phone.value);
+    var name = nameInput.value.trim();
+    var phone = normalizePhone(phoneInput.value);
     var errors = {};
     if (!name) {
       errors.name = text.errorNameEmpty;
@@ -169,7 +172,7 @@
     if (errors.name || errors.phone) {
       return;
     }
-    var person = { id: editingId || String(Date.now()), name: name, phone: phone.number, shown: form.elements.phone.value.trim() };
+    var person = { id: editingId || String(Date.now()), name: name, phone: phone.number, shown: phoneInput.value.trim() };
     var people = Checkje.loadPeople();
     var wasEditing = editingId !== null;
     if (wasEditing) {
@@ -195,5 +198,7 @@
     render();
   });
 
+  // The form takes the note's place (render shows it unless the list is full).
+  editor.querySelector("[data-needs-script]").hidden = true;
   render();
 })();

@@ -115,12 +115,14 @@ class Load:
     async def request(self, method, path, due, fields=None, headers=(), kind="teacher"):
         """One request, due at `due` (time.monotonic()); returns (status, headers) or None on error."""
         body = urlencode(fields).encode() if fields else b""
-        head = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", f"Content-Length: {len(body)}", *headers]
-        if fields:
-            head.append("Content-Type: application/x-www-form-urlencoded")
-        message = ("\r\n".join(head) + "\r\n\r\n").encode() + body
         async with self.limit:
             server = self.next_server()
+            # Each server answers only to its own address (its CHECKJE_SITE_URL), host and port.
+            head = [f"{method} {path} HTTP/1.1", f"Host: {server.host}:{server.port}", f"Content-Length: {len(body)}"]
+            head += headers
+            if fields:
+                head.append("Content-Type: application/x-www-form-urlencoded")
+            message = ("\r\n".join(head) + "\r\n\r\n").encode() + body
             try:
                 try:
                     answer = await asyncio.wait_for(self._exchange(server, message), TIMEOUT_SECONDS)
@@ -254,7 +256,7 @@ async def _set_up(server, path, fields):
     reader, writer = await asyncio.open_connection(server.host, server.port)
     body = urlencode(fields).encode()
     writer.write(
-        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: {server.host}:{server.port}\r\nConnection: close\r\n"
         f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n\r\n".encode()
         + body
     )

@@ -145,6 +145,35 @@ def everything_loads_from_our_origin(_url, page):
             assert value.startswith("/"), f"{tag} {value} is not from our origin"
 
 
+# What a visitor types: these inputs (and <textarea>) send it as written.
+TYPED_INPUTS = ("text", "tel", "email", "search", "url", "number", "password")
+# GET forms whose typed field belongs in an address: the pupil's join form takes the code on the class's screen,
+# no one's own data, and the poll's page has that code in its own address anyway.
+TYPED_INTO_AN_ADDRESS = ("join-form",)
+
+
+def no_form_can_send_what_was_typed_in_an_address(_url, page):
+    """A form with a typed field posts it, or is for its script alone: hidden until the script shows it, and its
+    fields without names, so nothing typed can be sent whatever happens (issue 31, #1: without pages.js the add-a-
+    person form sent ?name=…&phone=… into the history and the offline copy)."""
+    for form in page.soup.find_all("form"):
+        typed = [
+            field
+            for field in form.find_all(["input", "textarea"])
+            if field.name == "textarea" or field.get("type", "text").lower() in TYPED_INPUTS
+        ]
+        if (
+            not typed
+            or form.get("method", "get").lower() == "post"
+            or set(form.get("class", [])) & set(TYPED_INTO_AN_ADDRESS)
+        ):
+            continue
+        assert form.has_attr("hidden"), f"a GET form for typed words is shown before its script: {form.attrs}"
+        assert not [field for field in typed if field.get("name")], (
+            f"a script-only form's fields have names: {form.attrs}"
+        )
+
+
 def outbound_links_leak_no_referrer(_url, page):
     soup = page.soup
     for link in soup.find_all("a", href=True):
@@ -278,6 +307,7 @@ PAGE_CHECKS = [
     no_element_is_left_empty,
     everything_loads_from_our_origin,
     outbound_links_leak_no_referrer,
+    no_form_can_send_what_was_typed_in_an_address,
     htmx_comes_with_its_privacy_setup,
     links_nowhere_that_stopped,
     calls_to_112_are_tel_links,

@@ -104,6 +104,17 @@ def test_access_log_has_no_address_agent_or_query(client):
         assert secret not in records.lines[0]
 
 
+def test_a_path_that_is_no_page_is_logged_with_its_unprintables_escaped(client):
+    """tests/server/test_bad_requests_and_logs.py sends line breaks and terminal codes; these are the rest."""
+    records = _Records()
+    logging.getLogger("checkje.access").addHandler(records)
+    try:
+        client.get("/nl/a%7Fb%5Cc%C2%A0d%E2%80%AEe%09f")
+    finally:
+        logging.getLogger("checkje.access").removeHandler(records)
+    assert records.lines[0].split(" ")[:3] == ["GET", r"/nl/a\x7fb\\c\xa0d\u202ee\tf", "404"]
+
+
 def test_fingerprinted_static_files_are_kept_for_a_year(client):
     from tests.helpers import parse
 

@@ -75,7 +75,7 @@ def test_the_teacher_screen_shows_code_qr_code_and_the_first_statement(client, a
 
 def test_the_qr_code_holds_the_join_address_and_fits_the_csp(client, app):
     app.config["SITE_URL"] = "https://checkje.example"
-    soup = parse(client.post("/nl/les/peiling"))
+    soup = parse(client.post("/nl/les/peiling", base_url="https://checkje.example"))
     code = soup.select_one(".poll-code").get_text()
     svg = soup.select_one("svg.qr-code")
     assert str(svg) == str(parse_fragment(qr_svg(f"https://checkje.example/nl/stem/{code}", svg["aria-label"])))

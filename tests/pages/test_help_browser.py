@@ -145,6 +145,26 @@ def test_without_javascript_the_page_explains_and_help_still_works(browser, live
     context.close()
 
 
+def test_without_javascript_or_its_stylesheet_nothing_typed_is_sent(browser, live_server):
+    """Issue 31, #1: with neither scripts nor styles (an old or a slow phone), whatever can be typed into on the
+    page and sent with Enter reaches no address and no request."""
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    context.route("**/*.css*", lambda route: route.abort())
+    requested = []
+    context.on("request", lambda request: requested.append(request.url + " " + (request.post_data or "")))
+    page = context.new_page()
+    page.goto(live_server + "/nl/mijn-mensen")
+    expect(page.get_by_text("deze pagina JavaScript nodig")).to_be_visible()
+    for field in page.locator("input[type=text], input[type=tel], input:not([type])").all():
+        if field.is_visible():
+            field.fill("Sanne 0612345678")
+            field.press("Enter")
+            page.wait_for_load_state()
+    assert [url for url in requested if "Sanne" in url or "0612345678" in url] == []
+    assert page.locator("[data-person-form]").is_hidden()
+    context.close()
+
+
 @pytest.mark.parametrize("javascript", [True, False])
 def test_help_finder_by_touch(browser, live_server, javascript):
     context = browser.new_context(java_script_enabled=javascript, **PHONE)

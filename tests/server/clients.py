@@ -2,7 +2,7 @@
 
 import socket
 import time
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 # The server listens on 127.0.0.1; our clients come from here, so the address is only in the log if a client's is.
 CLIENT_ADDRESS = "127.0.0.3"
@@ -39,6 +39,20 @@ def get(base, path, headers=()):
     host = [] if any(line.lower().startswith("host:") for line in headers) else [f"Host: {urlsplit(base).netloc}"]
     lines = [f"GET {path} HTTP/1.1", *host, "Connection: close", *headers]
     return exchange(base, ("\r\n".join(lines) + "\r\n\r\n").encode())
+
+
+def post(base, path, form=None, headers=()):
+    """POST `form` as a browser's form would, with `headers` added; return (status, headers as a dict, body)."""
+    body = urlencode(form or {}).encode()
+    lines = [
+        f"POST {path} HTTP/1.1",
+        f"Host: {urlsplit(base).netloc}",
+        "Connection: close",
+        "Content-Type: application/x-www-form-urlencoded",
+        f"Content-Length: {len(body)}",
+        *headers,
+    ]
+    return exchange(base, ("\r\n".join(lines) + "\r\n\r\n").encode() + body)
 
 
 def timed_get(base, path):

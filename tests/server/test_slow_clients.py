@@ -2,6 +2,7 @@
 
 import contextlib
 import threading
+from urllib.parse import urlsplit
 
 from tests.server.clients import connect, read_until_closed, timed_get
 from tests.server.conftest import SHARED_SERVER, TIME_LIMITS
@@ -52,8 +53,8 @@ def test_a_body_that_never_arrives_gets_an_answer_at_its_deadline(server):
     base, _, _ = server
     with connect(base) as sock:
         sock.sendall(
-            b"POST /nl/hulpzoeker HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-            b"Content-Length: 500\r\n\r\nvraag="
+            f"POST /nl/hulpzoeker HTTP/1.1\r\nHost: {urlsplit(base).netloc}\r\n".encode()
+            + b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\nvraag="
         )
         answer = read_until_closed(sock, seconds=float(TIME_LIMITS["CHECKJE_BODY_TIMEOUT"]) + 2)
     assert answer.startswith(b"HTTP/1.1 408"), answer[:80]

@@ -234,7 +234,7 @@ def test_no_log_line_tells_of_the_report(counting_app):
 
     lines = logged_while(report_and_follow)
     plain_visits = logged_while(lambda: [client.get(url), client.get(url, headers={"HX-Request": "true"})])
-    assert lines == plain_visits == ["GET /nl/instellingen/instagram/restrict 200"] * 2, (
+    assert lines == plain_visits == ["GET /nl/instellingen/<app>/<step_id> 200"] * 2, (
         "the report itself is in no log; the help looks like any visit of the step"
     )
 
