@@ -104,57 +104,35 @@ tests/benchmarks/node_modules/.installed: tests/benchmarks/package.json tests/be
 	cd tests/benchmarks && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The browser tests drive Debian's Chromium; Playwright's own download does not work offline.
-chromium:
-	@if command -v chromium >/dev/null 2>&1; then :; \
+# $(call debian,CHECK,PACKAGES,WHAT): when the shell test CHECK fails, install Debian's PACKAGES with apt if we
+# are root, or say what to install. WHAT names the tests that need them.
+define debian
+	@if $(1); then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Chromium for the browser tests (apt-get)…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null; \
+		echo "Installing $(2) for $(3) (apt-get)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	else \
-		echo "The browser tests need Chromium. Install it first, for example: sudo apt-get install chromium fonts-liberation" >&2; \
+		echo "$(3) need $(2). Install them first, for example: sudo apt-get install $(2)" >&2; \
 		exit 1; \
 	fi
+endef
+
+# The browser tests drive Debian's Chromium; Playwright's own download does not work offline.
+chromium:
+	$(call debian,command -v chromium >/dev/null 2>&1,chromium fonts-liberation,The browser tests)
 
 # The WebKit tests drive Debian's WebKitGTK (Safari's engine) through its WebDriver, in a virtual X display (Xvfb).
 webkit:
-	@if command -v WebKitWebDriver >/dev/null 2>&1 && command -v Xvfb >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing WebKitGTK's WebDriver and Xvfb for the WebKit tests (apt-get)…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb >/dev/null; \
-	else \
-		echo "The WebKit tests need WebKitWebDriver and Xvfb. Install them first, for example: sudo apt-get install webkit2gtk-driver xvfb" >&2; \
-		exit 1; \
-	fi
+	$(call debian,command -v WebKitWebDriver >/dev/null 2>&1 && command -v Xvfb >/dev/null 2>&1,webkit2gtk-driver xvfb,The WebKit tests)
 
 # The Gecko tests drive Debian's Firefox ESR over WebDriver BiDi through npm puppeteer-core (no driver to download).
 firefox:
-	@if command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Firefox ESR for the Gecko tests (apt-get)…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null; \
-	else \
-		echo "The Gecko tests need Firefox. Install it first, for example: sudo apt-get install firefox-esr" >&2; \
-		exit 1; \
-	fi
+	$(call debian,command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1,firefox-esr,The Gecko tests)
 
 # The shared poll store's tests (and make soak-cluster) start a throw-away redis-server: Debian's package.
 redis-server:
-	@if command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ]; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing redis-server for the shared poll store's tests (apt-get)…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
-	else \
-		echo "The shared poll store's tests need redis-server. Install it first, for example: sudo apt-get install redis-server" >&2; \
-		exit 1; \
-	fi
+	$(call debian,command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ],redis-server,The shared poll store's tests)
 
 # The HTML check runs the Nu Html Checker (npm vnu-jar), which needs Java; Debian's headless runtime is enough.
 java:
-	@if command -v java >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Java for the HTML check (apt-get)…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
-	else \
-		echo "The HTML check needs Java. Install it first, for example: sudo apt-get install default-jre-headless" >&2; \
-		exit 1; \
-	fi
+	$(call debian,command -v java >/dev/null 2>&1,default-jre-headless,The HTML check)
