@@ -11,6 +11,7 @@ browser's user agent and every string the test typed.
 """
 
 import logging
+import re
 from urllib.parse import quote
 
 import pytest
@@ -70,7 +71,7 @@ def _go_through_every_feature(browser, base_url, responses):
         page.goto(base_url + "/en/hulpzoeker")
         page.get_by_label("No", exact=True).tap()
         page.get_by_role("button", name="Next").tap()
-        page.get_by_text("Question 2 of 5").wait_for()
+        page.get_by_text(re.compile(r"^Question 2 of \d+$")).wait_for()
 
         # "My screen looks different": the one thing a walkthrough tells the server, as a count.
         page.goto(base_url + "/nl/instellingen/instagram/private-account")
@@ -113,7 +114,8 @@ def test_nothing_personal_is_kept_or_sent_back(browser, audited):
     app, base_url, folder = audited
     responses = []
     _go_through_every_feature(browser, base_url, responses)
-    export_site(app, folder / "export")
+    # The export as `make export` makes it: by an app of the same settings whose address is not this machine's.
+    export_site(create_app({**app.config, "SITE_URL": TEST_CONFIG["SITE_URL"]}), folder / "export")
 
     written = [path for path in folder.rglob("*") if path.is_file()]
     assert any(path.name.startswith("polls.db") for path in written), "the poll database is part of the audit"

@@ -171,7 +171,8 @@ def test_help_finder_by_touch(browser, live_server, javascript):
     page = context.new_page()
     page.goto(live_server + "/en/hulp")
     page.get_by_role("link", name="Not sure where to go? Answer a few questions").tap()
-    answers = ("No", "Yes", "No", "Yes, I want to stay anonymous", "Talk to someone")
+    # Not in danger, nothing sexual against your will, under 18, a photo, not at home, anonymous, to talk.
+    answers = ("No", "No", "Under 18", "Yes", "No", "Yes, I want to stay anonymous", "Talk to someone")
     for number, answer in enumerate(answers, start=1):
         page.get_by_label(answer, exact=True).tap()
         page.get_by_role("button", name="Next").tap()

@@ -2,6 +2,7 @@
 
 import contextlib
 import json
+import re
 
 import pytest
 
@@ -100,7 +101,7 @@ def test_answers_are_never_kept_offline(offline_context, live_server):
     page.goto(live_server + "/nl/hulpzoeker")
     page.get_by_label("Nee", exact=True).check()
     page.get_by_role("button", name="Volgende").click()
-    page.get_by_text("Vraag 2 van 5").wait_for()
+    page.get_by_text(re.compile(r"^Vraag 2 van \d+$")).wait_for()
     # A friend-check result, and an old result address with answers in it (it drops them).
     page.goto(live_server + "/nl/vriendencheck/mijn-regels-nu")
     page.locator('label[for="choice-leuke-foto"]').click()
