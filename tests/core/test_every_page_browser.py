@@ -363,21 +363,25 @@ def test_little_stays_pinned_with_a_trusted_person_in_the_help_bar(small_phone_w
 # The pages a youth opens first; on each the title starts close to the top of a cheap Android.
 FIRST_PAGES = ["", "hulp", "vriendencheck", "instellingen/instagram", "het-is-gebeurd"]
 MOST_ABOVE_TITLE = 150
-# Where the title starts (from the top of the page), how high the help row is (one line: a tap target high), and
-# how much room the translation notice takes (with its margin), where the page has one.
+# Where the title starts (from the top of the page), how high the help row is (one line: a tap target high), how much
+# room the translation notice takes (with its margin), where the page has one, and how wide the language menu's words
+# and the page are.
 ABOVE_TITLE = """() => {
   const notice = document.querySelector(".translation-notice");
   return {
     title: document.querySelector("h1").getBoundingClientRect().top + scrollY,
     row: document.querySelector(".help-row").getBoundingClientRect().height,
     notice: notice ? notice.getBoundingClientRect().height + parseFloat(getComputedStyle(notice).marginTop) : 0,
+    language: document.querySelector(".language-menu__words").getBoundingClientRect().width,
+    width: document.documentElement.scrollWidth,
   };
 }"""
 
 
-def test_the_title_starts_near_the_top_of_a_cheap_android(browser, live_server):
-    """At 360×640, in every language: the help row (help, 112, read aloud) is one line, and the title starts at most
-    150 px from the top. Only the one-sentence notice of a translation a native speaker has not checked comes on top."""
+def test_the_top_of_a_cheap_android_says_language_and_starts_the_title_soon(browser, live_server):
+    """At 360×640, in every language: the header says "language" in words, the help row (help, 112, read aloud) is
+    one line, and the title starts at most 150 px from the top. Only the one-sentence notice of a translation a
+    native speaker has not checked comes on top of that."""
     context = browser.new_context(**CHEAP_ANDROID)
     page = context.new_page()
     problems = {}
@@ -385,6 +389,10 @@ def test_the_title_starts_near_the_top_of_a_cheap_android(browser, live_server):
         for path in FIRST_PAGES:
             page.goto(f"{live_server}/{lang}/{path}")
             found = page.evaluate(ABOVE_TITLE)
+            if found["language"] <= 1 or found["width"] > CHEAP_ANDROID["viewport"]["width"]:
+                problems[f"/{lang}/{path}: header"] = (
+                    f"language words {found['language']:.0f} px, page {found['width']} px"
+                )
             if found["row"] > TAP + 1:
                 problems[f"/{lang}/{path}: help row"] = f"{found['row']:.0f} px high, more than one line"
             if found["title"] - found["notice"] > MOST_ABOVE_TITLE:
