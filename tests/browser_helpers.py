@@ -15,6 +15,14 @@ SMALL_PHONE = {
     "has_touch": True,
 }
 
+# A common cheap Android: what a youth's first screen is measured on (issue 28).
+CHEAP_ANDROID = {
+    "viewport": {"width": 360, "height": 640},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
 NEUTRAL_SITE = DEFAULTS["QUICK_EXIT_URL"]
 AXE_SOURCE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -19,6 +19,10 @@ from checkje.core.settings import CATALOGUE_LANGUAGES, DEFAULT_LANGUAGE, LANGUAG
 
 # Every language named in itself.
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "ar": "العربية", "uk": "Українська", "pl": "Polski"}
+# The word "language" in English (in Dutch on an English page): a hint in small letters beside the menu's own word,
+# for whoever cannot read this page's language. The same in every language, like the languages' names.
+LANGUAGE_HINTS = {"en": ("nl", "Taal")}
+LANGUAGE_HINT = ("en", "Language")
 
 # Blueprint name -> the languages its pages are in (absent: every language).
 _BLUEPRINT_LANGUAGES = {}
@@ -172,6 +176,7 @@ def init_app(app):
             "right_to_left": RIGHT_TO_LEFT,
             "other_languages": [other for other in paths if other != lang],
             "language_names": LANGUAGE_NAMES,
+            "language_hint": LANGUAGE_HINTS.get(lang, LANGUAGE_HINT),
             "alternate_paths": paths,
             # hreflang links are absolute only with SITE_URL: never with a host the visitor sent.
             "site_url": hosts.site_url(),

@@ -14,13 +14,15 @@
   var button = control.querySelector("[data-read-aloud-toggle]");
   var stopButton = control.querySelector("[data-read-aloud-stop]");
   var notice = control.querySelector("[data-read-aloud-notice]");
+  // The button's words (read out; shown on a wider screen): its icons stay.
+  var label = button.querySelector("[data-read-aloud-label]") || button;
   var labels = control.dataset;
   var BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, legend, label, summary, figcaption";
   var state = "idle";
 
   function show(newState) {
     state = newState;
-    button.textContent = { idle: labels.play, speaking: labels.pause, paused: labels.resume }[state];
+    label.textContent = { idle: labels.play, speaking: labels.pause, paused: labels.resume }[state];
     button.setAttribute("aria-pressed", String(state === "speaking"));
     stopButton.hidden = state === "idle";
   }

@@ -7,8 +7,10 @@ import json
 import pytest
 from werkzeug.exceptions import NotFound
 
+from checkje.core.settings import LANGUAGES
 from tests.browser_helpers import (
     AXE_SOURCE,
+    CHEAP_ANDROID,
     DESKTOP,
     MOST_PINNED,
     NEUTRAL_SITE,
@@ -356,6 +358,47 @@ def test_little_stays_pinned_with_a_trusted_person_in_the_help_bar(small_phone_w
     layout = page.evaluate(LAYOUT, TAP)
     assert layout["pinned"]["pinned"] >= 1, "the header is pinned"
     assert layout_problems(layout, SMALL_PHONE["viewport"]["width"], SMALL_PHONE["viewport"]["height"]) == {}
+
+
+# The pages a youth opens first; on each the title starts close to the top of a cheap Android.
+FIRST_PAGES = ["", "hulp", "vriendencheck", "instellingen/instagram", "het-is-gebeurd"]
+MOST_ABOVE_TITLE = 150
+# Where the title starts (from the top of the page), how high the help row is (one line: a tap target high), how much
+# room the translation notice takes (with its margin), where the page has one, and how wide the language menu's words
+# and the page are.
+ABOVE_TITLE = """() => {
+  const notice = document.querySelector(".translation-notice");
+  return {
+    title: document.querySelector("h1").getBoundingClientRect().top + scrollY,
+    row: document.querySelector(".help-row").getBoundingClientRect().height,
+    notice: notice ? notice.getBoundingClientRect().height + parseFloat(getComputedStyle(notice).marginTop) : 0,
+    language: document.querySelector(".language-menu__words").getBoundingClientRect().width,
+    width: document.documentElement.scrollWidth,
+  };
+}"""
+
+
+def test_the_top_of_a_cheap_android_says_language_and_starts_the_title_soon(browser, live_server):
+    """At 360×640, in every language: the header says "language" in words, the help row (help, 112, read aloud) is
+    one line, and the title starts at most 150 px from the top. Only the one-sentence notice of a translation a
+    native speaker has not checked comes on top of that."""
+    context = browser.new_context(**CHEAP_ANDROID)
+    page = context.new_page()
+    problems = {}
+    for lang in LANGUAGES:
+        for path in FIRST_PAGES:
+            page.goto(f"{live_server}/{lang}/{path}")
+            found = page.evaluate(ABOVE_TITLE)
+            if found["language"] <= 1 or found["width"] > CHEAP_ANDROID["viewport"]["width"]:
+                problems[f"/{lang}/{path}: header"] = (
+                    f"language words {found['language']:.0f} px, page {found['width']} px"
+                )
+            if found["row"] > TAP + 1:
+                problems[f"/{lang}/{path}: help row"] = f"{found['row']:.0f} px high, more than one line"
+            if found["title"] - found["notice"] > MOST_ABOVE_TITLE:
+                problems[f"/{lang}/{path}: title"] = f"starts at {found['title']:.0f} px ({found['notice']:.0f} notice)"
+    context.close()
+    assert problems == {}
 
 
 # Inside the sensitive flows moving on replaces the history entry: after quick exit, Back shows the page before.

@@ -35,6 +35,26 @@ def test_staff_pages_stay_dutch_and_english(client):
     assert [link["hreflang"] for link in menu] == ["nl", "en"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "word", "hint"),
+    [
+        ("nl", "Taal", ("en", "Language")),
+        ("en", "Language", ("nl", "Taal")),
+        ("ar", "اللغة", ("en", "Language")),
+        ("uk", "Мова", ("en", "Language")),
+        ("pl", "Język", ("en", "Language")),
+    ],
+)
+def test_the_language_menu_says_language_in_words(client, lang, word, hint):
+    """Not only a globe: the word in the page's language, and in English (Dutch on an English page) as a hint."""
+    button = parse(client.get(f"/{lang}/hulp")).select_one(".site-header .language-menu summary")
+    assert button.select_one("svg.icon")
+    words = button.select_one(".language-menu__words")
+    assert words.span.get_text(strip=True) == word
+    hint_span = words.select_one(".language-menu__hint")
+    assert (hint_span["lang"], hint_span.get_text(strip=True)) == hint
+
+
 def test_pages_of_the_team_say_nothing_about_review(client):
     for url in ("/nl/", "/en/hulp"):
         assert parse(client.get(url)).select_one(".translation-notice") is None
