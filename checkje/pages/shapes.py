@@ -9,21 +9,67 @@ TILE_PAGES = (
     "walkthroughs.overview",
     "snaps.demo",
     "snaps.happened",
+    "helpfinder.finder",
     "pages.help",
     "pages.trusted",
     "pages.safety",
     "together.start",
 )
-# How much a tile stands out (docs/design.md): the way out of trouble, or the one thing to do next.
-TILE_KINDS = ("crisis", "primary")
+# How much a tile stands out (docs/design.md): the one thing to do next. (The way out of trouble is a door.)
+TILE_KINDS = ("primary",)
+# Where a door on the home page leads: a page (a full endpoint name), or a call to 112 (CALL_112).
+CALL_112 = "call-112"
+DOOR_TARGETS = (
+    "snaps.say_no",
+    "snaps.happened",
+    "friendcheck.start",
+    "helpfinder.finder",
+    "pages.help",
+    "pages.trusted",
+    CALL_112,
+)
+# A door that is a way out of trouble (docs/design.md: "crisis").
+DOOR_KINDS = ("crisis",)
 # The icons of static/img/icons.svg.
-ICONS = ("help", "shield", "exit", "phone", "chat", "web", "snap", "heart", "friends", "person", "settings", "together")
+ICONS = (
+    "help",
+    "shield",
+    "exit",
+    "phone",
+    "chat",
+    "web",
+    "snap",
+    "heart",
+    "friends",
+    "person",
+    "settings",
+    "together",
+    "warning",
+)
 
 HOME = Record(
     {
         **PAGE_BASICS,
+        # The question above the doors.
+        "doors_heading": Text(),
+        # What is going on, in the youth's words: each door one tap from its advice.
+        "doors": ListOf(
+            Record(
+                {
+                    "id": Slug(),
+                    "icon": Choice(ICONS),
+                    "kind": Choice(DOOR_KINDS, optional=True),
+                    "to": Choice(DOOR_TARGETS),
+                    # With "to: pages.help": the situation of content/pages/help.yaml it opens at (its id).
+                    "section": Slug(optional=True),
+                    "text": Text(),
+                }
+            ),
+            unique="id",
+        ),
+        # Below the doors: the tools, with a few words on what Checkje is for.
+        "tools_heading": Text(),
         "intro": Text(),
-        "crisis_tag": Text(),
         "primary_tag": Text(),
         "tiles": ListOf(
             Record(
@@ -99,6 +145,19 @@ def lines_exist(name):
     return check
 
 
+def _home_doors_open_where_they_say(documents):
+    """A door to the help page opens at a situation that is there; only a door to the help page names one."""
+    situations = {situation["id"] for situation in documents["pages/help"]["situations"]}
+    for index, door in enumerate(documents["pages/home"]["doors"]):
+        place = f"doors[{index}]"
+        if door["to"] == "pages.help" and door.get("section") not in situations:
+            message = f"{door.get('section')!r} is not a situation of content/pages/help.yaml: name one of its ids"
+            yield "pages/home", Problem(f"{place}.section", door.line, message)
+        elif door["to"] != "pages.help" and "section" in door:
+            message = "only a door to the help page opens at a section"
+            yield "pages/home", Problem(f"{place}.section", door.line_of("section"), message)
+
+
 def _help_page_has_each_youth_line_once(documents):
     """Every line for young people in exactly one situation; no line for professionals; words that exist."""
     page = documents["pages/help"]
@@ -134,4 +193,4 @@ SCHEMAS = {
     "pages/trusted": TRUSTED,
     "pages/card": PAGE_WITH_LINES,
 }
-CROSS_CHECKS = (lines_exist("pages/card"), _help_page_has_each_youth_line_once)
+CROSS_CHECKS = (lines_exist("pages/card"), _help_page_has_each_youth_line_once, _home_doors_open_where_they_say)

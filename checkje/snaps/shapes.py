@@ -75,13 +75,18 @@ SAY_NO = Record(
         "intro": Text(),
         "situations": ListOf(Record({"id": Slug(), "heading": Text(), "replies": ListOf(Text())}), unique="id"),
         "after": Text(),
+        # The words before the links to each app's block-and-report step (every walkthrough with a "block-report").
+        "block_report": Text(),
+        # Help lines that fit, by id, each with why: shown with their call or chat buttons.
+        "help": ListOf(Record({"id": Slug(), "why": Text()})),
     }
 )
 
 
 def _happened_lines_exist(documents):
-    """The "it already happened" flow names help lines that exist."""
-    return unknown_help_lines(documents, "snaps/happened", "help", documents["snaps/happened"]["help"], key="id")
+    """The "it already happened" flow and the ways to say no name help lines that exist."""
+    for name in ("snaps/happened", "snaps/say-no"):
+        yield from unknown_help_lines(documents, name, "help", documents[name]["help"], key="id")
 
 
 def _scenes_match_their_moments(documents):

@@ -11,8 +11,12 @@ from checkje.core import sequence, sitemap
 from checkje.core.i18n import language_blueprint
 from checkje.helpfinder.lines import named_help_lines
 from checkje.snaps.shapes import SCENE_MOMENTS
+from checkje.walkthroughs.shapes import APPS
 
 bp = language_blueprint("snaps", __name__)
+
+# The step of a walkthrough that shows how to block and report someone in that app.
+BLOCK_REPORT_STEP = "block-report"
 
 # How long the pretend snap stays on screen in the demonstration.
 COUNTDOWN_SECONDS = 5
@@ -65,8 +69,18 @@ def happened_step(step_id):
 
 @bp.get("/nee-zeggen")
 def say_no():
-    """Short replies for when someone asks for a photo or a webcam session."""
-    return render_template("snaps/say_no.html", page=content("snaps/say-no"))
+    """Short replies for when someone asks for a photo or a webcam session; how to block and report in each app,
+    and a help line."""
+    page = content("snaps/say-no")
+    walkthroughs = {app: content(f"walkthroughs/{app}") for app in APPS}
+    block_report = [
+        (document["name"], url_for("walkthroughs.step", app=app, step_id=BLOCK_REPORT_STEP))
+        for app, document in walkthroughs.items()
+        if any(step["id"] == BLOCK_REPORT_STEP for step in document["steps"])
+    ]
+    return render_template(
+        "snaps/say_no.html", page=page, block_report=block_report, help_lines=named_help_lines(page["help"])
+    )
 
 
 sitemap.lists_pages("snaps.demo_step")(sequence.pages_of("snaps/demo"))

@@ -364,11 +364,12 @@ def test_little_stays_pinned_with_a_trusted_person_in_the_help_bar(small_phone_w
 FIRST_PAGES = ["", "hulp", "vriendencheck", "instellingen/instagram", "het-is-gebeurd"]
 MOST_ABOVE_TITLE = 150
 # Where the title starts (from the top of the page), how high the help row is (one line: a tap target high), how much
-# room the translation notice takes (with its margin), where the page has one, and how wide the language menu's words
-# and the page are.
+# room the translation notice takes (with its margin), where the page has one, how wide the language menu's words
+# and the page are, and where the ways out of trouble end (home's crisis doors).
 ABOVE_TITLE = """() => {
   const notice = document.querySelector(".translation-notice");
   return {
+    crisis: [...document.querySelectorAll(".door--crisis")].map(door => door.getBoundingClientRect().bottom + scrollY),
     title: document.querySelector("h1").getBoundingClientRect().top + scrollY,
     row: document.querySelector(".help-row").getBoundingClientRect().height,
     notice: notice ? notice.getBoundingClientRect().height + parseFloat(getComputedStyle(notice).marginTop) : 0,
@@ -381,7 +382,7 @@ ABOVE_TITLE = """() => {
 def test_the_top_of_a_cheap_android_says_language_and_starts_the_title_soon(browser, live_server):
     """At 360×640, in every language: the header says "language" in words, the help row (help, 112, read aloud) is
     one line, and the title starts at most 150 px from the top. Only the one-sentence notice of a translation a
-    native speaker has not checked comes on top of that."""
+    native speaker has not checked comes on top of that. On home, both ways out of trouble are on the first screen."""
     context = browser.new_context(**CHEAP_ANDROID)
     page = context.new_page()
     problems = {}
@@ -397,6 +398,9 @@ def test_the_top_of_a_cheap_android_says_language_and_starts_the_title_soon(brow
                 problems[f"/{lang}/{path}: help row"] = f"{found['row']:.0f} px high, more than one line"
             if found["title"] - found["notice"] > MOST_ABOVE_TITLE:
                 problems[f"/{lang}/{path}: title"] = f"starts at {found['title']:.0f} px ({found['notice']:.0f} notice)"
+            height = CHEAP_ANDROID["viewport"]["height"]
+            if (path == "" and len(found["crisis"]) != 2) or any(bottom > height for bottom in found["crisis"]):
+                problems[f"/{lang}/{path}: ways out of trouble"] = f"end at {found['crisis']} px"
     context.close()
     assert problems == {}
 

@@ -144,7 +144,7 @@ def test_catalogue_round_trip_a_changed_dutch_text_turns_fuzzy_and_the_page_fall
         # ... and where it is a paragraph, it says it is Dutch, for a screen reader's voice.
         stand_ins = soup.select('.lead [lang="nl"][dir="ltr"]')
         assert [part.get_text(strip=True) for part in stand_ins] == [
-            "Op Instagram, Snapchat en WhatsApp leer je leuke mensen kennen. Maar niet iedereen is wie hij zegt.",
+            "Op Instagram, Snapchat, WhatsApp en TikTok leer je leuke mensen kennen. Maar niet iedereen is eerlijk.",
             "Met Checkje zie je hoe je veilig blijft.",
         ]
         assert ISOLATES[0] not in soup.select_one(".lead").get_text()

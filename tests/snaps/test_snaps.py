@@ -207,10 +207,10 @@ def test_say_no_page(client, lang):
     assert {f"/{lang}/het-is-gebeurd", f"/{lang}/snaps"} <= {a["href"] for a in soup.select(".snap-links a")}
 
 
-def test_home_has_a_tile_for_the_demonstration_and_for_it_already_happened(client, lang):
-    targets = [a["href"] for a in parse(client.get(f"/{lang}/")).select(".tile__link")]
-    assert f"/{lang}/snaps" in targets
-    assert f"/{lang}/het-is-gebeurd" in targets
+def test_home_has_a_tile_for_the_demonstration_and_a_door_for_it_already_happened(client, lang):
+    soup = parse(client.get(f"/{lang}/"))
+    assert f"/{lang}/snaps" in [a["href"] for a in soup.select(".tile__link")]
+    assert f"/{lang}/het-is-gebeurd" in [a["href"] for a in soup.select(".door")]
 
 
 def test_snaps_content_copies_no_help_line_details():

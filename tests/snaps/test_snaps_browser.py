@@ -20,8 +20,8 @@ MOMENT_MS = int(re.search(r"var MOMENT_MS = (\d+);", (ROOT / "static/js/snaps.js
 COUNTDOWN = DEMO["en"]["steps"][0]
 SCREENSHOT = next(step for step in DEMO["en"]["steps"] if step.get("scene") == "screenshot")
 CURRENT = "[data-moment][aria-current='step']"
-HAPPENED_TILE = {
-    lang: next(tile["title"] for tile in document("pages/home", lang)["tiles"] if tile["page"] == "snaps.happened")
+HAPPENED_DOOR = {
+    lang: next(door["text"] for door in document("pages/home", lang)["doors"] if door["to"] == "snaps.happened")
     for lang in ("nl", "en")
 }
 
@@ -190,9 +190,9 @@ def test_without_javascript_the_demonstration_is_a_sequence_of_pages(browser, li
     ],
 )
 def test_two_taps_from_home_reach_the_help_entry(phone, live_server, lang, line, href):
-    """The tile, then the line's own call or chat button: "Help now" calls, it does not send to /hulp first."""
+    """The door, then the line's own call or chat button: "Help now" calls, it does not send to /hulp first."""
     phone.goto(f"{live_server}/{lang}/")
-    phone.get_by_role("link", name=HAPPENED_TILE[lang]).tap()
+    phone.get_by_role("link", name=HAPPENED_DOOR[lang]).tap()
     phone.wait_for_url(f"{live_server}/{lang}/het-is-gebeurd")
     action = phone.locator(f"#help-now-{line} a[href='{href}']")
     assert action.is_visible()
