@@ -179,6 +179,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # One renderer for our one site: by default every navigation started a new renderer process, which cost
+    # more than the page itself (0.43 s a visit against 0.18 s, measured on the sweep).
+    "--process-per-site",
 ]
 
 
