@@ -107,20 +107,24 @@ class LimitedRequest(Request):
 _STYLE_ATTRIBUTE = re.compile(r'\bstyle="([^"]*)"')
 
 
-@cache
-def _drawing_policy(path):
-    hashes = sorted({_hash_source(style) for style in _STYLE_ATTRIBUTE.findall(Path(path).read_text("utf-8"))})
-    if not hashes:
-        return CONTENT_SECURITY_POLICY
-    return f"default-src 'none'; style-src 'unsafe-hashes' {' '.join(hashes)}; frame-ancestors 'none'"
+def _drawing_policies(static_folder):
+    """{static file name: its policy} for each of our SVG drawings with style attributes, read once at start-up:
+    a request never makes the server read a file, nor names one it does not have."""
+    policies = {}
+    for path in Path(static_folder).rglob("*.svg"):
+        hashes = sorted({_hash_source(style) for style in _STYLE_ATTRIBUTE.findall(path.read_text("utf-8"))})
+        if hashes:
+            name = path.relative_to(static_folder).as_posix()
+            policies[name] = f"default-src 'none'; style-src 'unsafe-hashes' {' '.join(hashes)}; frame-ancestors 'none'"
+    return policies
 
 
 def _add_rails(response):
     headers = response.headers
-    if request.endpoint == "static" and request.view_args["filename"].endswith(".svg"):
-        headers["Content-Security-Policy"] = _drawing_policy(
-            str(Path(current_app.static_folder) / request.view_args["filename"])
-        )
+    if request.endpoint == "static":
+        drawing_policy = current_app.extensions["checkje.drawing_policies"].get(request.view_args["filename"])
+        if drawing_policy:
+            headers["Content-Security-Policy"] = drawing_policy
     # Nothing we serve sets a cookie; this makes sure nothing ever slips through.
     if "Set-Cookie" in headers:
         del headers["Set-Cookie"]
@@ -198,6 +202,7 @@ def init_app(app):
     # The development server logs client addresses at INFO; keep only its warnings.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     app.request_class = LimitedRequest
+    app.extensions["checkje.drawing_policies"] = _drawing_policies(app.static_folder)
     app.before_request(_start_timer)
     app.after_request(_add_rails)
     app.after_request(_log_request)

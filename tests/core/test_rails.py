@@ -154,3 +154,12 @@ def test_a_drawing_allows_exactly_its_own_style_attributes(client):
     styles = set(re.findall(r'\bstyle="([^"]*)"', (ROOT / "static" / "img" / "icons.svg").read_text()))
     hashes = {"'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'" for style in styles}
     assert styles and directives == {"style-src": " ".join(["'unsafe-hashes'", *sorted(hashes)])}
+
+
+def test_a_drawing_we_do_not_have_is_not_found(client):
+    """The drawings' policies are read at start-up: a request for another .svg reads no file and gets our 404."""
+    for url in ("/static/img/not-here.svg", "/static/../app.svg"):
+        response = client.get(url)
+        response.close()
+        assert response.status_code == 404, url
+        assert response.headers["Content-Security-Policy"] == SECURITY_HEADERS["Content-Security-Policy"]
