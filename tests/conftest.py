@@ -225,24 +225,29 @@ def browser():
         browser.close()
 
 
+@contextlib.contextmanager
+def _phone_context(browser, **options):
+    from tests.browser_helpers import PHONE
+
+    context = browser.new_context(**PHONE, **options)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def context(browser):
     """A fresh phone-sized, touch-enabled browser context: its own storage and caches, no service worker."""
-    from tests.browser_helpers import PHONE
-
-    context = browser.new_context(**PHONE)
-    yield context
-    context.close()
+    with _phone_context(browser) as context:
+        yield context
 
 
 @pytest.fixture
 def offline_context(browser):
     """A fresh phone context whose service worker runs: it keeps every page of a language offline."""
-    from tests.browser_helpers import PHONE
-
-    context = browser.new_context(service_workers="allow", **PHONE)
-    yield context
-    context.close()
+    with _phone_context(browser, service_workers="allow") as context:
+        yield context
 
 
 @pytest.fixture
