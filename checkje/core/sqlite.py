@@ -50,7 +50,7 @@ class _Process:
     def __init__(self):
         self.pid = os.getpid()
         self.idle = {}
-        self.ready = set()  # (path, inode): tables made in this file
+        self.ready = {}  # path: the inode whose tables this process made
         self.failed = {}  # path: time.monotonic() of the last fault
 
 
@@ -115,18 +115,23 @@ def _checkout(path):
     state = _here()
     idle = state.idle.setdefault(path, [])
     inode = _inode(path)
+    replaced = inode is None
     while idle:
         db, opened_inode = idle.pop()
         if opened_inode == inode:
             return db, inode
         db.conn.close()
+        replaced = True
+    if replaced:
+        # Deleted or replaced: the new file needs its tables, even if it got the old file's inode number.
+        state.ready.pop(path, None)
     db = _open(path)
     try:
         inode = os.stat(path).st_ino
-        if (path, inode) not in state.ready:
+        if state.ready.get(path) != inode:
             for setup in _setups.get(path, {}).values():
                 setup(db)
-            state.ready.add((path, inode))
+            state.ready[path] = inode
     except BaseException:
         db.conn.close()
         raise
@@ -154,7 +159,7 @@ def _down(path, fault):
     state = _here()
     for db, _ in state.idle.pop(path, []):
         db.conn.close()
-    state.ready = {ready for ready in state.ready if ready[0] != path}
+    state.ready.pop(path, None)
     if not failing(path):
         # The kind and SQLite's own words (never a value of a row), so whoever runs the server can act.
         log.warning("The counts store %s failed: %s: %s", path, type(fault).__name__, fault)
