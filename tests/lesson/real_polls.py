@@ -24,3 +24,8 @@ def vote(base, code, answer, statement=1, lang="nl"):
 
 def control(base, code, secret, action, lang="nl"):
     return clients.post(base, f"/{lang}/les/peiling/{code}", {fields.SECRET: secret, fields.ACTION: action})
+
+
+def files_of(polls):
+    """The SQLite poll store's files: the database, its write-ahead log and its shared-memory index."""
+    return [polls, polls.with_name(polls.name + "-wal"), polls.with_name(polls.name + "-shm")]

@@ -12,7 +12,6 @@ from checkje.walkthroughs.fields import PHONE, REPORT_APP, REPORT_STEP
 from tests.conftest import TEST_CONFIG
 from tests.helpers import parse
 from tests.lesson import real_polls
-from tests.lesson.test_poll_on_disk import files_of
 from tests.lesson.test_poll_views import assert_friendly
 from tests.real_server import checkje_server
 from tests.redis_server import start_redis_server
@@ -91,7 +90,7 @@ def test_a_broken_polls_file_gets_our_503_and_the_store_mends_itself_without_a_r
         assert real_polls.vote(base, code, "agree")[0] == 303
 
         # Deleted while running, log and all: made again at the next request. The poll went with the file.
-        for path in files_of(polls):
+        for path in real_polls.files_of(polls):
             path.unlink(missing_ok=True)
         assert clients.get(base, f"/nl/stem/{code}")[0] == 404
         assert real_polls.control(base, code, secret, "ververs")[0] == 404
@@ -99,7 +98,7 @@ def test_a_broken_polls_file_gets_our_503_and_the_store_mends_itself_without_a_r
         assert real_polls.vote(base, code, "agree")[0] == 303
 
         # Deleted, and it cannot be made again (something else has its name): our page, in the page's language.
-        for path in files_of(polls):
+        for path in real_polls.files_of(polls):
             path.unlink(missing_ok=True)
         polls.mkdir()
         _our_503(real_polls.vote(base, code, "agree"), "nl", "Je stem is niet geteld")

@@ -10,14 +10,10 @@ from app import create_app
 from checkje.lesson.poll_store.contract import hash_secret
 from tests.conftest import TEST_CONFIG
 from tests.lesson import short_polls_app
-from tests.lesson.real_polls import control, start, vote
+from tests.lesson.real_polls import control, files_of, start, vote
 from tests.real_server import checkje_server
 
 ANSWERS = ("agree", "unsure", "disagree")
-
-
-def files_of(polls):
-    return [polls, polls.with_name(polls.name + "-wal"), polls.with_name(polls.name + "-shm")]
 
 
 def on_disk(polls):
