@@ -123,14 +123,24 @@ def _from_another_site(_error):
 
 @bp.errorhandler(polls.StoreDown)
 def _store_down(_error):
-    """The shared poll store (Redis) is down: our own page, and every page without a poll works on.
-    The next request asks the store again, so polls work again as soon as it is back."""
-    response = _problem(
-        503,
+    """The poll store is down (Redis unreachable, the SQLite file gone, full or locked): our own page, and every
+    page without a poll works on. The next request asks the store again, so polls work again as soon as it is back.
+    A vote says it was not counted; the teacher is told what that means for the poll."""
+    title, text = (
         gettext("The class poll is not available right now"),
         gettext("Please try again in a minute. The rest of Checkje works as usual."),
-        teacher=_on_a_teacher_page(),
     )
+    if request.endpoint == "lesson.vote" and request.method == "POST":
+        title, text = (
+            gettext("Your vote was not counted"),
+            gettext("This is not your fault. Please vote again in a minute."),
+        )
+    elif _on_a_teacher_page():
+        text = gettext(
+            "The poll cannot be saved or read right now. Votes sent just now were not counted. Please try again in a"
+            " minute. If the poll is gone then, start a new one."
+        )
+    response = _problem(503, title, text, teacher=_on_a_teacher_page())
     response.headers["Cache-Control"] = "no-store"
     response.headers["Retry-After"] = "30"
     return response

@@ -41,3 +41,10 @@ def on_starting(server):
     os.umask(umask)
     module, _, factory = server.app.app_uri.partition(":")
     subprocess.run([sys.executable, "-c", f"import {module}; {module}.{factory}"], check=True)
+
+
+def post_worker_init(worker):
+    """Each worker sweeps expired class polls away on time, even when nobody opens a poll page."""
+    from checkje.lesson import start_sweeping  # noqa: PLC0415 - the app's package, loaded by the worker
+
+    start_sweeping(worker.app.wsgi())

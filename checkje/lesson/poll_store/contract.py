@@ -34,6 +34,9 @@ MAX_STATEMENTS = 30
 # creating polls would need to fill the store. Idle polls leave after IDLE_SECONDS, so a flood
 # of polls nobody uses blocks nobody for long. Measured in BENCHMARKS.md ("How many polls the store holds").
 MAX_OPEN_POLLS = 20_000
+# How often each server worker sweeps expired polls away (poll_store/sweep.py), so an expired poll leaves the
+# disk within this time even when nobody uses lesson mode.
+SWEEP_SECONDS = 30
 # Answer ids come from content (agree, check, ...): short words, never free text.
 ANSWER = re.compile(r"[a-z]{1,20}")
 
@@ -165,3 +168,8 @@ class PollStore(abc.ABC):
     @abc.abstractmethod
     def purge_expired(self):
         """Delete every expired poll; return how many."""
+
+    def sweep(self):
+        """Every SWEEP_SECONDS in each server worker: delete every expired poll, and anything of a deleted poll
+        still kept elsewhere (a store's log); return how many polls."""
+        return self.purge_expired()
