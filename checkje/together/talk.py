@@ -98,6 +98,8 @@ def step(step_id):
         activities=[_activity(activity, position["number"]) for activity in this.get("activities", [])],
         tips=_talk_tips(this["mentor"]["tips"]),
         panel_in_dutch=_panel_in_dutch(this["id"]),
+        # The guide's "back to the talk" returns to this step.
+        guide_url=in_talk(url_for("mentor.guide"), position["number"]),
     )
 
 

@@ -472,7 +472,7 @@ def test_in_a_youths_own_language_the_mentor_panel_links_to_the_step_in_dutch(cl
     links = {a["href"]: a for a in panel.find_all("a")}
     dutch = links[f"/nl/samen/{step_id}"]
     assert dutch["lang"] == dutch["hreflang"] == "nl" and dutch.get_text(strip=True)
-    assert "/nl/mentor" in links
+    assert f"/nl/mentor?{TALK_STEP}=2" in links, "the Dutch guide, with the way back to this step"
     assert len(panel.find_all("ul")) == 3, "ask, listen for, avoid: the tips are on the Dutch page"
     dutch_panel = get_ok(client, f"/nl/samen/{step_id}").select_one("details.mentor-panel")
     assert len(dutch_panel.find_all("ul")) == 4 and f"/nl/samen/{step_id}" not in [
