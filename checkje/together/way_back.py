@@ -69,4 +69,6 @@ def way_back():
     if not number:
         return {"talk_way_back": None}
     step = content("together/steps")["steps"][number - 1]
-    return {"talk_way_back": {"number": number, "url": url_for("together.step", step_id=step["id"])}}
+    # On a walkthrough, its app: together.js notes it in this tab, for the checklist at the talk's end.
+    app = (request.view_args or {}).get("app") if request.blueprint == "walkthroughs" else None
+    return {"talk_way_back": {"number": number, "url": url_for("together.step", step_id=step["id"]), "app": app}}

@@ -5,7 +5,9 @@ import re
 
 import pytest
 
+from checkje.core import hosts
 from checkje.core.settings import CATALOGUE_LANGUAGES, ROOT, WRITTEN_LANGUAGES
+from checkje.lesson.qr import qr_svg
 from checkje.together.fields import TALK_STEP
 from tests.conftest import APP, PAGE_URLS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
@@ -133,16 +135,39 @@ def test_checklist_has_boxes_to_tick_and_nothing_to_send(client, lang):
     assert len(groups) == len(STEPS[lang]["done"]["groups"])
     boxes = soup.select(".done-list input[type=checkbox]")
     assert boxes and all(not box.has_attr("name") for box in boxes), "nothing could be sent"
-    labels = [label.get_text(strip=True) for label in soup.select(".done-list label")]
-    rules = [rule["text"] for rule in _CONTENT.get("friendcheck/check", lang)["my_rules"]["rules"]]
-    assert set(rules) <= set(labels), "the youth's rules come from the friend check itself"
     headings = [h2.get_text(strip=True) for h2 in soup.select(".done-list legend h2")]
     assert headings[:2] == [MY_RULES[lang], WHAT_I_CHANGED[lang]], "the youth's own list, nothing imposed"
+    # Issue 29, the talk #2: her own rules and apps are there for together.js to show, hidden; the general items show.
+    rules = _CONTENT.get("friendcheck/check", lang)["my_rules"]["rules"]
+    own_rules = soup.select("[data-talk-own=rules] [data-talk-item][hidden]")
+    assert [item["data-talk-item"] for item in own_rules] == [rule["id"] for rule in rules]
+    assert [item.label.get_text(strip=True) for item in own_rules] == [rule["text"] for rule in rules]
+    own_apps = soup.select("[data-talk-own=settings] [data-talk-item][hidden]")
+    assert [item["data-talk-item"] for item in own_apps] == ["instagram", "snapchat", "whatsapp", "tiktok"]
     did = {
         "nl": "Instagram: ik heb de belangrijkste instellingen veranderd",
         "en": "Instagram: I changed the most important settings",
     }
-    assert did[lang] in labels, "what I changed names the walkthroughs the talk opens"
+    assert own_apps[0].label.get_text(strip=True) == did[lang], "what I changed names the walkthroughs the talk opens"
+    shown = [item.label.get_text(strip=True) for item in soup.select(".done-list .choice:not([hidden])")]
+    general = [item for group in STEPS[lang]["done"]["groups"] for item in group["items"]]
+    assert shown == general, "without script, a general list: not all seven rules and four apps"
+    ids = [box["id"] for box in boxes]
+    assert len(ids) == len(set(ids))
+
+
+def test_checklist_offers_a_screenshot_print_and_a_code_that_carries_nothing_of_hers(client, lang):
+    """Issue 29, the talk #2: a screenshot on her phone; print, or a QR code of this very page, on a shared screen."""
+    soup = parse(client.get(f"/{lang}/samen/klaar"))
+    keep = soup.select_one(".done-keep")
+    assert [part["data-keep-on"] for part in keep.select("[data-keep-on]")] == ["phone", "shared"]
+    shared = keep.select_one("[data-keep-on=shared]")
+    assert shared.select_one("button[data-print]") and shared.select_one("svg.qr-code[role=img][aria-label]")
+    assert STEPS[lang]["done"]["keep"]["to_phone"] == shared.h3.get_text(strip=True)
+    code = shared.select_one("svg.qr-code")
+    with APP.test_request_context():
+        drawn = qr_svg(f"{hosts.address_for_phones()}/{lang}/samen/klaar", code["aria-label"])
+    assert str(code) == str(parse(str(drawn)).svg), "the code holds the page's own address, nothing else"
 
 
 def test_checklist_ends_in_the_sites_one_wipe(client, lang):
@@ -150,7 +175,7 @@ def test_checklist_ends_in_the_sites_one_wipe(client, lang):
     soup = parse(client.get(f"/{lang}/samen/klaar"))
     (form,) = soup.find_all("form")
     assert form.has_attr("data-wipe") and form["method"] == "post" and form["action"] == f"/{lang}/veiligheid/wissen"
-    assert STEPS[lang]["done"]["wipe"]["heading"] in soup.select_one(".card h2").get_text()
+    assert STEPS[lang]["done"]["wipe"]["heading"] in soup.select_one(".done-wipe h2").get_text()
     assert form.find_parent("section").select_one("[role=status][data-wipe-status]")
 
 
@@ -286,14 +311,6 @@ def test_together_content_copies_no_help_line_numbers():
             "  - id: klaar",
             "steps[4].id: 'klaar' is the address of another page",
             id="step-takes-the-checklist-address",
-        ),
-        pytest.param(
-            "together/steps.yaml",
-            "      from: rules\n",
-            "      from: rules\n      items:\n        - nl: Nog iets\n          en: Something else\n",
-            "    - id: regels",
-            'done.groups[0]: give either "items" or "from"',
-            id="checklist-group-with-items-and-from",
         ),
         pytest.param(
             "together/guide.yaml",
