@@ -108,7 +108,15 @@ GUIDE = Record(
     {
         **PAGE_BASICS,
         "intro": Text(),
-        "print": Record({**PAGE_BASICS, "intro": Text(), "link": Text()}),
+        "print": Record(
+            {
+                **PAGE_BASICS,
+                "intro": Text(),
+                "link": Text(),
+                # Blanks on the printed page for who to call in this organisation and region, filled in by hand.
+                "contacts": Record({"heading": Text(), "intro": Text(), "items": ListOf(Text(), min_items=1)}),
+            }
+        ),
         # How to talk with a youth, with a light intellectual disability in mind (LVB); steps name them by id.
         "talk_tips": ListOf(Record({"id": Slug(), "text": Text()}), unique="id"),
         "sections": ListOf(
@@ -126,7 +134,8 @@ GUIDE = Record(
                     "talk_tips": Flag(optional=True),
                     # Help lines by id, each with when to use it.
                     "lines": ListOf(Record({"id": Slug(), "when": Text()}), optional=True),
-                    # The few lines this section gets on the one-page print version.
+                    # The few lines this section gets on the one-page print version, after its steps in order.
+                    "print_steps": ListOf(Text(), optional=True),
                     "in_short": ListOf(Text()),
                     # For maintainers: where in the seeds the facts come from.
                     "source": Words(),

@@ -194,9 +194,77 @@ def test_guide_lists_every_section_and_the_print_version(client, lang):
 
 
 def test_guide_covers_what_the_issue_asks():
-    assert {"signalen", "handelen", "beroepsgeheim", "melden", "na-verlof", "jongens", "lovergirls", "praten"} <= set(
-        SECTION_IDS
-    )
+    assert {
+        "signalen",
+        "handelen",
+        "beroepsgeheim",
+        "melden",
+        "na-verlof",
+        "jongens",
+        "lovergirls",
+        "praten",
+        "vlaggen",
+    } <= set(SECTION_IDS)
+
+
+# --- Issue 29, the talk #5: the guide is complete for a Dutch youth-care mentor.
+
+
+def test_the_flag_system_has_its_six_criteria_as_the_lesson_uses_them(client, lang):
+    soup = get_ok(client, f"/{lang}/mentor/vlaggen")
+    criteria = [h3.get_text(strip=True) for h3 in soup.select("ol.guide-groups > li > h3")]
+    lesson = next(slide for slide in _CONTENT.get("lesson/slides", lang)["slides"] if slide["id"] == "vlaggen")
+    assert len(criteria) == len(lesson["points"]) == 6
+    # Each criterion by its name in the guide, and as the lesson words it for pupils, in the same order.
+    pairs = {
+        "nl": [
+            ("toestemming", "toestemming"),
+            ("vrijwilligheid", "vrijwillig"),
+            ("gelijkwaardigheid", "gelijkwaardig"),
+            ("leeftijd of ontwikkeling", "leeftijd of ontwikkeling"),
+            ("situatie", "plek"),
+            ("zelfrespect", "respect voor jezelf"),
+        ],
+        "en": [
+            ("consent", "consent"),
+            ("free will", "free choice"),
+            ("equality", "equal"),
+            ("age or development", "age or development"),
+            ("situation", "place"),
+            ("self-respect", "respect for yourself"),
+        ],
+    }[lang]
+    for criterion, point, (ours, theirs) in zip(criteria, lesson["points"], pairs, strict=True):
+        assert ours in criterion.lower() and theirs in point.lower(), (criterion, point)
+    text = soup.main.get_text(" ", strip=True)
+    assert "Sensoa" in text and "Movisie" in text and "(2010)" in text, "the source, with its year, on the page"
+    printed = get_ok(client, f"/{lang}/mentor/print").select_one("#print-vlaggen").find_parent("section")
+    assert len(printed.li.get_text().split(",")) >= 6, "all six on the print"
+
+
+def test_the_meldcode_steps_name_the_aandachtsfunctionaris(client, lang):
+    for section_id in ("handelen", "melden"):
+        steps = get_ok(client, f"/{lang}/mentor/{section_id}").select("ol.guide-groups > li")
+        assert len(steps) == 5
+        assert "aandachtsfunctionaris" in steps[1].get_text(), (section_id, "step 2: consult")
+        assert "aandachtsfunctionaris" not in " ".join(step.get_text() for step in steps[2:])
+    printed = get_ok(client, f"/{lang}/mentor/print").select("ol.guide-print__steps > li")
+    assert len(printed) == 5 and "aandachtsfunctionaris" in printed[1].get_text(), "the five steps, numbered, on paper"
+
+
+def test_the_printed_guide_has_blanks_for_local_contacts(client, lang):
+    soup = get_ok(client, f"/{lang}/mentor/print")
+    contacts = soup.select_one(".guide-print__contacts")
+    assert contacts.h2.get_text(strip=True) == GUIDE[lang]["print"]["contacts"]["heading"]
+    blanks = contacts.select(".guide-print__blanks > li")
+    assert [li.get_text(strip=True).rstrip(":") for li in blanks] == GUIDE[lang]["print"]["contacts"]["items"]
+    assert all(li.select_one(".guide-print__blank:empty") for li in blanks)
+    assert "aandachtsfunctionaris" in blanks[0].get_text().lower() and len(blanks) >= 5
+
+
+def test_every_source_of_the_guide_names_a_date():
+    for section in GUIDE["nl"]["sections"]:
+        assert re.search(r"\b(19|20)\d\d\b", section["source"]), section["id"]
 
 
 @pytest.mark.parametrize("section_id", SECTION_IDS)
@@ -232,7 +300,7 @@ def test_reporting_section_shows_the_help_lines_by_id(client, lang):
 def test_print_version_has_every_section_and_the_reporting_numbers(client, lang):
     soup = get_ok(client, f"/{lang}/mentor/print")
     assert soup.h1.get_text(strip=True) == GUIDE[lang]["print"]["title"]
-    assert [h2.get_text(strip=True) for h2 in soup.select(".guide-print h2")] == [
+    assert [h2.get_text(strip=True) for h2 in soup.select(".guide-print__columns h2")] == [
         section["title"] for section in GUIDE[lang]["sections"]
     ]
     dialled = {a["href"] for a in soup.select(".guide-print__lines a")}
@@ -325,7 +393,7 @@ def test_together_content_copies_no_help_line_numbers():
             "  - id: lovergirls\n",
             "  - id: print\n",
             "  - id: print",
-            "sections[7].id: 'print' is the address of another page",
+            "sections[8].id: 'print' is the address of another page",
             id="section-takes-the-print-address",
         ),
     ],
