@@ -164,6 +164,9 @@ def test_after_the_quick_round_the_talk_comes_first(client):
     assert "button--secondary" in onward[1]["class"], "practising more comes second"
     alone = parse(client.get("/nl/vriendencheck/snel/klaar")).select("main .onward a.button")
     assert "/samen/" not in alone[0]["href"] and "button--secondary" not in alone[0]["class"]
+    # The same at the end of a walkthrough's most important steps.
+    choices = parse(client.get(f"/nl/instellingen/snapchat/snel-klaar?{TALK_STEP}=3")).select(".route-choice a.button")
+    assert choices[0]["href"] == "/nl/samen/instellingen" and "button--secondary" in choices[1]["class"]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
