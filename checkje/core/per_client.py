@@ -135,17 +135,18 @@ def _network_of(address):
 
 def client_address(environ, trusted):
     """The address the request came from: the socket's, or behind a trusted proxy the last address in
-    `X-Forwarded-For` that is not a trusted proxy (what came before it, the client could have written)."""
+    `X-Forwarded-For` that is not a trusted proxy (what came before it, the client could have written). A request
+    on a Unix socket (no address) comes from this machine: from the proxy."""
     networks = _networks(trusted)
 
-    def is_trusted(address):
+    def is_trusted(address, unix_socket=False):
         try:
             return any(ipaddress.ip_address(address) in network for network in networks)
         except ValueError:
-            return False
+            return unix_socket
 
     address = environ.get("REMOTE_ADDR", "")
-    if not is_trusted(address):
+    if not is_trusted(address, unix_socket=True):
         return address
     hops = [hop.strip() for hop in environ.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
     return next((hop for hop in reversed(hops) if not is_trusted(hop)), address)
