@@ -10,11 +10,11 @@ the browser's cache never keep a poll page.
 from flask import current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext
 
-from checkje.core import hosts, sitemap
+from checkje.core import hosts, per_client, sitemap
 from checkje.core.delivery import holds_a_secret, kept_nowhere
 from checkje.core.htmx import is_htmx_request, render
 from checkje.core.same_origin import FromAnotherSite
-from checkje.lesson import fields, refresh
+from checkje.lesson import client_limits, fields, refresh
 from checkje.lesson import poll_store as polls
 from checkje.lesson.qr import qr_svg
 from checkje.lesson.slides import bp, first_slide_url, questions, render_slide, slide_context
@@ -24,7 +24,7 @@ STOP_POLLING = 286
 
 
 def _store():
-    return current_app.extensions["checkje.polls"]
+    return client_limits.Guarded(current_app.extensions["checkje.polls"])
 
 
 def _page(title):
@@ -100,6 +100,13 @@ def _too_many(limit, teacher=False):
         "second": gettext("Many votes came in at once. Wait a moment and vote again."),
         "statement": gettext("This statement has had far more votes than the class has pupils. Look at the screen."),
         "polls": gettext("Many polls are running right now. Please try again in a few minutes."),
+        # One address asked too much (checkje/lesson/client_limits.py): often a whole school, so no blame.
+        "new-polls": gettext("Many polls were started on this network just now. Please try again in a few minutes."),
+        "votes": gettext("Many votes came from this network at once. Wait a moment and vote again."),
+        "code-misses": gettext(
+            "Many codes that no poll has were tried on this network. Wait a few minutes. Then type the code from"
+            " the screen."
+        ),
     }
     return _problem(429, gettext("Too many at once"), texts[limit], teacher=teacher)
 
@@ -117,6 +124,14 @@ def _from_another_site(_error):
         gettext("A class poll can only be started and changed on Checkje itself. Start it from the lesson page."),
         teacher=_on_a_teacher_page(),
     )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.errorhandler(per_client.TooMany)
+def _too_many_from_one_client(error):
+    response = _too_many(error.limit.name, teacher=_on_a_teacher_page())
+    response.headers["Retry-After"] = str(error.retry_after)
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -238,6 +253,7 @@ def vote(code):
         return _vote_page(poll, problem="moved-on", status=409)
     if answer not in [option["id"] for option in questions()[poll.statement]["answers"]]:
         return _vote_page(poll, problem="missing" if not answer else "unreadable", status=400)
+    client_limits.take_vote(poll)
     try:
         _store().vote(poll.code, poll.statement, answer)
     except polls.PollGone:
@@ -366,6 +382,7 @@ def _class_size(form):
 
 
 @bp.post("/les/peiling")
+@client_limits.new_poll
 @holds_a_secret
 def poll_start():
     """Start a poll for the lesson's statements; only this screen gets the secret that controls it."""
