@@ -536,7 +536,7 @@ def board_results(code):
 @kept_nowhere
 def follow(code):
     """A pupil's phone asks whether the screen still shows its statement (0: none, the phone waits); if not,
-    htmx goes to what the screen shows now."""
+    the answer says where to go (HX-Redirect; static/js/lesson.js goes there), or without script redirects."""
     poll = _poll_for_pupil(code)
     shown = request.args.get(fields.STATEMENT, "")
     if poll is not None and poll.code == code and shown == str(poll.open_number):

@@ -587,13 +587,14 @@ def test_the_slides_go_on_when_the_poll_has_ended(client):
 def test_the_vote_and_thanks_pages_follow_the_screen(client):
     code, _ = start_poll(client)
     vote_page = parse(client.get(f"/nl/stem/{code}"))
-    poller = vote_page.select_one("[data-hx-get]")
-    assert poller["data-hx-get"] == f"/nl/stem/{code}/volgen?stelling=1" and poller["data-hx-trigger"] == "every 4000ms"
-    assert vote_page.select_one("script[src*=htmx]")
+    poller = vote_page.select_one("[data-poll-follow]")
+    assert poller["data-poll-follow"] == f"/nl/stem/{code}/volgen?stelling=1"
+    assert poller["data-poll-follow-every"] == "4000" and vote_page.select_one("script[src*=lesson]")
+    assert not vote_page.select_one("script[src*=htmx]"), "a pupil's phone follows without htmx (18 KB)"
     new_statement = vote_page.select_one(".no-js-only a")
     assert new_statement["href"] == f"/nl/stem/{code}" and new_statement.get_text() == "Nieuwe stelling? Kijk hier"
     thanks = parse(client.get(f"/nl/stem/{code}/bedankt?stelling=1"))
-    assert thanks.select_one("[data-hx-get]")["data-hx-get"] == f"/nl/stem/{code}/volgen?stelling=1"
+    assert thanks.select_one("[data-poll-follow]")["data-poll-follow"] == f"/nl/stem/{code}/volgen?stelling=1"
     assert thanks.select_one(".no-js-only a")["href"] == f"/nl/stem/{code}"
 
 
@@ -668,7 +669,7 @@ def test_the_lesson_page_starts_the_slides_with_the_poll_and_the_class_waits_for
 
     lobby = parse(client.get(f"/nl/stem/{code}"))
     assert lobby.find("h1").get_text() == "Kijk naar het scherm" and not lobby.select("form[method=post]")
-    assert lobby.select_one("[data-hx-get]")["data-hx-get"] == f"/nl/stem/{code}/volgen?stelling=0"
+    assert lobby.select_one("[data-poll-follow]")["data-poll-follow"] == f"/nl/stem/{code}/volgen?stelling=0"
     look = lobby.select_one(".no-js-only a.button")
     assert look["href"] == f"/nl/stem/{code}" and look.get_text() == "Ik zie een stelling op het scherm"
     assert client.get(f"/nl/stem/{code}/volgen?stelling=0", **asked).status_code == 204
@@ -680,7 +681,7 @@ def test_the_lesson_page_starts_the_slides_with_the_poll_and_the_class_waits_for
     assert client.get(f"/nl/stem/{code}/volgen?stelling=0", **asked).headers["HX-Redirect"] == f"/nl/stem/{code}"
     assert parse(client.get(f"/nl/stem/{code}")).select_one("form[data-poll-form]")
     thanks = client.get(vote(client, code, "agree").headers["Location"])
-    assert parse(thanks).select_one("[data-hx-get]")["data-hx-get"] == f"/nl/stem/{code}/volgen?stelling=1"
+    assert parse(thanks).select_one("[data-poll-follow]")["data-poll-follow"] == f"/nl/stem/{code}/volgen?stelling=1"
 
     slide_with_poll(client, "profiel", code, secret)
     assert client.get(f"/nl/stem/{code}/volgen?stelling=1", **asked).headers["HX-Redirect"] == f"/nl/stem/{code}"
