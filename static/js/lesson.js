@@ -211,9 +211,16 @@
 
   // Follow the screen: ask every few seconds whether it still shows what this page shows (204), else go
   // where the answer says. One question at a time, so a slow or lost network never piles them up; offline
-  // for a while, the phone simply asks again. The history keeps no stale statement to go Back to.
+  // for a while, the phone simply asks again. The history keeps no stale statement to go Back to. A phone
+  // whose screen is off or on another app asks nothing, and asks at once when the pupil looks again.
   var follow = document.querySelector("[data-poll-follow]");
+  var asking = false;
   function askTheScreen() {
+    if (document.hidden) {
+      asking = false;
+      return;
+    }
+    asking = true;
     window.fetch(follow.dataset.pollFollow, {
       headers: { "HX-Request": "true" },
       cache: "no-store",
@@ -231,7 +238,13 @@
     window.setTimeout(askTheScreen, Number(follow.dataset.pollFollowEvery));
   }
   if (follow) {
+    asking = true;
     later();
+    document.addEventListener("visibilitychange", function () {
+      if (!document.hidden && !asking) {
+        askTheScreen();
+      }
+    });
   }
 
   var vote = document.querySelector("[data-poll-code]");
