@@ -16,7 +16,7 @@ CONTENT_CATALOGUES := $(wildcard translations/*/LC_MESSAGES/content.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test test-fast lint lock audit bench soak soak-cluster export setup setup-test chromium webkit firefox java redis-server nginx bench-tools content translations translation-report help
+.PHONY: run test test-fast lint lock audit bench class-of-30 soak soak-cluster export setup setup-test chromium webkit firefox java redis-server nginx bench-tools content translations translation-report help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -43,6 +43,9 @@ bench: setup-test chromium bench-tools ## Measure page weight, render time, requ
 
 soak: setup-test bench-tools ## Hold 64 connections for 60 s on every page and the class poll, kill a worker, count the votes
 	$(BIN)/python tests/benchmarks/soak.py
+
+class-of-30: setup-test ## A class of 30 phones and a teacher's screen run a lesson at the real pace (about 4 min, a 1-minute network drop): requests and bytes per pupil
+	$(BIN)/python tests/benchmarks/class_of_30.py
 
 soak-cluster: setup-test redis-server ## Two app servers sharing one Redis, N classes at once, one server killed halfway; also SQLite (PACE=stress, FOLLOW=1)
 	$(BIN)/python tests/benchmarks/soak_cluster.py --pace $${PACE:-real} $${FOLLOW:+--follow} --classes $${CLASSES:-500}

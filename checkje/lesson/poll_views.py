@@ -17,7 +17,7 @@ from checkje.core.same_origin import FromAnotherSite
 from checkje.lesson import client_limits, fields, refresh
 from checkje.lesson import poll_store as polls
 from checkje.lesson.qr import qr_svg
-from checkje.lesson.slides import bp, first_slide_url, questions, render_slide, slide_context
+from checkje.lesson.slides import bp, first_slide_id, first_slide_url, questions, render_slide, slide_context
 
 # htmx stops polling when a response has this status: the poll is over.
 STOP_POLLING = 286
@@ -221,6 +221,18 @@ def _number(values, poll):
     return None
 
 
+def _lobby(poll, *, too_late=False, status=200):
+    """While the screen shows no statement: "look at the screen", until the teacher opens one (issue 29)."""
+    return make_response(render_template("lesson/lobby.html", poll=poll, too_late=too_late), status)
+
+
+def _pupil_page(poll):
+    """What a pupil's phone shows now: wait, vote on the open statement, or look at its results."""
+    if poll.waiting:
+        return _lobby(poll)
+    return _results_shown(poll) if poll.revealed else _vote_page(poll)
+
+
 def _vote_page(poll, problem=None, status=200):
     question = questions()[poll.statement]
     return make_response(
@@ -241,9 +253,11 @@ def vote(code):
     if poll.code != code:
         return redirect(url_for(".vote", code=poll.code), code=303)
     if request.method == "GET":
-        # What a pupil's page shows changes only with the open statement, its reveal and resets.
-        state = ("vote", poll.code, poll.statement, poll.revealed, poll.resets)
-        return refresh.answer(state, lambda: _results_shown(poll) if poll.revealed else _vote_page(poll))
+        # What a pupil's page shows changes only with the open statement (or none), its reveal and resets.
+        state = ("vote", poll.code, poll.open_number, poll.revealed, poll.resets)
+        return refresh.answer(state, lambda: _pupil_page(poll))
+    if poll.waiting:
+        return _lobby(poll, too_late=True, status=409)
     if poll.revealed:
         return _results_shown(poll, 409)
     number, answer = _number(request.form, poll), request.form.get(fields.ANSWER)
@@ -259,7 +273,8 @@ def vote(code):
     except polls.PollGone:
         return _ended_for_pupil()
     except polls.StatementClosed:
-        return _vote_page(_store().get(poll.code), problem="moved-on", status=409)
+        now = _store().get(poll.code)
+        return _lobby(now, too_late=True, status=409) if now.waiting else _vote_page(now, "moved-on", 409)
     except polls.ResultsShown:
         return _results_shown(_store().get(poll.code), 409)
     except polls.TooMany as too_many:
@@ -385,7 +400,8 @@ def _class_size(form):
 @client_limits.new_poll
 @holds_a_secret
 def poll_start():
-    """Start a poll for the lesson's statements; only this screen gets the secret that controls it."""
+    """Start a poll for the lesson's statements; only this screen gets the secret that controls it. From the
+    lesson page's main button the answer is the first slide with the poll; else the poll screen."""
     class_size = _class_size(request.form)
     if class_size is None:
         return _problem(
@@ -396,6 +412,11 @@ def poll_start():
         )
     try:
         poll, secret = _store().create(len(questions()), class_size)
+        if request.form.get(fields.WITH_SLIDES):
+            # The lesson page's main button: the first slide, with the poll on it; the class waits for a statement.
+            context = slide_context(first_slide_id())
+            _store().wait(poll.code, secret)
+            return render_slide(context, board=_board(_store().get(poll.code), secret, context))
     except polls.TooMany as too_many:
         return _too_many(too_many.limit, teacher=True)
     return _screen(poll, secret)
@@ -422,7 +443,8 @@ def poll_control(code):
             store.end(code, secret)
             return _ended()
         else:
-            store.refresh(code, secret)
+            # The poll screen always shows a statement: it opens again if the slides left the class waiting.
+            store.go_to(code, secret, store.get(code).statement)
         poll = store.get(code)
     except polls.PollGone:
         return _gone(teacher=True)
@@ -491,7 +513,8 @@ def slide_with_poll(slide_id):
             if request.form.get(fields.ACTION) == fields.REVEAL:
                 store.reveal(code, secret)
         else:
-            store.refresh(code, secret)
+            # No statement on this slide: the phones say "look at the screen" until the next one opens it.
+            store.wait(code, secret)
         poll = store.get(code)
     except polls.PollGone:
         # The poll ended or expired: the slides go on without it.
@@ -539,10 +562,11 @@ def board_results(code):
 @sitemap.per_request
 @kept_nowhere
 def follow(code):
-    """A pupil's phone asks whether the screen still shows its statement; if not, htmx goes to the new one."""
+    """A pupil's phone asks whether the screen still shows its statement (0: none, the phone waits); if not,
+    the answer says where to go (HX-Redirect; static/js/lesson.js goes there), or without script redirects."""
     poll = _poll_for_pupil(code)
     shown = request.args.get(fields.STATEMENT, "")
-    if poll is not None and poll.code == code and shown == str(poll.statement + 1):
+    if poll is not None and poll.code == code and shown == str(poll.open_number):
         return "", 204
     # Only a page that showed this poll follows it: when the poll is gone, it has ended.
     where = url_for(".vote" if poll is not None else ".ended", code=code)

@@ -103,7 +103,8 @@
       // Reloaded: the address alone has no poll, this history entry has.
       showAgain(kept.poll);
     } else {
-      window.history.replaceState({ deck: true, poll: pollOf(deck()) }, "");
+      // The slide's own address: the first slide with a poll is the answer to the lesson page's POST.
+      window.history.replaceState({ deck: true, poll: pollOf(deck()) }, "", deck().dataset.deckUrl);
     }
 
     document.addEventListener("click", function (event) {
@@ -172,7 +173,7 @@
   });
 })();
 
-// The class poll on a pupil's phone: remember which statements this phone voted on,
+// The class poll on a pupil's phone: follow the screen, and remember which statements this phone voted on,
 // so it votes once per statement. Only the poll's code and statement numbers are
 // kept, in this browser; the server never learns who voted.
 (function () {
@@ -206,6 +207,44 @@
       Number(thanks.dataset.pollVotedRound),
       Number(thanks.dataset.pollVotedStatement)
     );
+  }
+
+  // Follow the screen: ask every few seconds whether it still shows what this page shows (204), else go
+  // where the answer says. One question at a time, so a slow or lost network never piles them up; offline
+  // for a while, the phone simply asks again. The history keeps no stale statement to go Back to. A phone
+  // whose screen is off or on another app asks nothing, and asks at once when the pupil looks again.
+  var follow = document.querySelector("[data-poll-follow]");
+  var asking = false;
+  function askTheScreen() {
+    if (document.hidden) {
+      asking = false;
+      return;
+    }
+    asking = true;
+    window.fetch(follow.dataset.pollFollow, {
+      headers: { "HX-Request": "true" },
+      cache: "no-store",
+      credentials: "same-origin"
+    }).then(function (response) {
+      var where = response.headers.get("HX-Redirect");
+      if (where) {
+        window.location.replace(where);
+        return;
+      }
+      later();
+    }).catch(later);
+  }
+  function later() {
+    window.setTimeout(askTheScreen, Number(follow.dataset.pollFollowEvery));
+  }
+  if (follow) {
+    asking = true;
+    later();
+    document.addEventListener("visibilitychange", function () {
+      if (!document.hidden && !asking) {
+        askTheScreen();
+      }
+    });
   }
 
   var vote = document.querySelector("[data-poll-code]");
@@ -260,6 +299,13 @@
     var present = screen.querySelector("form.poll-present");
     keep({ code: screen.dataset.pollScreenCode, fields: Object.fromEntries(new FormData(present)) });
     window.history.replaceState(window.history.state, "", screen.dataset.pollScreen);
+  }
+
+  // The slides with the poll (the lesson page's main button) keep it too, so the lesson page leads back to it.
+  var slides = document.querySelector("[data-deck] form[data-deck-move]");
+  if (slides && !screen) {
+    var carried = Object.fromEntries(new FormData(slides));
+    keep({ code: carried.code, fields: carried });
   }
 
   if (document.querySelector("[data-poll-over]")) {

@@ -42,6 +42,8 @@ POLL_COLUMNS = {
     "code": str,
     "secret_hash": str,
     "statement": int,
+    # 1 while the screen shows no statement (the class waits), else 0.
+    "waiting": int,
     "statements": int,
     "class_size": int,
     # The statements whose results are shown, one bit each (statement n is bit 2**n).
@@ -143,6 +145,7 @@ class SQLitePollStore(PollStore):
                     "code": code,
                     "secret_hash": hash_secret(secret),
                     "statement": 0,
+                    "waiting": 0,
                     "statements": statements,
                     "class_size": class_size,
                     "shown": 0,
@@ -170,6 +173,7 @@ class SQLitePollStore(PollStore):
         return Poll(
             code=poll["code"],
             statement=poll["statement"],
+            waiting=bool(poll["waiting"]),
             statements=poll["statements"],
             class_size=poll["class_size"],
             shown=_bits(poll["shown"]),
@@ -184,7 +188,7 @@ class SQLitePollStore(PollStore):
         second = int(self.clock())
         with self._transaction() as db:
             poll = self._open_poll(db, code)
-            if poll["statement"] != statement:
+            if poll["waiting"] or poll["statement"] != statement:
                 raise StatementClosed(statement)
             if poll["shown"] >> statement & 1:
                 raise ResultsShown(statement)
@@ -223,7 +227,13 @@ class SQLitePollStore(PollStore):
             poll = self._controlled_poll(db, code, secret)
             if not 0 <= statement < poll["statements"]:
                 raise StatementClosed(statement)
-            self._change(db, poll, ", statement = ?", [statement], new_version=statement != poll["statement"])
+            changed = poll["waiting"] or statement != poll["statement"]
+            self._change(db, poll, ", statement = ?, waiting = 0", [statement], new_version=changed)
+
+    def wait(self, code, secret):
+        with self._transaction() as db:
+            poll = self._controlled_poll(db, code, secret)
+            self._change(db, poll, ", waiting = 1", new_version=not poll["waiting"])
 
     def end(self, code, secret):
         with self._transaction() as db:
