@@ -365,11 +365,14 @@ FIRST_PAGES = ["", "hulp", "vriendencheck", "instellingen/instagram", "het-is-ge
 MOST_ABOVE_TITLE = 150
 # Where the title starts (from the top of the page), how high the help row is (one line: a tap target high), how much
 # room the translation notice takes (with its margin), where the page has one, how wide the language menu's words
-# and the page are, and where the ways out of trouble end (home's crisis doors).
+# and the page are, and where the ways out of trouble end (home's crisis doors; the first call or chat button of a help
+# line on the help page and the first crisis page).
 ABOVE_TITLE = """() => {
   const notice = document.querySelector(".translation-notice");
+  const line = document.querySelector("main :is(.talk-now, .help-now) .helpline__actions a");
   return {
     crisis: [...document.querySelectorAll(".door--crisis")].map(door => door.getBoundingClientRect().bottom + scrollY),
+    line: line ? line.getBoundingClientRect().bottom + scrollY : null,
     title: document.querySelector("h1").getBoundingClientRect().top + scrollY,
     row: document.querySelector(".help-row").getBoundingClientRect().height,
     notice: notice ? notice.getBoundingClientRect().height + parseFloat(getComputedStyle(notice).marginTop) : 0,
@@ -381,8 +384,9 @@ ABOVE_TITLE = """() => {
 
 def test_the_top_of_a_cheap_android_says_language_and_starts_the_title_soon(browser, live_server):
     """At 360×640, in every language: the header says "language" in words, the help row (help, 112, read aloud) is
-    one line, and the title starts at most 150 px from the top. Only the one-sentence notice of a translation a
-    native speaker has not checked comes on top of that. On home, both ways out of trouble are on the first screen."""
+    one line, and the title starts at most 150 px from the top. Only the one-line notice of a translation a
+    native speaker has not checked comes on top of that. On the first screen, with that notice: both ways out of trouble
+    on home, and a help line's call or chat button on the help page and on the first crisis page."""
     context = browser.new_context(**CHEAP_ANDROID)
     page = context.new_page()
     problems = {}
@@ -399,8 +403,10 @@ def test_the_top_of_a_cheap_android_says_language_and_starts_the_title_soon(brow
             if found["title"] - found["notice"] > MOST_ABOVE_TITLE:
                 problems[f"/{lang}/{path}: title"] = f"starts at {found['title']:.0f} px ({found['notice']:.0f} notice)"
             height = CHEAP_ANDROID["viewport"]["height"]
-            if (path == "" and len(found["crisis"]) != 2) or any(bottom > height for bottom in found["crisis"]):
+            if path == "" and (len(found["crisis"]) != 2 or any(bottom > height for bottom in found["crisis"])):
                 problems[f"/{lang}/{path}: ways out of trouble"] = f"end at {found['crisis']} px"
+            if path in ("hulp", "het-is-gebeurd") and not (found["line"] and found["line"] <= height):
+                problems[f"/{lang}/{path}: a help line"] = f"its button ends at {found['line']} px"
     context.close()
     assert problems == {}
 
