@@ -114,6 +114,9 @@ def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweeps, live_server
     response = page.goto(live_server + url)  # returns after the load event
     layout = page.evaluate(LAYOUT, TAP)
     problems = layout_problems(layout, sweep.width, sweep.height)
+    dutch = device == "small-phone" and url.startswith("/nl/") and not url.startswith(TITLE_LOWER_FOR_NOW)
+    if dutch and layout["title"] > MOST_ABOVE_TITLE:
+        problems["title"] = f"starts {layout['title']:.0f} px from the top, more than {MOST_ABOVE_TITLE}"
     problems.update(axe_problems(page))
     # Read after axe, so what the page's scripts do just after the load event counts too.
     cookies = [cookie["name"] for cookie in sweep.context.cookies()]
@@ -148,16 +151,23 @@ def axe_problems(page):
     return problems
 
 
-# What the sweep reads of a page's layout, in one round trip: its width, the links and buttons too small to tap,
-# the choices whose box covers their own words, and, scrolled to the end, what stays pinned and where quick exit is.
+# Every Dutch page starts its title at most this far from the top of a small phone (issue 28: header, help row, then the
+# title), but the friend check's own pages: the branch that reworks them (youth-practice) moves their titles up.
+MOST_ABOVE_TITLE = 150
+TITLE_LOWER_FOR_NOW = "/nl/vriendencheck/"
+
+# What the sweep reads of a page's layout, in one round trip: its width, where the title starts, the links and buttons
+# too small to tap, the choices whose box covers their own words, and, scrolled to the end, what stays pinned and where
+# quick exit is.
 LAYOUT = f"""(tap) => {{
   const width = document.documentElement.scrollWidth;
+  const title = document.querySelector("h1").getBoundingClientRect().top + scrollY;
   const small = ({SMALL_TAP_TARGETS})(tap);
   const covered = ({CONTROLS_OVER_WORDS})();
   window.scrollTo(0, document.documentElement.scrollHeight);
   const pinned = ({PINNED_HEIGHT})();
   const box = document.querySelector("a.quick-exit").getBoundingClientRect();
-  return {{width, small, covered, pinned, exit: {{x: box.x, y: box.y, width: box.width, height: box.height}}}};
+  return {{width, title, small, covered, pinned, exit: {{x: box.x, y: box.y, width: box.width, height: box.height}}}};
 }}"""
 
 
@@ -362,7 +372,6 @@ def test_little_stays_pinned_with_a_trusted_person_in_the_help_bar(small_phone_w
 
 # The pages a youth opens first; on each the title starts close to the top of a cheap Android.
 FIRST_PAGES = ["", "hulp", "vriendencheck", "instellingen/instagram", "het-is-gebeurd"]
-MOST_ABOVE_TITLE = 150
 # Where the title starts (from the top of the page), how high the help row is (one line: a tap target high), how much
 # room the translation notice takes (with its margin), where the page has one, how wide the language menu's words
 # and the page are, and where the ways out of trouble end (home's crisis doors; the first call or chat button of a help
