@@ -114,6 +114,29 @@ def test_choosing_a_phone_on_a_settings_step_works_offline(installed, live_serve
         assert page.locator('[data-phone-choice="iphone"]').get_attribute("aria-current") == "true"
 
 
+def test_the_help_finder_asks_and_answers_offline(installed, live_server):
+    """Offline the browser takes the finder's steps itself, as the server would (the page carries them), and shows the
+    result with the lines' cards from the help page as kept: one tap calls."""
+    context, pages = installed
+    page = pages["en"]
+    page.goto(live_server + "/en/hulpzoeker")
+    # Not in danger, nothing sexual against your will, 18 or older, a photo: then home, anonymous and wish.
+    answers = ("No", "No", "18 or older", "Yes", "No", "No, that is fine", "Talk to someone")
+    with while_offline(context):
+        for number, answer in enumerate(answers, start=1):
+            page.get_by_label(answer, exact=True).check()
+            page.get_by_role("button", name="Next").click()
+            if number < len(answers):
+                page.get_by_text(f"Question {number + 1} of {len(answers)}").wait_for()
+                assert page.evaluate("document.activeElement.id") == "finder-heading"
+        page.get_by_role("heading", name="Help with a photo or video").wait_for()
+        cards = page.locator("#finder .helpline h3").all_inner_texts()
+        assert cards == ["Helpwanted", "StopNCII", "Take It Down"], "the result for 18 and older, as online"
+        assert page.locator("#finder a[href='tel:0202615275']").count() == 1
+        assert page.evaluate("document.activeElement.id") == "finder-heading"
+    assert page.url == live_server + "/en/hulpzoeker", "no answer in the address"
+
+
 def test_an_activity_opened_from_the_talk_opens_offline_too(installed, live_server):
     context, pages = installed
     with while_offline(context):
