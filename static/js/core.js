@@ -265,6 +265,9 @@
   }
 
   function registerServiceWorker() {
+    // The site's worker only keeps every language's offline page: a language not visited yet, opened offline, shows
+    // Checkje's offline page with the help lines. A refusal changes nothing here.
+    navigator.serviceWorker.register(document.body.dataset.offlineWorker).catch(function () {});
     navigator.serviceWorker.register(document.body.dataset.serviceWorker).then(function (registration) {
       // A browser or tool that blocks service workers may answer with nothing: then there is nothing to update.
       if (!registration) {
