@@ -111,7 +111,7 @@ $(HTMX): node_modules/.installed
 %.mo: %.po $(VENV)/.installed
 	$(BIN)/pybabel compile -i $< -o $@
 
-# The app also compares the database with a hash of these files at start and rebuilds it when they differ.
+# The app also checks and builds these files at start, and writes the database anew when it holds anything else.
 $(CONTENT_DB): $(CONTENT) $(CONTENT_CATALOGUES) $(shell find checkje -name '*.py') $(VENV)/.installed
 	$(BIN)/flask build-content
 
