@@ -78,9 +78,11 @@ def nginx(site, work):
         yield Served(f"http://127.0.0.1:{port}", process.pid)
 
 
-def wrk(url):
-    """Requests per second for `url` under the fixed load; raises if any request failed."""
-    result = subprocess.run(["wrk", *WRK_ARGS, *BROWSER_HEADERS, url], capture_output=True, text=True, check=True)
+def wrk(url, duration=None):
+    """Requests per second for `url` under the fixed load (for `duration`, like "1s", if given); raises if any
+    request failed."""
+    args = [*WRK_ARGS, "-d", duration] if duration else WRK_ARGS
+    result = subprocess.run(["wrk", *args, *BROWSER_HEADERS, url], capture_output=True, text=True, check=True)
     output = result.stdout
     failures = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", output)
     if failures:
