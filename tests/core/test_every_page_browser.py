@@ -420,27 +420,33 @@ def test_the_top_of_a_cheap_android_says_language_and_starts_the_title_soon(brow
     assert problems == {}
 
 
-# Inside the sensitive flows moving on replaces the history entry: after quick exit, Back shows the page before.
+# Inside the sensitive pages (help, the help finder, "it already happened", ways to say no, my people, the help
+# card) moving on replaces the history entry: after quick exit, Back shows the page from before the first of them.
 def _follow(page, link):
     before = page.url
     link.click()
     page.wait_for_url(lambda url: url != before)
 
 
-def test_back_after_quick_exit_skips_every_page_of_it_already_happened(page, live_server):
-    page.goto(live_server + "/nl/hulp")
-    page.goto(live_server + "/nl/het-is-gebeurd")
+def test_back_after_quick_exit_skips_every_sensitive_page(page, live_server):
+    page.goto(live_server + "/nl/")
+    _follow(page, page.locator('main a[href="/nl/nee-zeggen"]'))
     entries = page.evaluate("history.length")
+    _follow(page, page.locator('main a[href="/nl/het-is-gebeurd"]').first)
     _follow(page, page.get_by_role("link", name="Begin bij stap 1"))
     _follow(page, page.locator('.step-nav a[rel="next"]'))
-    _follow(page, page.locator(".site-header__home"))
-    assert page.evaluate("history.length") == entries, "each move replaced the flow's one entry"
+    _follow(page, page.locator(".help-bar__link").first)
+    _follow(page, page.locator('main a[href="/nl/hulpzoeker"]').first)
+    page.locator("#finder .choice label").first.click()
+    page.locator("#finder button[type=submit]").click()
+    page.wait_for_function("!(document.querySelector('#finder .step-count')?.textContent || '').startsWith('Vraag 1 ')")
+    assert page.evaluate("history.length") == entries, "each move replaced the one entry of the sensitive pages"
     quick_exit_then_back(page, "Snel weg")
-    assert page.url == live_server + "/nl/hulp"
+    assert page.url == live_server + "/nl/"
 
 
 def test_other_pages_keep_their_history(page, live_server):
-    page.goto(live_server + "/nl/hulp")
+    page.goto(live_server + "/nl/snaps")
     entries = page.evaluate("history.length")
     _follow(page, page.locator(".site-header__home"))
     assert page.evaluate("history.length") == entries + 1
