@@ -8,8 +8,8 @@ from checkje.walkthroughs.steps import step_reference, unknown_steps
 ANSWERS = ("accept", "decline", "check")
 # The four parts of the check, in order.
 PARTS = ("rules_now", "practice", "profile", "my_rules")
-# The app whose look a request card takes.
-APPS = ("instagram", "snapchat", "whatsapp")
+# The app whose look a request card takes (discord: the chat that comes with many games).
+APPS = ("instagram", "snapchat", "whatsapp", "discord")
 # How safe a choice or a sign is: each has its colour, icon and words (templates/friendcheck/tone.html).
 TONES = ("safe", "warn", "risk")
 # The parts of a request card a sign can point at; the optional ones are on a card only when its request has them.

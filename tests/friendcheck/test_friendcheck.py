@@ -67,6 +67,11 @@ def post(client, lang, question, picks, headers=None):
     return answered(client, lang, QUESTIONS[question][0], question, picks, headers)
 
 
+def picks_of(form):
+    """A form's choices: checkboxes or radios to tick, or (a practice request) the answer buttons."""
+    return form.find_all(["input", "button"], attrs={"name": PICKS})
+
+
 def fragment_of(soup):
     return soup.select_one("#friendcheck")
 
@@ -97,11 +102,17 @@ def test_each_form_posts_ids_to_itself_and_swaps_in_place(client, lang, path):
     assert form.find("input", type="hidden", attrs={"name": QUESTION})["value"] in QUESTIONS
     fieldset = form.find("fieldset")
     assert fieldset.legend.get_text(strip=True)
-    choices = fieldset.find_all("input", attrs={"name": PICKS})
+    choices = picks_of(form)
     assert len(choices) >= 3
+    if choices[0].name == "button":
+        # A practice request: one tap on an answer sends it; each answer has its own icon beside its word.
+        icons = [button.find("use")["href"].rsplit("#", 1)[1] for button in choices]
+        assert icons == [f"answer-{button['value']}" for button in choices]
+        assert all(button["type"] == "submit" and button.get_text(strip=True) for button in choices)
+        return
     assert len({choice["type"] for choice in choices}) == 1
     for choice in choices:
-        assert fieldset.find("label", attrs={"for": choice["id"]}).get_text(strip=True)
+        assert form.find("label", attrs={"for": choice["id"]}).get_text(strip=True)
     assert form.find("button", type="submit").get_text(strip=True)
     assert soup.select_one('[role="status"]#friendcheck-status') is not None
 
@@ -210,11 +221,11 @@ def _answers_in(address, picked):
 def _every_way_to_answer(client, lang):
     """Each form of the check with every answer alone, and for multiple choice all answers together."""
     for path in FORM_PATHS[1:]:
-        form = parse(client.get(f"/{lang}{path}")).select_one("form.choices")
+        form = parse(client.get(f"/{lang}{path}")).select_one("#friendcheck form")
         question = form.find("input", attrs={"name": QUESTION})["value"]
-        choices = [choice["value"] for choice in form.find_all("input", attrs={"name": PICKS})]
+        choices = [choice["value"] for choice in picks_of(form)]
         ways = [[choice] for choice in choices]
-        if form.find("input", attrs={"name": PICKS})["type"] == "checkbox":
+        if picks_of(form)[0].get("type") == "checkbox":
             ways.append(choices)
         for picks in ways:
             yield path, question, picks
@@ -230,7 +241,7 @@ def test_no_answer_leads_to_an_address_with_the_answers(client, lang, headers):
         assert response.status_code == 200, where
         assert "Location" not in response.headers and response.headers["Cache-Control"] == "no-store", where
         soup = parse(response)
-        assert soup.select_one("form.choices") is None, f"{where}: a result, not the form again"
+        assert soup.select_one("#friendcheck form") is None, f"{where}: a result, not the form again"
         carried = {address: _answers_in(address, picks) for address in _addresses(soup)}
         assert {address: ids for address, ids in carried.items() if ids} == {}, where
         walked += 1
@@ -581,7 +592,7 @@ MESSAGES = {
 def assert_form_again(response, lang, form_path, message):
     soup = parse(response)
     assert response.headers["Cache-Control"] == "no-store"
-    assert soup.select_one("form.choices")["action"] == f"/{lang}{form_path}"
+    assert soup.select_one("#friendcheck form")["action"] == f"/{lang}{form_path}"
     problem = soup.select_one("#choices-problem")
     assert problem.get_text(strip=True) == MESSAGES[(lang, message)]
     assert problem["role"] == "alert"
