@@ -420,6 +420,25 @@ def test_the_answer_gets_the_tone_of_how_safe_it_was(answer, best, tone):
     assert answer_tone(answer, best) == tone
 
 
+@pytest.mark.parametrize("request_id", ["videobellen", "snel-geld"])
+def test_a_request_carries_its_result_for_every_answer_for_offline(client, lang, request_id):
+    """Issue 28: offline, friendcheck.js answers from the result the page carries: the server's own result, with each
+    answer's verdict marked for that answer, and the steps to check first marked for the answers that show them."""
+    path = f"/vriendencheck/oefenen/{request_id}"
+    best = next(p for p in requests_doc(lang)["requests"] if p["id"] == request_id)["best"]
+    (template,) = parse(client.get(f"/{lang}{path}")).select("template[data-offline-result]")
+    carried = parse(template.decode_contents())  # parsed again: BeautifulSoup reads no words inside a <template>
+    assert [box["data-for-answers"] for box in carried.select(".verdict")] == list(requests_doc(lang)["answers"])
+    check_first = carried.select_one(".check-first")
+    assert check_first["data-for-answers"].split() == [a for a in requests_doc(lang)["answers"] if "check" in (a, best)]
+    for answer in requests_doc(lang)["answers"]:
+        posted = fragment_of(parse(answered(client, lang, path, "practice", answer)))
+        box = carried.select_one(f'.verdict[data-for-answers="{answer}"]')
+        assert box.get_text(" ", strip=True) == posted.select_one(".verdict").get_text(" ", strip=True)
+        assert carried.h1.get_text() == posted.h1.get_text()
+        assert carried.select_one(".onward .button")["href"] == posted.select_one(".verdict + .onward .button")["href"]
+
+
 def test_a_risky_and_a_safe_answer_look_different_with_icon_words_and_colour(client, lang):
     def verdict(answer):
         soup = parse(post(client, lang, "practice", answer))
