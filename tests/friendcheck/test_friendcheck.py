@@ -523,6 +523,22 @@ def test_practice_requests_cover_the_mission(lang):
     assert best["check"] >= 1 and best["decline"] >= 4
 
 
+def test_the_profile_is_an_example_profile_to_tap_on_with_a_checkbox_under_each_part(client, lang):
+    """Issue 28: part 3 is a drawn profile whose parts the youth taps, not a list of sentences: each item is one part
+    at its spot, a checkbox's label whose name holds what the part shows and the item's whole sentence."""
+    items = check(lang)["profile"]["items"]
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel"))
+    parts = soup.select("form .mock label.mock__part")
+    assert sorted(part["for"] for part in parts) == sorted(f"choice-{item['id']}" for item in items)
+    for item in items:
+        (part,) = soup.select(f'label[for="choice-{item["id"]}"]')
+        assert f"mock__part--{item['spot']}" in part["class"]
+        assert part.select_one(".mock__shows").get_text(strip=True) == item["shows"]
+        assert item["label"] in part.get_text(" ", strip=True)
+        checkbox = soup.find(id=f"choice-{item['id']}")
+        assert checkbox["type"] == "checkbox" and checkbox.find_next_sibling() is part
+
+
 def test_profile_result_shows_what_a_loverboy_sees_and_one_step(client, lang):
     items = {item["id"]: item for item in check(lang)["profile"]["items"]}
     picks = ["open-account", "school-zichtbaar"]

@@ -370,6 +370,7 @@ def open_page(page, live_server, url, picks):
         ("/nl/vriendencheck/snel/klaar", None),
         ("/en/vriendencheck/mijn-regels-nu", ["ken-in-het-echt", "bijna-iedereen"]),
         ("/nl/vriendencheck/mijn-profiel", ["profielfoto"]),
+        ("/nl/vriendencheck/mijn-profiel", None),
         ("/en/vriendencheck/mijn-regels", ["geen-naaktfotos"]),
         (f"/nl{SAVED_RULES_PATH}", None),
         ("/en/vriendencheck/mijn-profiel/uitslag", None),
@@ -385,6 +386,7 @@ def test_results_have_no_accessibility_violations_in_dark_mode(dark_phone, live_
     [
         ("/nl/vriendencheck", None),
         ("/nl/vriendencheck/mijn-regels-nu", None),
+        ("/nl/vriendencheck/mijn-profiel", None),
         (f"/nl/vriendencheck/oefenen/{REQUEST_IDS[3]}", None),
         (f"/en/vriendencheck/oefenen/{REQUEST_IDS[1]}", ["check"]),
         (f"/nl/vriendencheck/oefenen/{REQUEST_IDS[2]}", ["accept"]),
