@@ -523,6 +523,24 @@ def test_practice_requests_cover_the_mission(lang):
     assert best["check"] >= 1 and best["decline"] >= 4
 
 
+def test_practice_is_for_boys_too_and_the_quick_round_starts_for_anyone(lang):
+    """Issue 28: the money-sextortion pattern that mostly hits boys (a "girl" who flirts and wants to swap photos, then
+    the money demand), a gaming chat, a first quick request that fits any youth, and the one who threatens is anyone."""
+    requests = {practice["id"]: practice for practice in requests_doc(lang)["requests"]}
+    assert {"foto-ruilen", "afpersing"} <= set(requests) and requests["game-vriend"]["app"] == "discord"
+    first = requests[requests_doc(lang)["quick_round"]["requests"][0]]
+    words = " ".join([first["message"], first["explanation"], *(sign["text"] for sign in first["signs"])]).lower()
+    gendered = {
+        "nl": {"mooie", "meid", "meiden", "meisjes", "knapperd", "bro", "hij", "hem"},
+        "en": {"beautiful", "girls", "handsome", "bro", "he", "him"},
+    }
+    assert not set(words.replace(".", " ").replace(",", " ").replace("!", " ").split()) & gendered[lang]
+    anyone = {"nl": ("iedereen", "elke leeftijd"), "en": ("anyone", "any age")}[lang]
+    for threat in ("foto-ruilen", "afpersing", "model-worden"):
+        told = " ".join([requests[threat]["explanation"], *(sign["text"] for sign in requests[threat]["signs"])])
+        assert all(words in told for words in anyone), threat
+
+
 def test_the_profile_is_an_example_profile_to_tap_on_with_a_checkbox_under_each_part(client, lang):
     """Issue 28: part 3 is a drawn profile whose parts the youth taps, not a list of sentences: each item is one part
     at its spot, a checkbox's label whose name holds what the part shows and the item's whole sentence."""
