@@ -367,6 +367,7 @@ def open_page(page, live_server, url, picks):
     [
         (f"/nl/vriendencheck/oefenen/{REQUEST_IDS[4]}", ["accept"]),
         (f"/en/vriendencheck/snel/{QUICK_IDS[0]}", ["decline"]),
+        (f"/ar/vriendencheck/snel/{QUICK_IDS[0]}", None),
         ("/nl/vriendencheck/snel/klaar", None),
         ("/en/vriendencheck/mijn-regels-nu", ["ken-in-het-echt", "bijna-iedereen"]),
         ("/nl/vriendencheck/mijn-profiel", ["profielfoto"]),
