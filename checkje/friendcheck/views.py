@@ -127,7 +127,14 @@ def rules_now_result_gone():
 def _profile_form(items, options, problem=None):
     """Part 3's form: an example profile, each item a part of it to tap (a checkbox underneath), spot by spot."""
     spots = [(spot, [item for item in items if item["spot"] == spot]) for spot in PROFILE_SPOTS]
-    return _part_form("profile", options, problem, template="friendcheck/profile.html", spots=spots)
+    return _part_form(
+        "profile",
+        options,
+        problem,
+        template="friendcheck/profile.html",
+        spots=spots,
+        part_styles=("css/friendcheck-profile.css",),
+    )
 
 
 @bp.route("/vriendencheck/mijn-profiel", methods=["GET", "POST"])
