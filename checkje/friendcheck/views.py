@@ -78,7 +78,8 @@ def _part_form(part, options, problem=None, template="friendcheck/question.html"
         options,
         problem=problem,
         page=text,
-        progress=progress(part),
+        # The form's title is the part's own title.
+        progress=progress(part, named=False),
         legend=text["question"],
         intro=text["intro"],
         **extra,
