@@ -165,6 +165,7 @@
     window.clearTimeout(catchingUp);
     var fields = fieldsOf(slide);
     if (fields) {
+      withHtmx();
       keep(slide.dataset.deckPoll, fields);
       say(null, slide);
       return;
@@ -193,6 +194,23 @@
     }, 3000);
   }
 
+  // A plain slide (reloaded, or the offline copy) has no htmx, so a poll put on it would stand still: load the
+  // scripts its deck names, in order (htmx, then its privacy setup); htmx then starts on the page by itself.
+  var htmxSources = deck() ? deck().dataset.htmx : null;
+
+  function withHtmx() {
+    if (window.htmx || !htmxSources) {
+      return;
+    }
+    htmxSources.split(" ").forEach(function (source) {
+      var script = document.createElement("script");
+      script.src = source;
+      script.async = false;
+      document.head.appendChild(script);
+    });
+    htmxSources = null;
+  }
+
   // The answer is the slide alone, or a whole page (the offline copy): take the slide from either.
   function show(html, offline) {
     var template = document.createElement("template");
@@ -215,6 +233,7 @@
       next.querySelector("h1").focus({ preventScroll: true });
       window.scrollTo(0, 0);
     }
+    presented(isPresented);
     announce();
     return next;
   }
@@ -392,8 +411,26 @@
     });
   }
 
+  // The projector in presenter mode shows the slide and the code only: the bar's controls and notes, and the
+  // "show the results" button, are hidden (and put back when the presenter window closes).
+  var isPresented = false;
+
   function presented(on) {
+    isPresented = on;
+    var slide = deck();
+    if (!slide) {
+      return;
+    }
     document.documentElement.classList.toggle("deck-presented", on);
+    slide.querySelectorAll(".deck__bar > :not(.deck__code), .board__results .button").forEach(function (control) {
+      if (on && !control.hidden) {
+        control.hidden = true;
+        control.setAttribute("data-presented-hidden", "");
+      } else if (!on && control.hasAttribute("data-presented-hidden")) {
+        control.hidden = false;
+        control.removeAttribute("data-presented-hidden");
+      }
+    });
   }
 
   if (channel && current) {
@@ -418,7 +455,10 @@
         }
       }
     });
-    document.addEventListener("htmx:afterSettle", announce);
+    document.addEventListener("htmx:afterSettle", function () {
+      presented(isPresented);  // the count's new "show the results" button too
+      announce();
+    });
     document.addEventListener("click", function (event) {
       var open = event.target.closest("[data-presenter-open]");
       if (open) {
