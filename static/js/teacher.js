@@ -164,8 +164,11 @@
   function settle(slide, code) {
     window.clearTimeout(catchingUp);
     var fields = fieldsOf(slide);
+    if (fields && !window.htmx) {
+      bringBack(fields);
+      return;
+    }
     if (fields) {
-      withHtmx();
       keep(slide.dataset.deckPoll, fields);
       say(null, slide);
       return;
@@ -194,21 +197,22 @@
     }, 3000);
   }
 
-  // A plain slide (reloaded, or the offline copy) has no htmx, so a poll put on it would stand still: load the
-  // scripts its deck names, in order (htmx, then its privacy setup); htmx then starts on the page by itself.
-  var htmxSources = deck() ? deck().dataset.htmx : null;
-
-  function withHtmx() {
-    if (window.htmx || !htmxSources) {
-      return;
-    }
-    htmxSources.split(" ").forEach(function (source) {
-      var script = document.createElement("script");
-      script.src = source;
-      script.async = false;
-      document.head.appendChild(script);
+  // A plain page (a reloaded slide) has no htmx, so the count of a poll put on it would stand still: ask for
+  // the slide with the poll the plain way, a POST whose answer has htmx. Done while the page is still loading,
+  // the browser replaces this history entry with it instead of adding one.
+  function bringBack(fields) {
+    var form = document.createElement("form");
+    form.method = "post";
+    form.action = window.location.href;
+    Object.keys(fields).forEach(function (name) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = fields[name];
+      form.appendChild(input);
     });
-    htmxSources = null;
+    document.body.appendChild(form);
+    form.submit();
   }
 
   // The answer is the slide alone, or a whole page (the offline copy): take the slide from either.
@@ -312,12 +316,15 @@
 
   var current = deck();
   if (current) {
-    var code = current.dataset.deckPoll || (current.hasAttribute("data-poll-unreachable") && kept() ? kept().code : null);
     var fields = keptFor(wanted());
-    if (!current.dataset.deckPoll && fields) {
+    var code = current.dataset.deckPoll || ((fields || current.hasAttribute("data-poll-unreachable")) && kept() ? kept().code : null);
+    if (!current.dataset.deckPoll && fields && window.navigator.onLine !== false) {
       // Reloaded: the address alone has no poll, this history entry has, and this browser has its secret.
-      showAgain(fields);
+      bringBack(fields);
     } else {
+      if (!current.dataset.deckPoll && fields) {
+        current.setAttribute("data-deck-offline", "");  // reloaded without a connection: the kept copy
+      }
       // The entry keeps the poll's code, not its secret; this also makes a POST's entry a plain one, so a
       // reload asks for the slide's address instead of sending the form again.
       window.history.replaceState({ deck: true, poll: code }, "");
@@ -537,6 +544,7 @@
     if (lost && kept() && kept().trouble) {
       lost.hidden = false;
       document.querySelector("[data-poll-gone-text]").hidden = true;
+      over.textContent = over.dataset.pollLostTitle;
     }
     forget();
   }

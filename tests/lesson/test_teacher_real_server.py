@@ -57,6 +57,7 @@ def test_an_open_screen_keeps_its_poll_alive_and_says_when_redis_is_away(browser
         # not "it was stopped, everything is deleted", and a new poll is one tap.
         own_redis.start()
         back.click()
+        expect(teacher.get_by_role("heading", level=1)).to_have_text("De peiling is verloren gegaan")
         expect(teacher.get_by_text(LOST, exact=False)).to_be_visible()
         expect(teacher.get_by_text("Hij is gestopt", exact=False)).to_be_hidden()
         teacher.get_by_role("button", name="Start een peiling").click()
