@@ -434,13 +434,13 @@ def test_a_reloaded_screen_of_a_poll_that_ended_says_so_and_is_forgotten(client)
     control(client, code, secret, "stop")
     for path in (f"/nl/les/peiling/{code}", "/nl/les/peiling/KX4T7P", "/en/les/peiling/abc"):
         soup = assert_friendly(client.get(path), 404)
-        assert soup.select_one("h1[data-poll-over]"), "the tab forgets the poll (lesson.js)"
+        assert soup.select_one("h1[data-poll-over]"), "the browser forgets the poll (teacher.js)"
     assert parse(control(client, code, secret, "stop")).select_one("h1[data-poll-over]")
 
 
 def test_the_lesson_page_can_lead_back_to_the_running_poll(client):
     running = parse(client.get("/nl/les")).select_one("[data-poll-running]")
-    assert running.has_attr("hidden"), "shown by lesson.js only where this tab runs a poll"
+    assert running.has_attr("hidden"), "shown by teacher.js only where this browser runs a poll"
     link = running.select_one("a[data-poll-running-link]")
     assert link["data-href-template"] == "/nl/les/peiling/000000"
     assert running.find_next("form")["action"] == "/nl/les/peiling", "a new poll stays one tap away"

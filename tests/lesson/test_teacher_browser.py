@@ -46,6 +46,8 @@ def history_holds(page, secret):
 
 
 def test_a_reloaded_slide_keeps_its_live_count_and_next_works_offline(browser, lesson_server):
+    """Issue 29: a reloaded slide's count stood still (no htmx after the reload), the secret sat in history.state
+    (issue 31 #11), and next without a connection showed the browser's error page on the projector."""
     context = browser.new_context(**PROJECTOR)
     teacher = context.new_page()
     code = present_with_poll(teacher, lesson_server)
@@ -86,6 +88,15 @@ def test_a_reloaded_slide_keeps_its_live_count_and_next_works_offline(browser, l
     vote(teacher, lesson_server, code, statement=2, answer="check")
     expect(count).to_have_text("1 stem", timeout=3000)
     assert not history_holds(teacher, secret)
+
+    # The tab is closed: the lesson page in a new tab of this browser leads back to the running poll.
+    teacher.close()
+    again = context.new_page()
+    again.goto(lesson_server + "/nl/les")
+    expect(again.locator("[data-poll-running-code]")).to_have_text(code)
+    again.get_by_role("link", name="Terug naar de lopende peiling").click()
+    expect(again.locator(".poll-screen .step-count")).to_have_text("Stelling 2 van 6")
+    expect(again.locator(".poll-screen .poll-count")).to_have_text("1 stem")
     context.close()
 
 
