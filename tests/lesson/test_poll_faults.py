@@ -1,23 +1,11 @@
 """Redis stopped and started under a running app: the poll pages say so in the visitor's language,
 every other page keeps working, and polls work again without restarting the app."""
 
-import pytest
-
 from app import create_app
 from tests.conftest import TEST_CONFIG
 from tests.helpers import parse
 from tests.lesson.test_poll_views import assert_friendly
-from tests.redis_server import start_redis_server
 from tests.walkthroughs.test_looks_different import say_different
-
-
-@pytest.fixture
-def own_redis():
-    """A redis-server of this test's own, as the test stops and starts it."""
-    server = start_redis_server()
-    yield server
-    if server.process.poll() is None:
-        server.stop()
 
 
 def start(client, lang="nl"):

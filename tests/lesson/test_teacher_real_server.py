@@ -9,22 +9,12 @@ from playwright.sync_api import expect
 from tests.lesson.short_idle_app import IDLE_SECONDS
 from tests.lesson.test_lesson_browser import PROJECTOR, start_poll
 from tests.real_server import checkje_server
-from tests.redis_server import start_redis_server
 from tests.server.clients import get, post
 
 pytestmark = pytest.mark.browser
 
 STORE_AWAY = "De klassenpeiling is nu even niet bereikbaar."
 LOST = "De peiling is weg. De opslag van de server is opnieuw gestart"
-
-
-@pytest.fixture
-def own_redis():
-    """A redis-server of this test's own, as the test stops and starts it (empty: it keeps nothing on disk)."""
-    server = start_redis_server()
-    yield server
-    if server.process.poll() is None:
-        server.stop()
 
 
 def test_an_open_screen_keeps_its_poll_alive_and_says_when_redis_is_away(browser, own_redis, tmp_path):
