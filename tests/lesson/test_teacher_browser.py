@@ -66,6 +66,9 @@ def test_a_reloaded_slide_keeps_its_live_count_and_next_works_offline(browser, l
     expect(count).to_have_text("1 stem", timeout=AFTER_RELOAD_MS)
 
     # The connection drops: the count says so, next shows Checkje's own copy of the slide with the code on it.
+    # The service worker keeps every slide (it is blocked here, as it fetches the whole site): one kept copy.
+    worker = teacher.request.get(lesson_server + "/nl/sw.js").text()
+    assert all(f'"/nl/les/dia/{slide}"' in worker for slide in SLIDES)
     teacher.evaluate(f"caches.open('test-deck').then(cache => cache.add('/nl/les/dia/{SLIDES[2]}'))")
     context.set_offline(True)
     expect(teacher.get_by_text(OFFLINE_NOTE)).to_be_visible(timeout=3000)
