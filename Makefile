@@ -16,7 +16,7 @@ CONTENT_CATALOGUES := $(wildcard translations/*/LC_MESSAGES/content.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test test-fast lint bench soak soak-cluster export setup setup-test chromium webkit firefox java redis-server bench-tools content translations translation-report help
+.PHONY: run test test-fast lint lock audit bench class-of-30 soak soak-cluster export setup setup-test chromium webkit firefox java redis-server nginx bench-tools content translations translation-report help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,12 +24,12 @@ help: ## List the commands
 run: setup ## Set up, then serve Checkje on http://$(HOST):$(PORT) (HOST and PORT change it)
 	CHECKJE_SITE_URL=$${CHECKJE_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/gunicorn --config python:checkje.server.config --bind $(HOST):$(PORT) 'app:create_app()'
 
-test: setup-test chromium webkit firefox java ## Set up, then run the whole test suite (Chromium, WebKit and Firefox included); prints the ten slowest tests
+test: setup-test chromium webkit firefox java nginx ## Set up, then run the whole test suite (Chromium, WebKit and Firefox included); prints the ten slowest tests
 	@$(BIN)/pytest --durations=10; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
 
-test-fast: setup-test java ## The inner loop: every test without a browser
+test-fast: setup-test java nginx ## The inner loop: every test without a browser
 	@$(BIN)/pytest -m "not browser and not webkit and not gecko"; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
@@ -43,6 +43,9 @@ bench: setup-test chromium bench-tools ## Measure page weight, render time, requ
 
 soak: setup-test bench-tools ## Hold 64 connections for 60 s on every page and the class poll, kill a worker, count the votes
 	$(BIN)/python tests/benchmarks/soak.py
+
+class-of-30: setup-test ## A class of 30 phones and a teacher's screen run a lesson at the real pace (about 4 min, a 1-minute network drop): requests and bytes per pupil
+	$(BIN)/python tests/benchmarks/class_of_30.py
 
 soak-cluster: setup-test redis-server ## Two app servers sharing one Redis, N classes at once, one server killed halfway; also SQLite (PACE=stress, FOLLOW=1)
 	$(BIN)/python tests/benchmarks/soak_cluster.py --pace $${PACE:-real} $${FOLLOW:+--follow} --classes $${CLASSES:-500}
@@ -65,14 +68,39 @@ translations: $(VENV)/.installed ## Collect UI strings and content texts into th
 translation-report: $(VENV)/.installed ## Per language: how many strings are translated, fuzzy, missing and reviewed
 	$(BIN)/flask translation-report
 
+# Every file pip installs must match a hash in the lock file (`make lock`), and only wheels: nothing is built
+# here, so no build tool runs that the lock does not pin. The lock files pin pip and setuptools too.
+PIP_INSTALL = pip install --quiet --require-hashes --only-binary :all:
+
 $(VENV)/.installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/$(PIP_INSTALL) -r requirements.lock
 	touch $@
 
 $(VENV)/.test-installed: requirements-dev.lock $(VENV)/.installed
-	$(BIN)/pip install --quiet -r requirements-dev.lock
+	$(BIN)/$(PIP_INSTALL) -r requirements-dev.lock
 	touch $@
+
+# pip-compile (pip-tools) and pip-audit in a venv of their own, pinned with hashes (requirements-tools.in).
+TOOLS := .venv-tools
+$(TOOLS)/.installed: requirements-tools.lock
+	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/$(PIP_INSTALL) -r requirements-tools.lock
+	touch $@
+
+# Hashes from the public index only: a machine's own wheel folder or mirror (pip.conf) may hold rebuilt wheels
+# whose hashes no other machine would find.
+COMPILE = env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make lock" \
+	$(TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url
+
+lock: $(TOOLS)/.installed ## Pin every Python package with the hashes of its files (pip-compile); pins that still fit stay
+	$(COMPILE) --extra installer -o requirements.lock pyproject.toml
+	$(COMPILE) --extra installer --extra test -o requirements-dev.lock pyproject.toml
+	$(COMPILE) -o requirements-tools.lock requirements-tools.in
+
+audit: $(TOOLS)/.installed ## Look up every pinned package in an advisory database (pip-audit: needs PyPI's JSON API or OSV)
+	$(TOOLS)/bin/pip-audit --strict --disable-pip --require-hashes -r requirements-dev.lock
+	$(TOOLS)/bin/pip-audit --strict --disable-pip --require-hashes -r requirements-tools.lock
 
 # --ignore-scripts: none of our packages needs one, and vnu-jar's would download a Java runtime from GitHub.
 node_modules/.installed: package.json package-lock.json
@@ -132,6 +160,11 @@ firefox:
 # The shared poll store's tests (and make soak-cluster) start a throw-away redis-server: Debian's package.
 redis-server:
 	$(call debian,command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ],redis-server,The shared poll store's tests)
+
+# The nginx example of docs/deploying.md runs in front of the real server in tests/server/test_proxy.py (with a
+# certificate made by openssl).
+nginx:
+	$(call debian,{ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } && command -v openssl >/dev/null 2>&1,nginx-light openssl,The proxy tests)
 
 # The HTML check runs the Nu Html Checker (npm vnu-jar), which needs Java; Debian's headless runtime is enough.
 java:

@@ -20,6 +20,9 @@ TEST_CONFIG = {
     "POLLS_DB": str(_PROCESS_DIR / "polls.db"),
     # As in production: a public address (the test client and the live server are on this machine).
     "SITE_URL": "http://localhost",
+    # Every test client is one address, and hundreds of tests start polls: the limits per client are tested
+    # against the real server (tests/server/test_client_limits.py).
+    "CLIENT_LIMITS": False,
 }
 
 # The app that read-only tests share: making one costs about 60 ms, and it changes nothing.

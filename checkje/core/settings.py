@@ -44,6 +44,15 @@ DEFAULTS = {
     # (checkje/server/worker.py); the defaults suit a phone on a slow mobile network.
     "HEADER_TIMEOUT": 10.0,
     "BODY_TIMEOUT": 10.0,
+    # Seconds a client may take to take in one answer; a client that asks and does not read is then dropped,
+    # with the socket and the memory it held (checkje/server/worker.py).
+    "SEND_TIMEOUT": 30.0,
+    # Limits per client in lesson mode (checkje/lesson/client_limits.py), kept in memory as keyed hashes only.
+    # Off only for the tests that run the app in their own process: every test client there is one address.
+    "CLIENT_LIMITS": True,
+    # The proxies whose X-Forwarded-For names the client (addresses or networks, comma-separated): the HTTPS
+    # proxy in front. Anyone else's X-Forwarded-For is ignored, as it could say anything.
+    "TRUSTED_PROXIES": "127.0.0.1,::1",
 }
 
 

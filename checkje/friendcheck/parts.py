@@ -45,9 +45,10 @@ def quick_round_link():
     return {"title": quick["title"], "url": url_for("friendcheck.quick", request_id=quick["requests"][0])}
 
 
-def rule_texts():
-    """The words of every rule a youth can keep (part 4), in order."""
-    return [rule["text"] for rule in check_text()["my_rules"]["rules"]]
+def rule_choices():
+    """Every rule a youth can keep (part 4), in order: its id (as my_rules_result.html names the chosen ones)
+    and its words."""
+    return [{"id": rule["id"], "text": rule["text"]} for rule in check_text()["my_rules"]["rules"]]
 
 
 def next_part(part):

@@ -12,6 +12,8 @@ ANSWER = "antwoord"
 SHOWN_VERSION = "versie"
 # How many pupils the class has: a statement takes at most that many votes.
 CLASS_SIZE = "klas"
+# Sent by the lesson page's main button: start the poll and show the first slide with it, not the poll screen.
+WITH_SLIDES = "met-dias"
 DEFAULT_CLASS_SIZE, MAX_CLASS_SIZE = contract.DEFAULT_CLASS_SIZE, contract.MAX_CLASS_SIZE
 
 # The teacher's controls: show the results, open another statement, let the class vote again on this

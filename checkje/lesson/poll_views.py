@@ -10,21 +10,21 @@ the browser's cache never keep a poll page.
 from flask import current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext
 
-from checkje.core import hosts, sitemap
+from checkje.core import hosts, per_client, sitemap
 from checkje.core.delivery import holds_a_secret, kept_nowhere
 from checkje.core.htmx import is_htmx_request, render
 from checkje.core.same_origin import FromAnotherSite
-from checkje.lesson import fields, refresh
+from checkje.lesson import client_limits, fields, refresh
 from checkje.lesson import poll_store as polls
 from checkje.lesson.qr import qr_svg
-from checkje.lesson.slides import bp, first_slide_url, questions, render_slide, slide_context
+from checkje.lesson.slides import bp, first_slide_id, first_slide_url, questions, render_slide, slide_context
 
 # htmx stops polling when a response has this status: the poll is over.
 STOP_POLLING = 286
 
 
 def _store():
-    return current_app.extensions["checkje.polls"]
+    return client_limits.Guarded(current_app.extensions["checkje.polls"])
 
 
 def _page(title):
@@ -110,6 +110,13 @@ def _too_many(limit, teacher=False):
         "second": gettext("Many votes came in at once. Wait a moment and vote again."),
         "statement": gettext("This statement has had far more votes than the class has pupils. Look at the screen."),
         "polls": gettext("Many polls are running right now. Please try again in a few minutes."),
+        # One address asked too much (checkje/lesson/client_limits.py): often a whole school, so no blame.
+        "new-polls": gettext("Many polls were started on this network just now. Please try again in a few minutes."),
+        "votes": gettext("Many votes came from this network at once. Wait a moment and vote again."),
+        "code-misses": gettext(
+            "Many codes that no poll has were tried on this network. Wait a few minutes. Then type the code from"
+            " the screen."
+        ),
     }
     return _problem(429, gettext("Too many at once"), texts[limit], teacher=teacher)
 
@@ -131,21 +138,37 @@ def _from_another_site(_error):
     return response
 
 
+@bp.errorhandler(per_client.TooMany)
+def _too_many_from_one_client(error):
+    response = _too_many(error.limit.name, teacher=_on_a_teacher_page())
+    response.headers["Retry-After"] = str(error.retry_after)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.errorhandler(polls.StoreDown)
 def _store_down(_error):
-    """The shared poll store (Redis) is down: our own page, and every page without a poll works on.
-    The next request asks the store again, so polls work again as soon as it is back."""
-    teacher = _on_a_teacher_page()
-    code = polls.normalize_code((request.view_args or {}).get("code"))
-    response = _problem(
-        503,
+    """The poll store is down (Redis unreachable, the SQLite file gone, full or locked): our own page, and every
+    page without a poll works on. The next request asks the store again, so polls work again as soon as it is back.
+    A vote says it was not counted; the teacher is told what that means for the poll, and gets a way back to it."""
+    title, text = (
         gettext("The class poll is not available right now"),
         gettext("Please try again in a minute. The rest of Checkje works as usual."),
-        teacher=teacher,
-        # The poll itself may be fine: the teacher's browser still holds its secret and brings it back.
-        back_to=code if teacher else None,
-        trouble=True,
     )
+    if request.endpoint == "lesson.vote" and request.method == "POST":
+        title, text = (
+            gettext("Your vote was not counted"),
+            gettext("This is not your fault. Please vote again in a minute."),
+        )
+    elif _on_a_teacher_page():
+        text = gettext(
+            "The poll cannot be saved or read right now. Votes sent just now were not counted. Please try again in a"
+            " minute. If the poll is gone then, start a new one."
+        )
+    teacher = _on_a_teacher_page()
+    # The poll itself may be fine: the teacher's browser still holds its secret and brings it back.
+    back_to = polls.normalize_code((request.view_args or {}).get("code")) if teacher else None
+    response = _problem(503, title, text, teacher=teacher, back_to=back_to, trouble=teacher)
     response.headers["Cache-Control"] = "no-store"
     response.headers["Retry-After"] = "30"
     return response
@@ -211,6 +234,18 @@ def _number(values, poll):
     return None
 
 
+def _lobby(poll, *, too_late=False, status=200):
+    """While the screen shows no statement: "look at the screen", until the teacher opens one (issue 29)."""
+    return make_response(render_template("lesson/lobby.html", poll=poll, too_late=too_late), status)
+
+
+def _pupil_page(poll):
+    """What a pupil's phone shows now: wait, vote on the open statement, or look at its results."""
+    if poll.waiting:
+        return _lobby(poll)
+    return _results_shown(poll) if poll.revealed else _vote_page(poll)
+
+
 def _vote_page(poll, problem=None, status=200):
     question = questions()[poll.statement]
     return make_response(
@@ -231,9 +266,11 @@ def vote(code):
     if poll.code != code:
         return redirect(url_for(".vote", code=poll.code), code=303)
     if request.method == "GET":
-        # What a pupil's page shows changes only with the open statement, its reveal and resets.
-        state = ("vote", poll.code, poll.statement, poll.revealed, poll.resets)
-        return refresh.answer(state, lambda: _results_shown(poll) if poll.revealed else _vote_page(poll))
+        # What a pupil's page shows changes only with the open statement (or none), its reveal and resets.
+        state = ("vote", poll.code, poll.open_number, poll.revealed, poll.resets)
+        return refresh.answer(state, lambda: _pupil_page(poll))
+    if poll.waiting:
+        return _lobby(poll, too_late=True, status=409)
     if poll.revealed:
         return _results_shown(poll, 409)
     number, answer = _number(request.form, poll), request.form.get(fields.ANSWER)
@@ -243,12 +280,14 @@ def vote(code):
         return _vote_page(poll, problem="moved-on", status=409)
     if answer not in [option["id"] for option in questions()[poll.statement]["answers"]]:
         return _vote_page(poll, problem="missing" if not answer else "unreadable", status=400)
+    client_limits.take_vote(poll)
     try:
         _store().vote(poll.code, poll.statement, answer)
     except polls.PollGone:
         return _ended_for_pupil()
     except polls.StatementClosed:
-        return _vote_page(_store().get(poll.code), problem="moved-on", status=409)
+        now = _store().get(poll.code)
+        return _lobby(now, too_late=True, status=409) if now.waiting else _vote_page(now, "moved-on", 409)
     except polls.ResultsShown:
         return _results_shown(_store().get(poll.code), 409)
     except polls.TooMany as too_many:
@@ -372,9 +411,11 @@ def _class_size(form):
 
 
 @bp.post("/les/peiling")
+@client_limits.new_poll
 @holds_a_secret
 def poll_start():
-    """Start a poll for the lesson's statements; only this screen gets the secret that controls it."""
+    """Start a poll for the lesson's statements; only this screen gets the secret that controls it. From the
+    lesson page's main button the answer is the first slide with the poll; else the poll screen."""
     class_size = _class_size(request.form)
     if class_size is None:
         return _problem(
@@ -385,6 +426,11 @@ def poll_start():
         )
     try:
         poll, secret = _store().create(len(questions()), class_size)
+        if request.form.get(fields.WITH_SLIDES):
+            # The lesson page's main button: the first slide, with the poll on it; the class waits for a statement.
+            context = slide_context(first_slide_id())
+            _store().wait(poll.code, secret)
+            return render_slide(context, board=_board(_store().get(poll.code), secret, context))
     except polls.TooMany as too_many:
         return _too_many(too_many.limit, teacher=True)
     return _screen(poll, secret)
@@ -411,7 +457,8 @@ def poll_control(code):
             store.end(code, secret)
             return _ended()
         else:
-            store.refresh(code, secret)
+            # The poll screen always shows a statement: it opens again if the slides left the class waiting.
+            store.go_to(code, secret, store.get(code).statement)
         poll = store.get(code)
     except polls.PollGone:
         return _gone(teacher=True)
@@ -480,7 +527,8 @@ def slide_with_poll(slide_id):
             if request.form.get(fields.ACTION) == fields.REVEAL:
                 store.reveal(code, secret)
         else:
-            store.refresh(code, secret)
+            # No statement on this slide: the phones say "look at the screen" until the next one opens it.
+            store.wait(code, secret)
         poll = store.get(code)
     except polls.PollGone:
         # The poll ended or expired: the slides go on without it.
@@ -547,10 +595,11 @@ def poll_count(code):
 @sitemap.per_request
 @kept_nowhere
 def follow(code):
-    """A pupil's phone asks whether the screen still shows its statement; if not, htmx goes to the new one."""
+    """A pupil's phone asks whether the screen still shows its statement (0: none, the phone waits); if not,
+    the answer says where to go (HX-Redirect; static/js/lesson.js goes there), or without script redirects."""
     poll = _poll_for_pupil(code)
     shown = request.args.get(fields.STATEMENT, "")
-    if poll is not None and poll.code == code and shown == str(poll.statement + 1):
+    if poll is not None and poll.code == code and shown == str(poll.open_number):
         return "", 204
     # Only a page that showed this poll follows it: when the poll is gone, it has ended.
     where = url_for(".vote" if poll is not None else ".ended", code=code)

@@ -76,8 +76,12 @@ def _drawn_from(slide):
     }
 
 
+def first_slide_id():
+    return _slides()[0]["id"]
+
+
 def first_slide_url():
-    return url_for(".slide", slide_id=_slides()[0]["id"])
+    return url_for(".slide", slide_id=first_slide_id())
 
 
 @bp.get("/les")

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+from checkje.core import per_client
 from checkje.core.settings import setting
 from checkje.server import logs
 
@@ -32,7 +33,7 @@ control_socket_disable = True
 
 def on_starting(server):
     """Check the public address is set; build the content database and the poll store once, before any worker
-    starts, so workers never race for them."""
+    starts, so workers never race for them; make the table of the limits per client that the workers share."""
     if not setting("SITE_URL"):
         raise SystemExit(
             "Set CHECKJE_SITE_URL to the address visitors use, like https://checkje.nl: links and QR codes use it, "
@@ -41,3 +42,11 @@ def on_starting(server):
     os.umask(umask)
     module, _, factory = server.app.app_uri.partition(":")
     subprocess.run([sys.executable, "-c", f"import {module}; {module}.{factory}"], check=True)
+    per_client.share_between_workers()
+
+
+def post_worker_init(worker):
+    """Each worker sweeps expired class polls away on time, even when nobody opens a poll page."""
+    from checkje.lesson import start_sweeping  # noqa: PLC0415 - the app's package, loaded by the worker
+
+    start_sweeping(worker.app.wsgi())

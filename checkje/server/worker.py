@@ -1,6 +1,8 @@
-"""gunicorn's gevent worker with deadlines for headers and body, and our own pages for requests it cannot read."""
+"""gunicorn's gevent worker with deadlines for headers, body and answer, and our own pages for requests it cannot
+read."""
 
 import contextlib
+import errno
 
 import gevent
 from gunicorn.http.errors import (
@@ -21,6 +23,7 @@ from checkje.server import strict
 # Seconds for a request's headers, then for its body: Checkje's settings (checkje/core/settings.py).
 HEADER_TIMEOUT = setting("HEADER_TIMEOUT")
 BODY_TIMEOUT = setting("BODY_TIMEOUT")
+SEND_TIMEOUT = setting("SEND_TIMEOUT")
 # What gunicorn's parser rejects, by the answer it gets; anything else it cannot read is a 400.
 CLIENT_ERROR_STATUS = {LimitRequestLine: 414, LimitRequestHeaders: 431}
 SERVER_ERRORS = (InvalidResponseHeader, InvalidResponseHeaderName)
@@ -67,6 +70,45 @@ def with_body_deadline(wsgi_app, seconds):
     return app
 
 
+class AnswerDeadline:
+    """The client's socket while one answer goes out: all of it must be taken in before a deadline.
+
+    Without one, a client that sends requests and never reads the answers keeps its connection forever: once the
+    kernel's buffers (megabytes) are full, the write waits, and the greenlet, the socket and the buffers with it.
+    Past the deadline the write fails as a broken pipe, which gunicorn closes quietly.
+    """
+
+    def __init__(self, sock, seconds):
+        self.sock = sock
+        self.seconds = seconds
+        self.deadline = None
+
+    def __getattr__(self, name):
+        return getattr(self.sock, name)
+
+    def _in_time(self, send, *args, **kwargs):
+        now = gevent.get_hub().loop.now()
+        if self.deadline is None:
+            self.deadline = now + self.seconds
+        deadline = gevent.Timeout(max(self.deadline - now, 0))
+        try:
+            with deadline:
+                return send(*args, **kwargs)
+        except gevent.Timeout as timeout:
+            if timeout is not deadline:
+                raise
+            raise BrokenPipeError(errno.EPIPE, "the answer was not read in time") from None
+
+    def send(self, *args, **kwargs):
+        return self._in_time(self.sock.send, *args, **kwargs)
+
+    def sendall(self, *args, **kwargs):
+        return self._in_time(self.sock.sendall, *args, **kwargs)
+
+    def sendfile(self, *args, **kwargs):
+        return self._in_time(self.sock.sendfile, *args, **kwargs)
+
+
 def status_for(error):
     if isinstance(error, ParseException) and not isinstance(error, SERVER_ERRORS):
         return next((status for kind, status in CLIENT_ERROR_STATUS.items() if isinstance(error, kind)), 400)
@@ -86,7 +128,7 @@ class CheckjeWorker(GeventWorker):
 
     def handle_request(self, listener_name, req, sock, addr):
         strict.check_framing(req)
-        super().handle_request(listener_name, req, sock, addr)
+        super().handle_request(listener_name, req, AnswerDeadline(sock, SEND_TIMEOUT), addr)
         # The answer has gone out; what is left of the body must be read before the next request. gunicorn does
         # that itself, but a malformed chunk there (in a body the page never read) makes handle_error send a
         # second answer that nobody asked for. Read it here, and close quietly if it cannot be read in time.

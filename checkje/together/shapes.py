@@ -46,8 +46,8 @@ _ACTIVITY = Record(
     }
 )
 _ACTIVITY_TARGETS = ("page", "part", "walkthrough")
-# Where a group of the "what I did today" checklist takes its items from, when not its own:
-# the walkthroughs the steps open, or the friend check's rules.
+# Where a group of the "what I did today" checklist takes the youth's own items from, in place of its general
+# ones where this browser tab noted them during the talk: the walkthroughs she opened, or the rules she chose.
 DONE_SOURCES = ("settings", "rules")
 # How long a step, or the checklist, takes when done as written.
 _MINUTES = Whole(1, 15)
@@ -84,13 +84,19 @@ STEPS = Record(
                         {
                             "id": Slug(),
                             "heading": Text(),
-                            "items": ListOf(Text(), optional=True),
+                            # Shown without script, or where nothing of hers was noted.
+                            "items": ListOf(Text()),
                             "from": Choice(DONE_SOURCES, optional=True),
                         }
                     ),
                     unique="id",
                 ),
                 "outro": Text(),
+                # How she keeps the list: a screenshot on her own phone; print, or the list on her own phone
+                # (a QR code), on a shared screen.
+                "keep": Record(
+                    {"heading": Text(), "phone": Text(), "shared": Text(), "to_phone": Text(), "scan": Text()}
+                ),
                 # Above the one tap that removes what the youth added (for a shared phone, tablet or laptop).
                 "wipe": Record({"heading": Text(), "body": Text()}),
             }
@@ -102,7 +108,15 @@ GUIDE = Record(
     {
         **PAGE_BASICS,
         "intro": Text(),
-        "print": Record({**PAGE_BASICS, "intro": Text(), "link": Text()}),
+        "print": Record(
+            {
+                **PAGE_BASICS,
+                "intro": Text(),
+                "link": Text(),
+                # Blanks on the printed page for who to call in this organisation and region, filled in by hand.
+                "contacts": Record({"heading": Text(), "intro": Text(), "items": ListOf(Text(), min_items=1)}),
+            }
+        ),
         # How to talk with a youth, with a light intellectual disability in mind (LVB); steps name them by id.
         "talk_tips": ListOf(Record({"id": Slug(), "text": Text()}), unique="id"),
         "sections": ListOf(
@@ -120,7 +134,8 @@ GUIDE = Record(
                     "talk_tips": Flag(optional=True),
                     # Help lines by id, each with when to use it.
                     "lines": ListOf(Record({"id": Slug(), "when": Text()}), optional=True),
-                    # The few lines this section gets on the one-page print version.
+                    # The few lines this section gets on the one-page print version, after its steps in order.
+                    "print_steps": ListOf(Text(), optional=True),
                     "in_short": ListOf(Text()),
                     # For maintainers: where in the seeds the facts come from.
                     "source": Words(),
@@ -158,13 +173,6 @@ def _minutes_fit(documents):
         yield "together/steps", Problem("steps", document.line_of("steps"), message)
 
 
-def _checklist_groups_fit(documents):
-    """Each group of the "what we did today" checklist has its own items or takes them "from" elsewhere, not both."""
-    for index, group in enumerate(documents["together/steps"]["done"]["groups"]):
-        if ("items" in group) == ("from" in group):
-            yield "together/steps", Problem(f"done.groups[{index}]", group.line, 'give either "items" or "from"')
-
-
 def _tips_exist(documents):
     """The talk tips a together step names are talk_tips in the mentor guide."""
     tip_ids = {tip["id"] for tip in documents["together/guide"]["talk_tips"]}
@@ -198,4 +206,4 @@ SCHEMAS = {"together/steps": STEPS, "together/guide": GUIDE}
 # The talk is for the youth, in every language; the guide is for mentors, in Dutch and English like
 # every page for staff.
 LANGUAGES = {"together/guide": WRITTEN_LANGUAGES}
-CROSS_CHECKS = (_activities_fit, _minutes_fit, _checklist_groups_fit, _tips_exist, _ids_free, _guide_lines_exist)
+CROSS_CHECKS = (_activities_fit, _minutes_fit, _tips_exist, _ids_free, _guide_lines_exist)

@@ -3,7 +3,7 @@
 Five steps, one page each, that send the youth into the short routes of the friend check
 and the walkthroughs, the snaps explainer and their trusted people, each with a "for the
 mentor" panel; each activity's pages lead back to their step (way_back.py). It ends in a
-checklist to tick and screenshot (nothing is sent or kept: a page of checkboxes without a form
+checklist of her own rules and apps to tick and keep (nothing is sent: a page of checkboxes without a form
 to submit), and one tap that removes what the youth added on a shared device (the site's wipe).
 """
 
@@ -11,10 +11,11 @@ from flask import render_template, url_for
 from flask_babel import force_locale, gettext
 
 from checkje.content import content
-from checkje.core import sequence, sitemap
+from checkje.core import hosts, sequence, sitemap
 from checkje.core.i18n import current_language, language_blueprint, languages_of
 from checkje.core.settings import SOURCE_LANGUAGE
-from checkje.friendcheck.parts import part_titles, part_urls, quick_round_link, rule_texts
+from checkje.friendcheck.parts import part_titles, part_urls, quick_round_link, rule_choices
+from checkje.lesson.qr import qr_svg
 from checkje.together.shapes import ACTIVITY_PAGES, QUICK_ROUND, talk_minutes
 from checkje.together.way_back import in_talk
 
@@ -98,11 +99,14 @@ def step(step_id):
         activities=[_activity(activity, position["number"]) for activity in this.get("activities", [])],
         tips=_talk_tips(this["mentor"]["tips"]),
         panel_in_dutch=_panel_in_dutch(this["id"]),
+        # The guide's "back to the talk" returns to this step.
+        guide_url=in_talk(url_for("mentor.guide"), position["number"]),
     )
 
 
-def _checklist_items(group, document):
-    """A checklist group's items: its own, the walkthroughs the steps open, or the friend check's rules."""
+def _own_items(group, document):
+    """The items a checklist group may show instead of its general ones, each with the id together.js knows it by:
+    the walkthroughs the steps open ("settings"), or the friend check's rules ("rules"); none for other groups."""
     if group.get("from") == "settings":
         apps = [
             activity["walkthrough"]
@@ -110,22 +114,26 @@ def _checklist_items(group, document):
             for activity in step.get("activities", [])
             if "walkthrough" in activity
         ]
-        return [_walkthrough_route(app)["done"] for app in apps]
+        return [{"id": app, "text": _walkthrough_route(app)["done"]} for app in apps]
     if group.get("from") == "rules":
-        return rule_texts()
-    return group["items"]
+        return rule_choices()
+    return []
 
 
 @bp.get("/samen/klaar")
 def done():
-    """What we did today: boxes to tick and screenshot. There is nothing to send."""
+    """What we did today: boxes to tick, then a screenshot, print or the list on her own phone. There is nothing to
+    send. The page is the same for everyone: the rules she chose and the apps she went through come from this
+    browser tab's own storage (together.js), and without it the general items stay."""
     document = content("together/steps")
-    groups = [{**group, "items": _checklist_items(group, document)} for group in document["done"]["groups"]]
+    groups = [{**group, "own": _own_items(group, document)} for group in document["done"]["groups"]]
     return render_template(
         "together/done.html",
         page=document["done"],
         groups=groups,
         last_step_url=url_for(".step", step_id=document["steps"][-1]["id"]),
+        # Her own phone opens the same page (it carries nothing of hers): "send to my phone" from a shared screen.
+        qr=qr_svg(hosts.address_for_phones() + url_for(".done"), gettext("QR code to open this list on your phone")),
     )
 
 

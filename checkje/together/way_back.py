@@ -1,8 +1,9 @@
 """The way back from an activity to the step of the talk that opened it, carried in the address only.
 
-A step links to its activities with `?samen=<step number>`. While a page of an activity has a valid
-number, every address Flask builds for a page of an activity keeps it (url_defaults), so the plain-link
-flow, the forms (their actions) and the htmx requests all carry it on, and the page shows the way back.
+A step links to its activities, and its mentor panel to the guide for mentors, with `?samen=<step number>`.
+While a page of an activity has a valid number, every address Flask builds for a page of an activity keeps it
+(url_defaults), so the plain-link flow, the forms (their actions) and the htmx requests all carry it on, and the
+page shows the way back.
 A number that is not one of the talk's steps is ignored, like a missing one.
 """
 
@@ -14,8 +15,9 @@ from checkje.content import content
 from checkje.together.fields import TALK_STEP
 from checkje.together.shapes import ACTIVITY_PAGES
 
-# Whole areas a step opens (the help finder belongs to the help page), and single pages of other areas.
-ACTIVITY_AREAS = ("friendcheck", "walkthroughs", "snaps", "helpfinder")
+# Whole areas a step opens (the help finder belongs to the help page; the guide for mentors is opened from the
+# step's mentor panel, and leads back to the step the pair left), and single pages of other areas.
+ACTIVITY_AREAS = ("friendcheck", "walkthroughs", "snaps", "helpfinder", "mentor")
 _DIGITS = re.compile(r"[1-9][0-9]?")
 
 
@@ -67,4 +69,6 @@ def way_back():
     if not number:
         return {"talk_way_back": None}
     step = content("together/steps")["steps"][number - 1]
-    return {"talk_way_back": {"number": number, "url": url_for("together.step", step_id=step["id"])}}
+    # On a walkthrough, its app: together.js notes it in this tab, for the checklist at the talk's end.
+    app = (request.view_args or {}).get("app") if request.blueprint == "walkthroughs" else None
+    return {"talk_way_back": {"number": number, "url": url_for("together.step", step_id=step["id"]), "app": app}}

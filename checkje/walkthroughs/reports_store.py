@@ -43,6 +43,17 @@ def day_of(timestamp):
     return datetime.datetime.fromtimestamp(timestamp, datetime.UTC).date()
 
 
+def _make_table(db):
+    db.enable_wal()
+    db["screen_reports"].create(
+        {"app": str, "step": str, "phone": str, "day": str, "count": int},
+        pk=("app", "step", "phone", "day"),
+        not_null={"count"},
+        if_not_exists=True,
+    )
+    db["screen_reports"].create_index(["day"], if_not_exists=True)
+
+
 class ReportStore(abc.ABC):
     @abc.abstractmethod
     def add(self, app, step, phone):
@@ -73,15 +84,7 @@ class SQLiteReportStore(ReportStore):
         self.keep_days = keep_days
         self.max_per_step_per_day = max_per_step_per_day
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite.connect(self.path) as db:
-            db.enable_wal()
-            db["screen_reports"].create(
-                {"app": str, "step": str, "phone": str, "day": str, "count": int},
-                pk=("app", "step", "phone", "day"),
-                not_null={"count"},
-                if_not_exists=True,
-            )
-            db["screen_reports"].create_index(["day"], if_not_exists=True)
+        sqlite.prepare(self.path, _make_table)
 
     def _today(self):
         return day_of(self.clock())

@@ -1,4 +1,4 @@
-// The class poll on a pupil's phone: remember which statements this phone voted on,
+// The class poll on a pupil's phone: follow the screen, and remember which statements this phone voted on,
 // so it votes once per statement. Only the poll's code and statement numbers are
 // kept, in this browser; the server never learns who voted.
 (function () {
@@ -32,6 +32,44 @@
       Number(thanks.dataset.pollVotedRound),
       Number(thanks.dataset.pollVotedStatement)
     );
+  }
+
+  // Follow the screen: ask every few seconds whether it still shows what this page shows (204), else go
+  // where the answer says. One question at a time, so a slow or lost network never piles them up; offline
+  // for a while, the phone simply asks again. The history keeps no stale statement to go Back to. A phone
+  // whose screen is off or on another app asks nothing, and asks at once when the pupil looks again.
+  var follow = document.querySelector("[data-poll-follow]");
+  var asking = false;
+  function askTheScreen() {
+    if (document.hidden) {
+      asking = false;
+      return;
+    }
+    asking = true;
+    window.fetch(follow.dataset.pollFollow, {
+      headers: { "HX-Request": "true" },
+      cache: "no-store",
+      credentials: "same-origin"
+    }).then(function (response) {
+      var where = response.headers.get("HX-Redirect");
+      if (where) {
+        window.location.replace(where);
+        return;
+      }
+      later();
+    }).catch(later);
+  }
+  function later() {
+    window.setTimeout(askTheScreen, Number(follow.dataset.pollFollowEvery));
+  }
+  if (follow) {
+    asking = true;
+    later();
+    document.addEventListener("visibilitychange", function () {
+      if (!document.hidden && !asking) {
+        askTheScreen();
+      }
+    });
   }
 
   var vote = document.querySelector("[data-poll-code]");

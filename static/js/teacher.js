@@ -228,6 +228,10 @@
     }
     var focused = document.activeElement && document.activeElement.id === "slide-title";
     var sameSlide = deck().dataset.deckId === next.dataset.deckId;
+    var status = deck().querySelector("[data-poll-status]");
+    if (status && !next.querySelector("[data-poll-status]")) {
+      next.appendChild(status);  // a plain slide (the offline copy) has none: the notes go with the poll
+    }
     deck().replaceWith(next);
     document.title = next.dataset.deckTitle;
     if (window.htmx) {
@@ -325,9 +329,10 @@
       if (!current.dataset.deckPoll && fields) {
         current.setAttribute("data-deck-offline", "");  // reloaded without a connection: the kept copy
       }
-      // The entry keeps the poll's code, not its secret; this also makes a POST's entry a plain one, so a
-      // reload asks for the slide's address instead of sending the form again.
-      window.history.replaceState({ deck: true, poll: code }, "");
+      // The entry keeps the poll's code, not its secret, and the slide's own address (the first slide with a
+      // poll is the answer to the lesson page's POST); this also makes a POST's entry a plain one, so a reload
+      // asks for the slide's address instead of sending the form again.
+      window.history.replaceState({ deck: true, poll: code }, "", current.dataset.deckUrl);
       settle(current, code);
     }
 

@@ -93,6 +93,8 @@ def _poll_pages(client, lang):
     poll = {"code": code, "geheim": secret}
     slides = f"/{lang}/les/dia"
     yield f"POST {slides}/start (with the poll)", client.post(f"{slides}/start", data=poll)
+    yield f"GET {pupil} (waiting: look at the screen)", client.get(pupil)
+    yield f"POST {pupil} (too late)", client.post(pupil, data={"stelling": "1", "antwoord": "agree"})
     yield f"POST {slides}/vrienden (with the poll)", client.post(f"{slides}/vrienden", data=poll)
     yield f"POST {slides}/vrienden toon", client.post(f"{slides}/vrienden", data={**poll, "actie": "toon"})
     yield f"POST {slides}/verzoek-een (with the poll)", client.post(f"{slides}/verzoek-een", data=poll)

@@ -3,6 +3,7 @@
 KEPT_PER_POLL = {
     "secret_hash",
     "statement",
+    "waiting",
     "statements",
     "class_size",
     "shown",

@@ -60,8 +60,9 @@ def pupils(browser):
 
 
 def start_poll(teacher, server):
+    """The poll screen alone (for a teacher's own slides); return the code."""
     teacher.goto(server + "/nl/les")
-    teacher.get_by_role("button", name="Start een peiling").click()
+    teacher.get_by_role("button", name="Alleen de peiling, zonder dia's").click()
     code = teacher.locator(".poll-code").inner_text()
     assert len(code) == 6
     teacher.wait_for_load_state()  # the stop dialog and the keys work once lesson.js runs
@@ -69,10 +70,11 @@ def start_poll(teacher, server):
 
 
 def present_with_poll(teacher, server):
-    """Start a poll and go to the first slide with the poll on it; return the code."""
-    code = start_poll(teacher, server)
-    teacher.get_by_role("button", name="Naar de dia's, met de peiling erop").click()
-    expect(teacher.locator(".board .poll-code")).to_have_text(code)
+    """The lesson page's main button: the first slide with the poll on it; return the code."""
+    teacher.goto(server + "/nl/les")
+    teacher.get_by_role("button", name="Start de les").click()
+    code = teacher.locator(".board .poll-code").inner_text()
+    assert len(code) == 6
     teacher.wait_for_load_state()
     return code
 
@@ -294,6 +296,46 @@ def test_the_class_votes_sees_the_results_on_the_slide_and_the_phones_follow(tea
     assert still_full_screen_on_the_same_page(teacher)
 
 
+# Issue 29: what a pupil's phone may transfer to join and vote (it was about 700 KB with the offline copy).
+PUPIL_BYTES_AT_MOST = 80_000
+
+
+def test_a_pupils_phone_waits_follows_the_screen_by_itself_and_stays_light(teacher, browser, lesson_server):
+    """The phone waits on "look at the screen" while the slide has no statement, moves to the statement when
+    the teacher opens it and back after the vote, all in one page load each way; and it installs no service
+    worker (allowed here, as on a real phone), so joining and voting transfers at most 80 KB."""
+    code = present_with_poll(teacher, lesson_server)
+    context = browser.new_context(**PHONE, service_workers="allow")
+    sent = []
+    context.on("requestfinished", lambda request: sent.append(request))
+    phone = context.new_page()
+    phone.goto(lesson_server + "/nl/stem")
+    phone.get_by_label("Code van het scherm").fill(code)
+    phone.get_by_role("button", name="Naar de peiling").tap()
+    waiting = phone.get_by_role("heading", level=1, name="Kijk naar het scherm")
+    expect(waiting).to_be_visible()
+    phone.wait_for_load_state()
+    phone.evaluate("window.stillTheSamePage = true")
+    teacher.keyboard.press("ArrowRight")
+    on_slide(teacher, 2)
+    phone.get_by_label("Eens", exact=True).check()
+    assert phone.evaluate("window.stillTheSamePage") is None, "the phone went to the statement by itself"
+    phone.get_by_role("button", name="Stem", exact=True).tap()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Bedankt voor je stem")
+    phone.wait_for_load_state()
+    joined_and_voted = list(sent)
+    expect(teacher.locator(".board__results .poll-count")).to_have_text("1 stem", timeout=3 * REFRESH_MS)
+    teacher.keyboard.press("ArrowRight")
+    on_slide(teacher, 3)
+    expect(waiting).to_be_visible()
+
+    transferred = sum(sum(request.sizes().values()) for request in joined_and_voted)
+    assert transferred <= PUPIL_BYTES_AT_MOST, f"{transferred} bytes in {len(joined_and_voted)} requests"
+    assert not [request.url for request in sent if request.service_worker], "no offline copy is fetched"
+    assert phone.evaluate("navigator.serviceWorker.getRegistrations().then(found => found.length)") == 0
+    context.close()
+
+
 def test_the_slides_with_the_poll_have_no_accessibility_violations(teacher, lesson_server):
     code = present_with_poll(teacher, lesson_server)
     assert axe_violations(teacher) == []
@@ -405,10 +447,13 @@ def test_the_poll_screen_has_no_accessibility_violations_on_a_projector(teacher,
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_pupil_pages_have_no_accessibility_violations_on_a_phone(teacher, phone_page, lesson_server, lang):
     teacher.goto(lesson_server + f"/{lang}/les")
-    teacher.locator(".lesson-poll button").click()
-    code = teacher.locator(".poll-code").inner_text()
+    teacher.locator(".lesson-poll button").first.click()  # the main button: the slides with the poll
+    code = teacher.locator(".board .poll-code").inner_text()
     phone_page.goto(lesson_server + f"/{lang}/stem/{code}")
-    assert axe_violations(phone_page) == []
+    expect(phone_page.locator(".poll-lobby")).to_be_visible()
+    assert axe_violations(phone_page) == [], "waiting for a statement"
+    teacher.wait_for_load_state()
+    teacher.keyboard.press("ArrowRight")
     phone_page.locator(".choice label").first.tap()
     phone_page.locator("form[data-poll-form] button").tap()
     phone_page.wait_for_url("**/bedankt?stelling=1")
@@ -423,7 +468,7 @@ def test_votes_beyond_the_class_size_are_accepted_and_the_teacher_is_told(teache
     """Issue 29: the class size is a guide; a third pupil in a "class of 2" is thanked, not refused."""
     teacher.goto(lesson_server + "/nl/les")
     teacher.get_by_label("Hoeveel leerlingen zitten er in de klas?").fill("2")
-    teacher.get_by_role("button", name="Start een peiling").click()
+    teacher.get_by_role("button", name="Alleen de peiling, zonder dia's").click()
     code = teacher.locator(".poll-code").inner_text()
     for pupil, answer in zip(pupils[:3], ["Eens", "Oneens", "Eens"], strict=True):
         join_and_vote(pupil, lesson_server, code, answer)  # each is thanked

@@ -17,8 +17,24 @@ def test_a_new_poll_opens_its_first_statement_hidden(store):
     poll, secret = store.create(5, class_size=28)
     assert len(poll.code) == polls.CODE_LENGTH and set(poll.code) <= set(polls.CODE_ALPHABET)
     assert (poll.statement, poll.statements, poll.class_size, poll.revealed, poll.counts) == (0, 5, 28, False, {})
-    assert poll.shown == frozenset() and poll.resets == 0
+    assert poll.shown == frozenset() and poll.resets == 0 and not poll.waiting and poll.open_number == 1
     assert len(secret) >= 40
+
+
+def test_while_the_screen_shows_no_statement_the_class_waits(store):
+    """Issue 29: phones wait for the teacher to open a statement; a vote in between is refused, not counted."""
+    poll, secret = store.create(3)
+    store.vote(poll.code, 0, "agree")
+    store.wait(poll.code, secret)
+    waiting = store.get(poll.code)
+    assert (waiting.waiting, waiting.open_number, waiting.statement) == (True, 0, 0)
+    with pytest.raises(StatementClosed):
+        store.vote(poll.code, 0, "agree")
+    store.go_to(poll.code, secret, 0)
+    store.vote(poll.code, 0, "agree")
+    assert (store.get(poll.code).open_number, store.get(poll.code).counts_of(0)) == (1, {"agree": 2})
+    with pytest.raises(WrongSecret):
+        store.wait(poll.code, "not-the-secret")
 
 
 def test_the_class_size_is_35_unless_the_teacher_says_otherwise(store):
@@ -133,13 +149,15 @@ def test_every_change_raises_the_version_and_a_look_does_not(store):
         lambda: store.go_to(poll.code, secret, 1),
         lambda: store.vote(poll.code, 1, "agree"),
         lambda: store.reset(poll.code, secret),
+        lambda: store.wait(poll.code, secret),
+        lambda: store.go_to(poll.code, secret, 1),
     ):
         change()
         versions.append(store.get(poll.code).version)
     assert versions == sorted(set(versions)), versions
     store.refresh(poll.code, secret)
-    store.get(poll.code)
-    assert store.get(poll.code).version == versions[-1]
+    store.go_to(poll.code, secret, 1)
+    assert store.get(poll.code).version == versions[-1], "opening the open statement again changes nothing"
 
 
 def test_ending_deletes_the_poll_and_its_counts(store):

@@ -589,13 +589,14 @@ def test_the_slides_go_on_when_the_poll_has_ended(client):
 def test_the_vote_and_thanks_pages_follow_the_screen(client):
     code, _ = start_poll(client)
     vote_page = parse(client.get(f"/nl/stem/{code}"))
-    poller = vote_page.select_one("[data-hx-get]")
-    assert poller["data-hx-get"] == f"/nl/stem/{code}/volgen?stelling=1" and poller["data-hx-trigger"] == "every 4000ms"
-    assert vote_page.select_one("script[src*=htmx]")
+    poller = vote_page.select_one("[data-poll-follow]")
+    assert poller["data-poll-follow"] == f"/nl/stem/{code}/volgen?stelling=1"
+    assert poller["data-poll-follow-every"] == "4000" and vote_page.select_one("script[src*=lesson]")
+    assert not vote_page.select_one("script[src*=htmx]"), "a pupil's phone follows without htmx (18 KB)"
     new_statement = vote_page.select_one(".no-js-only a")
     assert new_statement["href"] == f"/nl/stem/{code}" and new_statement.get_text() == "Nieuwe stelling? Kijk hier"
     thanks = parse(client.get(f"/nl/stem/{code}/bedankt?stelling=1"))
-    assert thanks.select_one("[data-hx-get]")["data-hx-get"] == f"/nl/stem/{code}/volgen?stelling=1"
+    assert thanks.select_one("[data-poll-follow]")["data-poll-follow"] == f"/nl/stem/{code}/volgen?stelling=1"
     assert thanks.select_one(".no-js-only a")["href"] == f"/nl/stem/{code}"
 
 
@@ -653,3 +654,41 @@ def test_a_code_that_never_was_says_there_is_no_poll_with_it(client):
     in_address = assert_friendly(client.get("/nl/stem/KX4T7P"), 404)
     assert in_address.find("h1").get_text() == "Deze peiling is gestopt, of de code klopt niet"
     assert in_address.select_one("form.join-form")
+
+
+# --- The lobby: phones wait while the screen shows no statement (issue 29)
+
+
+def test_the_lesson_page_starts_the_slides_with_the_poll_and_the_class_waits_for_a_statement(client, app):
+    lesson = parse(client.get("/nl/les")).select_one("form.lesson-start")
+    main = lesson.select_one("button.button:not(.button--secondary)")
+    assert main.get_text() == "Start de les" and lesson["action"] == "/nl/les/peiling"
+    soup = parse(client.post(lesson["action"], data={"klas": "30", main["name"]: main["value"]}))
+    assert soup.select_one(".slide__main .step-count").get_text().startswith("Dia 1 van")
+    code = soup.select_one(".board .poll-code").get_text()
+    secret = soup.select_one("form[data-deck-move] input[name=geheim]")["value"]
+    asked = {"headers": {"HX-Request": "true"}}
+
+    lobby = parse(client.get(f"/nl/stem/{code}"))
+    assert lobby.find("h1").get_text() == "Kijk naar het scherm" and not lobby.select("form[method=post]")
+    assert lobby.select_one("[data-poll-follow]")["data-poll-follow"] == f"/nl/stem/{code}/volgen?stelling=0"
+    look = lobby.select_one(".no-js-only a.button")
+    assert look["href"] == f"/nl/stem/{code}" and look.get_text() == "Ik zie een stelling op het scherm"
+    assert client.get(f"/nl/stem/{code}/volgen?stelling=0", **asked).status_code == 204
+    early = vote(client, code, "agree")
+    assert early.status_code == 409 and "Je stem is niet geteld" in parse(early).select_one("[role=alert]").get_text()
+    assert store(app).get(code).counts == {}
+
+    slide_with_poll(client, "vrienden", code, secret)
+    assert client.get(f"/nl/stem/{code}/volgen?stelling=0", **asked).headers["HX-Redirect"] == f"/nl/stem/{code}"
+    assert parse(client.get(f"/nl/stem/{code}")).select_one("form[data-poll-form]")
+    thanks = client.get(vote(client, code, "agree").headers["Location"])
+    assert parse(thanks).select_one("[data-poll-follow]")["data-poll-follow"] == f"/nl/stem/{code}/volgen?stelling=1"
+
+    slide_with_poll(client, "profiel", code, secret)
+    assert client.get(f"/nl/stem/{code}/volgen?stelling=1", **asked).headers["HX-Redirect"] == f"/nl/stem/{code}"
+    assert parse(client.get(f"/nl/stem/{code}")).find("h1").get_text() == "Kijk naar het scherm"
+    # The poll screen always shows a statement: going there from the slides opens it again.
+    control(client, code, secret, "ververs")
+    assert parse(client.get(f"/nl/stem/{code}")).select_one("form[data-poll-form]")
+    assert store(app).get(code).counts_of(0) == {"agree": 1}

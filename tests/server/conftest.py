@@ -3,7 +3,7 @@ import pytest
 from tests.real_server import checkje_server
 
 # Short limits, so the tests see them act within a second or two.
-TIME_LIMITS = {"CHECKJE_HEADER_TIMEOUT": "1", "CHECKJE_BODY_TIMEOUT": "1"}
+TIME_LIMITS = {"CHECKJE_HEADER_TIMEOUT": "1", "CHECKJE_BODY_TIMEOUT": "1", "CHECKJE_SEND_TIMEOUT": "1"}
 
 
 # The tests that share `server` run in one xdist worker, so one real server serves them all.

@@ -5,7 +5,9 @@ import re
 
 import pytest
 
+from checkje.core import hosts
 from checkje.core.settings import CATALOGUE_LANGUAGES, ROOT, WRITTEN_LANGUAGES
+from checkje.lesson.qr import qr_svg
 from checkje.together.fields import TALK_STEP
 from tests.conftest import APP, PAGE_URLS
 from tests.helpers import line_number_of, parse, problems_of, replace_in
@@ -133,16 +135,39 @@ def test_checklist_has_boxes_to_tick_and_nothing_to_send(client, lang):
     assert len(groups) == len(STEPS[lang]["done"]["groups"])
     boxes = soup.select(".done-list input[type=checkbox]")
     assert boxes and all(not box.has_attr("name") for box in boxes), "nothing could be sent"
-    labels = [label.get_text(strip=True) for label in soup.select(".done-list label")]
-    rules = [rule["text"] for rule in _CONTENT.get("friendcheck/check", lang)["my_rules"]["rules"]]
-    assert set(rules) <= set(labels), "the youth's rules come from the friend check itself"
     headings = [h2.get_text(strip=True) for h2 in soup.select(".done-list legend h2")]
     assert headings[:2] == [MY_RULES[lang], WHAT_I_CHANGED[lang]], "the youth's own list, nothing imposed"
+    # Issue 29, the talk #2: her own rules and apps are there for together.js to show, hidden; the general items show.
+    rules = _CONTENT.get("friendcheck/check", lang)["my_rules"]["rules"]
+    own_rules = soup.select("[data-talk-own=rules] [data-talk-item][hidden]")
+    assert [item["data-talk-item"] for item in own_rules] == [rule["id"] for rule in rules]
+    assert [item.label.get_text(strip=True) for item in own_rules] == [rule["text"] for rule in rules]
+    own_apps = soup.select("[data-talk-own=settings] [data-talk-item][hidden]")
+    assert [item["data-talk-item"] for item in own_apps] == ["instagram", "snapchat", "whatsapp", "tiktok"]
     did = {
         "nl": "Instagram: ik heb de belangrijkste instellingen veranderd",
         "en": "Instagram: I changed the most important settings",
     }
-    assert did[lang] in labels, "what I changed names the walkthroughs the talk opens"
+    assert own_apps[0].label.get_text(strip=True) == did[lang], "what I changed names the walkthroughs the talk opens"
+    shown = [item.label.get_text(strip=True) for item in soup.select(".done-list .choice:not([hidden])")]
+    general = [item for group in STEPS[lang]["done"]["groups"] for item in group["items"]]
+    assert shown == general, "without script, a general list: not all seven rules and four apps"
+    ids = [box["id"] for box in boxes]
+    assert len(ids) == len(set(ids))
+
+
+def test_checklist_offers_a_screenshot_print_and_a_code_that_carries_nothing_of_hers(client, lang):
+    """Issue 29, the talk #2: a screenshot on her phone; print, or a QR code of this very page, on a shared screen."""
+    soup = parse(client.get(f"/{lang}/samen/klaar"))
+    keep = soup.select_one(".done-keep")
+    assert [part["data-keep-on"] for part in keep.select("[data-keep-on]")] == ["phone", "shared"]
+    shared = keep.select_one("[data-keep-on=shared]")
+    assert shared.select_one("button[data-print]") and shared.select_one("svg.qr-code[role=img][aria-label]")
+    assert STEPS[lang]["done"]["keep"]["to_phone"] == shared.h3.get_text(strip=True)
+    code = shared.select_one("svg.qr-code")
+    with APP.test_request_context():
+        drawn = qr_svg(f"{hosts.address_for_phones()}/{lang}/samen/klaar", code["aria-label"])
+    assert str(code) == str(parse(str(drawn)).svg), "the code holds the page's own address, nothing else"
 
 
 def test_checklist_ends_in_the_sites_one_wipe(client, lang):
@@ -150,7 +175,7 @@ def test_checklist_ends_in_the_sites_one_wipe(client, lang):
     soup = parse(client.get(f"/{lang}/samen/klaar"))
     (form,) = soup.find_all("form")
     assert form.has_attr("data-wipe") and form["method"] == "post" and form["action"] == f"/{lang}/veiligheid/wissen"
-    assert STEPS[lang]["done"]["wipe"]["heading"] in soup.select_one(".card h2").get_text()
+    assert STEPS[lang]["done"]["wipe"]["heading"] in soup.select_one(".done-wipe h2").get_text()
     assert form.find_parent("section").select_one("[role=status][data-wipe-status]")
 
 
@@ -169,9 +194,77 @@ def test_guide_lists_every_section_and_the_print_version(client, lang):
 
 
 def test_guide_covers_what_the_issue_asks():
-    assert {"signalen", "handelen", "beroepsgeheim", "melden", "na-verlof", "jongens", "lovergirls", "praten"} <= set(
-        SECTION_IDS
-    )
+    assert {
+        "signalen",
+        "handelen",
+        "beroepsgeheim",
+        "melden",
+        "na-verlof",
+        "jongens",
+        "lovergirls",
+        "praten",
+        "vlaggen",
+    } <= set(SECTION_IDS)
+
+
+# --- Issue 29, the talk #5: the guide is complete for a Dutch youth-care mentor.
+
+
+def test_the_flag_system_has_its_six_criteria_as_the_lesson_uses_them(client, lang):
+    soup = get_ok(client, f"/{lang}/mentor/vlaggen")
+    criteria = [h3.get_text(strip=True) for h3 in soup.select("ol.guide-groups > li > h3")]
+    lesson = next(slide for slide in _CONTENT.get("lesson/slides", lang)["slides"] if slide["id"] == "vlaggen")
+    assert len(criteria) == len(lesson["points"]) == 6
+    # Each criterion by its name in the guide, and as the lesson words it for pupils, in the same order.
+    pairs = {
+        "nl": [
+            ("toestemming", "toestemming"),
+            ("vrijwilligheid", "vrijwillig"),
+            ("gelijkwaardigheid", "gelijkwaardig"),
+            ("leeftijd of ontwikkeling", "leeftijd of ontwikkeling"),
+            ("situatie", "plek"),
+            ("zelfrespect", "respect voor jezelf"),
+        ],
+        "en": [
+            ("consent", "consent"),
+            ("free will", "free choice"),
+            ("equality", "equal"),
+            ("age or development", "age or development"),
+            ("situation", "place"),
+            ("self-respect", "respect for yourself"),
+        ],
+    }[lang]
+    for criterion, point, (ours, theirs) in zip(criteria, lesson["points"], pairs, strict=True):
+        assert ours in criterion.lower() and theirs in point.lower(), (criterion, point)
+    text = soup.main.get_text(" ", strip=True)
+    assert "Sensoa" in text and "Movisie" in text and "(2010)" in text, "the source, with its year, on the page"
+    printed = get_ok(client, f"/{lang}/mentor/print").select_one("#print-vlaggen").find_parent("section")
+    assert len(printed.li.get_text().split(",")) >= 6, "all six on the print"
+
+
+def test_the_meldcode_steps_name_the_aandachtsfunctionaris(client, lang):
+    for section_id in ("handelen", "melden"):
+        steps = get_ok(client, f"/{lang}/mentor/{section_id}").select("ol.guide-groups > li")
+        assert len(steps) == 5
+        assert "aandachtsfunctionaris" in steps[1].get_text(), (section_id, "step 2: consult")
+        assert "aandachtsfunctionaris" not in " ".join(step.get_text() for step in steps[2:])
+    printed = get_ok(client, f"/{lang}/mentor/print").select("ol.guide-print__steps > li")
+    assert len(printed) == 5 and "aandachtsfunctionaris" in printed[1].get_text(), "the five steps, numbered, on paper"
+
+
+def test_the_printed_guide_has_blanks_for_local_contacts(client, lang):
+    soup = get_ok(client, f"/{lang}/mentor/print")
+    contacts = soup.select_one(".guide-print__contacts")
+    assert contacts.h2.get_text(strip=True) == GUIDE[lang]["print"]["contacts"]["heading"]
+    blanks = contacts.select(".guide-print__blanks > li")
+    assert [li.get_text(strip=True).rstrip(":") for li in blanks] == GUIDE[lang]["print"]["contacts"]["items"]
+    assert all(li.select_one(".guide-print__blank:empty") for li in blanks)
+    assert "aandachtsfunctionaris" in blanks[0].get_text().lower() and len(blanks) >= 5
+
+
+def test_every_source_of_the_guide_names_a_date():
+    for section in GUIDE["nl"]["sections"]:
+        assert re.search(r"\b(19|20)\d\d\b", section["source"]), section["id"]
 
 
 @pytest.mark.parametrize("section_id", SECTION_IDS)
@@ -207,7 +300,7 @@ def test_reporting_section_shows_the_help_lines_by_id(client, lang):
 def test_print_version_has_every_section_and_the_reporting_numbers(client, lang):
     soup = get_ok(client, f"/{lang}/mentor/print")
     assert soup.h1.get_text(strip=True) == GUIDE[lang]["print"]["title"]
-    assert [h2.get_text(strip=True) for h2 in soup.select(".guide-print h2")] == [
+    assert [h2.get_text(strip=True) for h2 in soup.select(".guide-print__columns h2")] == [
         section["title"] for section in GUIDE[lang]["sections"]
     ]
     dialled = {a["href"] for a in soup.select(".guide-print__lines a")}
@@ -288,14 +381,6 @@ def test_together_content_copies_no_help_line_numbers():
             id="step-takes-the-checklist-address",
         ),
         pytest.param(
-            "together/steps.yaml",
-            "      from: rules\n",
-            "      from: rules\n      items:\n        - nl: Nog iets\n          en: Something else\n",
-            "    - id: regels",
-            'done.groups[0]: give either "items" or "from"',
-            id="checklist-group-with-items-and-from",
-        ),
-        pytest.param(
             "together/guide.yaml",
             "      - id: comensha\n",
             "      - id: comenscha\n",
@@ -308,7 +393,7 @@ def test_together_content_copies_no_help_line_numbers():
             "  - id: lovergirls\n",
             "  - id: print\n",
             "  - id: print",
-            "sections[7].id: 'print' is the address of another page",
+            "sections[8].id: 'print' is the address of another page",
             id="section-takes-the-print-address",
         ),
     ],
@@ -472,7 +557,7 @@ def test_in_a_youths_own_language_the_mentor_panel_links_to_the_step_in_dutch(cl
     links = {a["href"]: a for a in panel.find_all("a")}
     dutch = links[f"/nl/samen/{step_id}"]
     assert dutch["lang"] == dutch["hreflang"] == "nl" and dutch.get_text(strip=True)
-    assert "/nl/mentor" in links
+    assert f"/nl/mentor?{TALK_STEP}=2" in links, "the Dutch guide, with the way back to this step"
     assert len(panel.find_all("ul")) == 3, "ask, listen for, avoid: the tips are on the Dutch page"
     dutch_panel = get_ok(client, f"/nl/samen/{step_id}").select_one("details.mentor-panel")
     assert len(dutch_panel.find_all("ul")) == 4 and f"/nl/samen/{step_id}" not in [

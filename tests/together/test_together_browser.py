@@ -8,6 +8,7 @@ import pytest
 from checkje.core.settings import WRITTEN_LANGUAGES
 from checkje.together.fields import TALK_STEP
 from tests.browser_helpers import PHONE, axe_violations
+from tests.conftest import APP
 
 pytestmark = pytest.mark.browser
 
@@ -58,10 +59,13 @@ def test_the_whole_talk_on_one_screen(device_page, live_server, lang):
         page.locator(".step-nav").get_by_role("link", name=NEXT[lang], exact=True).click()
     page.wait_for_url(f"{live_server}/{lang}/samen/klaar")
     assert axe_violations(page) == []
-    boxes = page.locator(".done-list input[type=checkbox]")
+    boxes = page.locator(".done-list .choice:not([hidden]) input[type=checkbox]")
     for index in range(boxes.count()):
         page.locator(f"label[for='{boxes.nth(index).get_attribute('id')}']").click()
     assert all(boxes.nth(index).is_checked() for index in range(boxes.count()))
+    on_phone = page.viewport_size["width"] < 600
+    assert page.locator("[data-keep-on=phone]").is_visible() == on_phone, "a screenshot on her own phone only"
+    assert page.locator("[data-keep-on=shared]").is_visible() != on_phone, "print or the code on a tablet"
     assert sent == [], "the checklist sends nothing"
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0, "and keeps nothing"
 
@@ -159,9 +163,24 @@ SHARED_LAPTOP = {"viewport": {"width": 1366, "height": 768}, "service_workers": 
 EVERYTHING_KEPT = """async () => localStorage.length + sessionStorage.length + (await caches.keys()).length"""
 
 
+def visible_texts(page, selector):
+    return [text.strip() for text in page.locator(selector).filter(visible=True).all_inner_texts()]
+
+
+def next_step(page):
+    before = page.url
+    page.locator(".step-nav").get_by_role("link", name=NEXT["nl"], exact=True).click()
+    page.wait_for_url(lambda url: url != before)
+
+
 @pytest.mark.xdist_group("offline")
-def test_the_last_step_wipes_a_shared_device_in_one_tap(browser, live_server):
-    """Issue 29: the next youth on the same laptop must not see "Call Aunt Fatima" in the help bar."""
+def test_on_a_shared_laptop_the_talk_ends_with_her_own_list_and_one_wipe(browser, live_server):
+    """Issue 29, the talk: after the quick round the talk comes first (#3); the end shows the two rules she chose and
+    the one app she went through, noted in this tab only, with print and the code for her own phone (#2); one tap
+    wipes it all, and the next youth on the same laptop sees neither her list nor "Call Aunt Fatima" (#1)."""
+    content = APP.extensions["checkje.content"]
+    rules = content.get("friendcheck/check", "nl")["my_rules"]["rules"]
+    general = [item for group in content.get("together/steps", "nl")["done"]["groups"][:2] for item in group["items"]]
     context = browser.new_context(**SHARED_LAPTOP)
     page = context.new_page()
     page.goto(f"{live_server}/nl/mijn-mensen")
@@ -171,10 +190,38 @@ def test_the_last_step_wipes_a_shared_device_in_one_tap(browser, live_server):
     page.get_by_role("button", name="Toevoegen").click()
     page.locator(".people__person").filter(has_text="Tante Fatima").wait_for()
     page.goto(f"{live_server}/nl/samen/{STEP_IDS[0]}")
-    for _ in STEP_IDS:
-        page.locator(".step-nav").get_by_role("link", name=NEXT["nl"], exact=True).click()
-        page.wait_for_load_state()
+    next_step(page)
+
+    page.locator(".together-activities a").nth(0).click()  # the quick round
+    page.wait_for_url(re.compile(r"/vriendencheck/snel/"))
+    while not page.url.endswith("/vriendencheck/snel/klaar?samen=2"):
+        assert go_on(page), page.url
+    first = page.locator("main .onward a.button").first
+    assert first.inner_text().strip() == WAY_BACK["nl"], "after the quick round the talk comes first"
+    first.click()
+    page.wait_for_url(f"{live_server}/nl/samen/vrienden")
+    page.locator(".together-activities a").nth(1).click()  # my rules: she picks the first and the third
+    form = page.locator("#friendcheck form.choices")
+    for index in (0, 2):
+        form.locator(".choice__label").nth(index).click()
+    form.locator("button[type=submit]").click()
+    page.locator(".rules-tools").wait_for()
+    page.get_by_role("link", name=WAY_BACK["nl"], exact=True).click()
+    page.wait_for_url(f"{live_server}/nl/samen/vrienden")
+    next_step(page)
+    page.locator(".together-activities a").nth(1).click()  # Snapchat
+    page.get_by_role("link", name=WAY_BACK["nl"], exact=True).click()
+    page.wait_for_url(f"{live_server}/nl/samen/instellingen")
+    for _ in STEP_IDS[2:]:
+        next_step(page)
     page.wait_for_url(f"{live_server}/nl/samen/klaar")
+    assert visible_texts(page, "[data-talk-own=rules] label") == [rules[0]["text"], rules[2]["text"]]
+    assert visible_texts(page, "[data-talk-own=settings] label") == [
+        "Snapchat: ik heb de belangrijkste instellingen veranderd"
+    ]
+    assert page.locator("[data-keep-on=phone]").is_hidden(), "no screenshot on a shared laptop"
+    assert page.get_by_role("button", name="Printen").is_visible()
+    assert page.locator("[data-keep-on=shared] svg.qr-code").is_visible()
     help_bar = page.locator("[data-help-bar-person]")
     assert "Tante Fatima" in help_bar.inner_text()
     # What else a session may keep on a shared screen (a teacher's running poll, say).
@@ -187,6 +234,8 @@ def test_the_last_step_wipes_a_shared_device_in_one_tap(browser, live_server):
     page.get_by_text("Alles wat Checkje op deze telefoon bewaarde, is gewist.").wait_for(timeout=5000)
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
     assert help_bar.is_hidden() and "Fatima" not in page.locator(".help-bar").inner_text()
+    assert visible_texts(page, "[data-talk-own] label") == general, "her rules and apps are gone from the screen"
     page.reload()
     assert "Fatima" not in page.locator(".help-bar").inner_text(), "nor on the next page"
+    assert visible_texts(page, "[data-talk-own] label") == general
     context.close()

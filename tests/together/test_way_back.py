@@ -98,8 +98,8 @@ def test_every_activity_of_every_step_leads_back_from_each_of_its_pages(client, 
                     assert answered.status_code == 200, form["action"]
                     check_page(parse(answered), lang, number, step_id, f"answer to {form['action']}")
                     walked += 1
-                    queue += [a["href"] for a in parse(answered).select(ONWARD)]
-            queue += [a["href"] for a in soup.select(ONWARD)]
+                    queue += [a["href"] for a in parse(answered).select(ONWARD) if not a.has_attr("data-talk-onward")]
+            queue += [a["href"] for a in soup.select(ONWARD) if not a.has_attr("data-talk-onward")]
             walked += 1
     assert walked >= 2 * len(opened), "several pages of most activities"
 
@@ -140,7 +140,7 @@ def test_the_friend_check_drops_every_other_query_but_keeps_the_step(client):
 
 
 def test_pages_outside_the_activities_show_no_way_back_and_keep_nothing(client):
-    for address in ("/nl/", f"/nl/samen/vrienden?{TALK_STEP}=2", f"/nl/mentor?{TALK_STEP}=2", "/nl/snaps"):
+    for address in ("/nl/", f"/nl/samen/vrienden?{TALK_STEP}=2", "/nl/mentor", "/nl/snaps"):
         response = client.get(address)
         assert parse(response).select_one(".talk-back") is None, address
         assert "Set-Cookie" not in response.headers
@@ -155,3 +155,32 @@ def test_the_language_switch_keeps_the_way_back(client):
     switch = soup.select_one(".language-menu__list a[hreflang=en]")["href"]
     assert switch == f"/en/mijn-mensen?{TALK_STEP}=5"
     assert parse(client.get(switch)).select_one(".talk-back a")["href"] == "/en/samen/mensen"
+
+
+def test_after_the_quick_round_the_talk_comes_first(client):
+    """Issue 29, the talk #3: in the talk, the quick round's end leads back to its step before anything else."""
+    onward = parse(client.get(f"/nl/vriendencheck/snel/klaar?{TALK_STEP}=2")).select("main .onward a.button")
+    assert onward[0]["href"] == "/nl/samen/vrienden" and onward[0].get_text(strip=True) == BACK["nl"]
+    assert "button--secondary" in onward[1]["class"], "practising more comes second"
+    alone = parse(client.get("/nl/vriendencheck/snel/klaar")).select("main .onward a.button")
+    assert "/samen/" not in alone[0]["href"] and "button--secondary" not in alone[0]["class"]
+    # The same at the end of a walkthrough's most important steps.
+    choices = parse(client.get(f"/nl/instellingen/snapchat/snel-klaar?{TALK_STEP}=3")).select(".route-choice a.button")
+    assert choices[0]["href"] == "/nl/samen/instellingen" and "button--secondary" in choices[1]["class"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_guides_way_back_returns_to_the_step_the_pair_left(client, lang):
+    """Issue 29, the talk #3: the mentor panel opens the guide with the step; every page of the guide leads back."""
+    panel = parse(client.get(f"/{lang}/samen/instellingen")).select_one("details.mentor-panel")
+    (guide,) = [a["href"] for a in panel.find_all("a") if urlsplit(a["href"]).path == f"/{lang}/mentor"]
+    assert talk_step_in(guide) == ["3"]
+    soup = parse(client.get(guide))
+    check_page(soup, lang, 3, "instellingen", guide)
+    assert [a["href"] for a in soup.find_all("a") if a.get_text(strip=True) == BACK[lang]] == [
+        f"/{lang}/samen/instellingen"
+    ] * 2
+    for address in [a["href"] for a in soup.select(".guide-sections a")][:2] + [f"/{lang}/mentor/print?{TALK_STEP}=3"]:
+        check_page(parse(client.get(address)), lang, 3, "instellingen", address)
+    plain = parse(client.get(f"/{lang}/mentor"))
+    assert [a["href"] for a in plain.find_all("a") if a.get_text(strip=True) == BACK[lang]] == [f"/{lang}/samen"]

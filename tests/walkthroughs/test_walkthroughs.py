@@ -132,6 +132,11 @@ def test_overview_offers_every_app_and_both_phones(client, lang):
     soup = parse(client.get(f"/{lang}/instellingen"))
     tiles = {a["href"]: text_of(a) for a in soup.select(".tile__link")}
     assert tiles == {f"/{lang}/instellingen/{app}": WALKTHROUGHS[(app, lang)]["name"] for app in APPS}
+    # The apps come before any paragraph, each with its own drawing (not one icon for all).
+    first_paragraph = soup.main.find("p", class_=lambda name: name != "tile__text")
+    assert soup.select_one(".tiles") in first_paragraph.find_all_previous("ul")
+    drawings = [use["href"].rsplit("#", 1)[1] for use in soup.select(".tile__link use")]
+    assert drawings == [f"app-{app}" for app in APPS]
     choices = {a["data-phone-choice"]: a["href"] for a in soup.select("[data-phone-choice]")}
     assert choices == {
         "iphone": f"/{lang}/instellingen?telefoon=iphone",

@@ -1,7 +1,7 @@
 """What lesson mode needs from wherever polls are kept: one interface, its errors and its limits.
 
-A poll is a code, a hash of the teacher's secret, the open statement and vote counts. Nothing
-else. Limits count per poll, never per person. Every store passes the same contract suite
+A poll is a code, a hash of the teacher's secret, the open statement (or none: the class waits) and vote
+counts. Nothing else. Limits count per poll, never per person. Every store passes the same contract suite
 (tests/lesson/test_poll_store_contract.py).
 """
 
@@ -34,6 +34,9 @@ MAX_STATEMENTS = 30
 # creating polls would need to fill the store. Idle polls leave after IDLE_SECONDS, so a flood
 # of polls nobody uses blocks nobody for long. Measured in BENCHMARKS.md ("How many polls the store holds").
 MAX_OPEN_POLLS = 20_000
+# How often each server worker sweeps expired polls away (poll_store/sweep.py), so an expired poll leaves the
+# disk within this time even when nobody uses lesson mode.
+SWEEP_SECONDS = 30
 # Answer ids come from content (agree, check, ...): short words, never free text.
 ANSWER = re.compile(r"[a-z]{1,20}")
 
@@ -65,7 +68,8 @@ class TooMany(Exception):
 @dataclass(frozen=True)
 class Poll:
     code: str
-    statement: int  # the open statement, counted from 0
+    statement: int  # the open statement, counted from 0 (while waiting: the last one the screen showed)
+    waiting: bool  # the screen shows no statement: phones say "look at the screen" and take no vote
     statements: int  # how many statements the lesson has
     class_size: int  # how many pupils the class has: a guide, the screen says when votes pass it
     shown: frozenset  # the statements whose results the teacher has shown: they take no more votes
@@ -73,6 +77,11 @@ class Poll:
     version: int  # goes up with every change: a refresh with the same version has nothing new
     expires: float
     counts: dict  # {statement: {answer: count}}
+
+    @property
+    def open_number(self):
+        """What a pupil's phone shows, as a number: the open statement counted from 1, or 0 while it waits."""
+        return 0 if self.waiting else self.statement + 1
 
     @property
     def revealed(self):
@@ -129,7 +138,8 @@ class PollStore(abc.ABC):
 
     @abc.abstractmethod
     def create(self, statements, class_size=DEFAULT_CLASS_SIZE):
-        """Start a poll over `statements` statements; return (Poll, secret). Raises TooMany("polls")."""
+        """Start a poll over `statements` statements, the first one open; return (Poll, secret).
+        Raises TooMany("polls")."""
 
     @abc.abstractmethod
     def get(self, code):
@@ -137,7 +147,8 @@ class PollStore(abc.ABC):
 
     @abc.abstractmethod
     def vote(self, code, statement, answer):
-        """Count one vote. Raises PollGone, StatementClosed, ResultsShown, TooMany, ValueError (not an answer id).
+        """Count one vote. Raises PollGone, StatementClosed (also while the poll waits), ResultsShown, TooMany,
+        ValueError (not an answer id).
 
         It returns only once the vote is kept: an app server killed after it loses no vote."""
 
@@ -156,7 +167,13 @@ class PollStore(abc.ABC):
 
     @abc.abstractmethod
     def go_to(self, code, secret, statement):
-        """Open another statement. Raises PollGone, WrongSecret, StatementClosed (no such statement)."""
+        """Open a statement (also the one open last, after `wait`).
+        Raises PollGone, WrongSecret, StatementClosed (no such statement)."""
+
+    @abc.abstractmethod
+    def wait(self, code, secret):
+        """The screen shows no statement (a slide between statements): no statement is open until `go_to`.
+        Raises PollGone, WrongSecret."""
 
     @abc.abstractmethod
     def end(self, code, secret):
@@ -165,3 +182,8 @@ class PollStore(abc.ABC):
     @abc.abstractmethod
     def purge_expired(self):
         """Delete every expired poll; return how many."""
+
+    def sweep(self):
+        """Every SWEEP_SECONDS in each server worker: delete every expired poll, and anything of a deleted poll
+        still kept elsewhere (a store's log); return how many polls."""
+        return self.purge_expired()

@@ -7,7 +7,7 @@ chooses (appendonly for a restart of Redis, nothing for a throw-away one).
 
 The keys, each with a time to live that ends with the poll, so no poll outlives its lifetime
 even if nobody deletes it:
-  <prefix>poll:<code>         a hash: the secret's SHA-256, the open statement, class size, shown
+  <prefix>poll:<code>         a hash: the secret's SHA-256, the open statement, waiting, class size, shown
                               statements (bits), resets, version, created, expires, the per-second counter
   <prefix>poll:<code>:counts  a hash: "<statement>:<answer>" -> count
   <prefix>polls               a sorted set of open codes by expiry time, for the cap on open polls
@@ -71,7 +71,7 @@ local now = tonumber(ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
 if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[8]) then return 'polls' end
 if redis.call('EXISTS', KEYS[1]) == 1 then return 'taken' end
-redis.call('HSET', KEYS[1], 'secret_hash', ARGV[3], 'statement', 0, 'statements', ARGV[4],
+redis.call('HSET', KEYS[1], 'secret_hash', ARGV[3], 'statement', 0, 'waiting', 0, 'statements', ARGV[4],
   'class_size', ARGV[5], 'shown', 0, 'resets', 0, 'version', 0, 'created', ARGV[1], 'expires', ARGV[6],
   'window_second', 0, 'window_votes', 0)
 redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((tonumber(ARGV[6]) - now) * 1000)))
@@ -85,7 +85,7 @@ _VOTE = (
     _OPEN_POLL
     + """
 local statement = tonumber(ARGV[3])
-if tonumber(fields.statement) ~= statement then return {'closed'} end
+if fields.waiting == '1' or tonumber(fields.statement) ~= statement then return {'closed'} end
 if bit.band(tonumber(fields.shown), bit.lshift(1, statement)) ~= 0 then return {'shown'} end
 local second = math.floor(now)
 local in_second = 0
@@ -132,10 +132,13 @@ elseif action == 'reset' then
 elseif action == 'go_to' then
   local statement = tonumber(ARGV[5])
   if statement < 0 or statement >= tonumber(fields.statements) then return {'closed'} end
-  if statement ~= open then
-    redis.call('HSET', KEYS[1], 'statement', statement)
+  if statement ~= open or fields.waiting == '1' then
+    redis.call('HSET', KEYS[1], 'statement', statement, 'waiting', 0)
     redis.call('HINCRBY', KEYS[1], 'version', 1)
   end
+elseif action == 'wait' and fields.waiting ~= '1' then
+  redis.call('HSET', KEYS[1], 'waiting', 1)
+  redis.call('HINCRBY', KEYS[1], 'version', 1)
 end
 keep_alive(tonumber(ARGV[6]), tonumber(ARGV[7]))
 return {'ok'}
@@ -243,6 +246,7 @@ class RedisPollStore(PollStore):
         return Poll(
             code=code,
             statement=int(poll["statement"]),
+            waiting=poll.get("waiting") == "1",
             statements=int(poll["statements"]),
             class_size=int(poll["class_size"]),
             shown=frozenset(statement for statement in range(shown.bit_length()) if shown >> statement & 1),
@@ -280,6 +284,9 @@ class RedisPollStore(PollStore):
 
     def go_to(self, code, secret, statement):
         self._control_poll(code, secret, "go_to", int(statement))
+
+    def wait(self, code, secret):
+        self._control_poll(code, secret, "wait")
 
     def end(self, code, secret):
         self._control_poll(code, secret, "end")

@@ -1,10 +1,15 @@
 """Polls in one SQLite file (sqlite-utils): the default, enough for one app server.
 
+Nothing of an ended poll stays readable in the files: its rows are overwritten (secure_delete, see
+checkje/core/sqlite.py) and the write-ahead log, which holds every version of every row with its time,
+is emptied when a poll ends and at every sweep (an expired poll leaves at the next sweep).
+
 Votes are counted with `count = count + 1` inside `BEGIN IMMEDIATE` transactions on a
 WAL database, so votes arriving at the same moment are all counted, once. A vote is
 committed before the view answers, so a server killed mid-lesson loses no accepted vote.
 """
 
+import contextlib
 import hmac
 import secrets
 import time
@@ -24,6 +29,7 @@ from checkje.lesson.poll_store.contract import (
     PollStore,
     ResultsShown,
     StatementClosed,
+    StoreDown,
     TooMany,
     WrongSecret,
     check_answer,
@@ -36,6 +42,8 @@ POLL_COLUMNS = {
     "code": str,
     "secret_hash": str,
     "statement": int,
+    # 1 while the screen shows no statement (the class waits), else 0.
+    "waiting": int,
     "statements": int,
     "class_size": int,
     # The statements whose results are shown, one bit each (statement n is bit 2**n).
@@ -48,6 +56,23 @@ POLL_COLUMNS = {
     "window_second": int,
     "window_votes": int,
 }
+
+
+def _make_tables(db):
+    db.enable_wal()
+    if db["polls"].exists() and set(db["polls"].columns_dict) != set(POLL_COLUMNS):
+        # Polls from before a change of shape: they live hours at most, so they simply end.
+        db["counts"].drop(ignore=True)
+        db["polls"].drop()
+    db["polls"].create(POLL_COLUMNS, pk="code", not_null=set(POLL_COLUMNS) - {"code"}, if_not_exists=True)
+    db["polls"].create_index(["expires"], if_not_exists=True)
+    db["counts"].create(
+        {"code": str, "statement": int, "answer": str, "count": int},
+        pk=("code", "statement", "answer"),
+        foreign_keys=[("code", "polls", "code")],
+        not_null={"count"},
+        if_not_exists=True,
+    )
 
 
 def _bits(statements):
@@ -72,21 +97,7 @@ class SQLitePollStore(PollStore):
         self.max_votes_per_second = max_votes_per_second
         self.max_open_polls = max_open_polls
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.enable_wal()
-            if db["polls"].exists() and set(db["polls"].columns_dict) != set(POLL_COLUMNS):
-                # Polls from before a change of shape: they live hours at most, so they simply end.
-                db["counts"].drop(ignore=True)
-                db["polls"].drop()
-            db["polls"].create(POLL_COLUMNS, pk="code", not_null=set(POLL_COLUMNS) - {"code"}, if_not_exists=True)
-            db["polls"].create_index(["expires"], if_not_exists=True)
-            db["counts"].create(
-                {"code": str, "statement": int, "answer": str, "count": int},
-                pk=("code", "statement", "answer"),
-                foreign_keys=[("code", "polls", "code")],
-                not_null={"count"},
-                if_not_exists=True,
-            )
+        sqlite.prepare(self.path, _make_tables)
 
     def _connect(self):
         return sqlite.connect(self.path)
@@ -134,6 +145,7 @@ class SQLitePollStore(PollStore):
                     "code": code,
                     "secret_hash": hash_secret(secret),
                     "statement": 0,
+                    "waiting": 0,
                     "statements": statements,
                     "class_size": class_size,
                     "shown": 0,
@@ -148,6 +160,9 @@ class SQLitePollStore(PollStore):
         return self.get(code), secret
 
     def get(self, code):
+        if sqlite.failing(self.path):
+            # A write failed a moment ago: a page that offers a vote would promise what the store cannot keep.
+            raise StoreDown(self.path)
         with self._connect() as db:
             poll = self._open_poll(db, code)
             counts = {}
@@ -158,6 +173,7 @@ class SQLitePollStore(PollStore):
         return Poll(
             code=poll["code"],
             statement=poll["statement"],
+            waiting=bool(poll["waiting"]),
             statements=poll["statements"],
             class_size=poll["class_size"],
             shown=_bits(poll["shown"]),
@@ -172,7 +188,7 @@ class SQLitePollStore(PollStore):
         second = int(self.clock())
         with self._transaction() as db:
             poll = self._open_poll(db, code)
-            if poll["statement"] != statement:
+            if poll["waiting"] or poll["statement"] != statement:
                 raise StatementClosed(statement)
             if poll["shown"] >> statement & 1:
                 raise ResultsShown(statement)
@@ -211,17 +227,32 @@ class SQLitePollStore(PollStore):
             poll = self._controlled_poll(db, code, secret)
             if not 0 <= statement < poll["statements"]:
                 raise StatementClosed(statement)
-            self._change(db, poll, ", statement = ?", [statement], new_version=statement != poll["statement"])
+            changed = poll["waiting"] or statement != poll["statement"]
+            self._change(db, poll, ", statement = ?, waiting = 0", [statement], new_version=changed)
+
+    def wait(self, code, secret):
+        with self._transaction() as db:
+            poll = self._controlled_poll(db, code, secret)
+            self._change(db, poll, ", waiting = 1", new_version=not poll["waiting"])
 
     def end(self, code, secret):
         with self._transaction() as db:
             self._controlled_poll(db, code, secret)
             db.execute("DELETE FROM counts WHERE code = ?", [code])
             db.execute("DELETE FROM polls WHERE code = ?", [code])
+        # The log still holds every vote's row with its time: empty it now. If a reader holds it (or the file
+        # fails now, which the log says), the next sweep does; the poll has ended all the same.
+        with contextlib.suppress(StoreDown):
+            sqlite.wipe_journal(self.path)
 
     def purge_expired(self):
         with self._transaction() as db:
             return self._delete_expired(db, self.clock())
+
+    def sweep(self):
+        purged = self.purge_expired()
+        sqlite.wipe_journal(self.path)
+        return purged
 
     @staticmethod
     def _delete_expired(db, now):
