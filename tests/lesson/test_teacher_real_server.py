@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from tests.lesson.short_idle_app import IDLE_SECONDS
+from tests.lesson.short_polls_app import IDLE_SECONDS
 from tests.lesson.test_lesson_browser import PROJECTOR, start_poll
 from tests.real_server import checkje_server
 from tests.server.clients import get, post
@@ -19,7 +19,7 @@ LOST = "De peiling is weg. De opslag van de server is opnieuw gestart"
 
 def test_an_open_screen_keeps_its_poll_alive_and_says_when_redis_is_away(browser, own_redis, tmp_path):
     env = {"CHECKJE_POLLS_URL": own_redis.url, "CHECKJE_POLLS_DB": str(tmp_path / "polls.db")}
-    with checkje_server("tests.lesson.short_idle_app:create_app()", env=env) as (base, _):
+    with checkje_server("tests.lesson.short_polls_app:create_app()", env=env) as (base, _):
         context = browser.new_context(**PROJECTOR)
         teacher = context.new_page()
         code = start_poll(teacher, base)
