@@ -16,7 +16,7 @@ CONTENT_CATALOGUES := $(wildcard translations/*/LC_MESSAGES/content.po)
 COMPILED   := $(CATALOGUES:.po=.mo)
 HTMX       := static/vendor/htmx.min.js
 
-.PHONY: run test test-fast lint lock audit bench class-of-30 soak soak-cluster export setup setup-test chromium webkit firefox java redis-server nginx bench-tools content translations translation-report help
+.PHONY: run test test-fast lint lock audit bench bench-server class-of-30 soak soak-cluster export setup setup-test chromium webkit firefox java redis-server nginx bench-tools content translations translation-report help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -40,6 +40,9 @@ lint: $(VENV)/.test-installed ## Check the Python code with ruff (lint and forma
 
 bench: setup-test chromium bench-tools ## Measure page weight, render time, requests/s (app, hello, nginx) and Lighthouse
 	$(BIN)/python tests/benchmarks/bench.py
+
+bench-server: setup-test bench-tools ## Only the load test: each kind of content page as a share of a bare Flask hello (ROUNDS=2)
+	$(BIN)/python tests/benchmarks/throughput.py
 
 soak: setup-test bench-tools ## Hold 64 connections for 60 s on every page and the class poll, kill a worker, count the votes
 	$(BIN)/python tests/benchmarks/soak.py
@@ -114,7 +117,7 @@ $(HTMX): node_modules/.installed
 %.mo: %.po $(VENV)/.installed
 	$(BIN)/pybabel compile -i $< -o $@
 
-# The app also compares the database with a hash of these files at start and rebuilds it when they differ.
+# The app also checks and builds these files at start, and writes the database anew when it holds anything else.
 $(CONTENT_DB): $(CONTENT) $(CONTENT_CATALOGUES) $(shell find checkje -name '*.py') $(VENV)/.installed
 	$(BIN)/flask build-content
 

@@ -1,6 +1,7 @@
 // Checkje's service worker: the pages of one language work offline once visited.
 // The server fills CONFIG (language, version, what to keep) when it serves this file.
-// Each language has its own worker and its own caches, so every language can live side by side.
+// Each language has its own worker and its own caches, so every language can live side by side. The site's worker
+// (/sw.js, CONFIG.lang "site") keeps only every language's offline page, for the languages not visited yet.
 "use strict";
 
 const CONFIG = "__CHECKJE_CONFIG__";
@@ -46,15 +47,23 @@ function mayKeep(request, response) {
   );
 }
 
-// An activity opened from a step of the together talk has the step in its address: offline, its page
-// as kept without it is better than no page (it lacks only the way back to the talk).
-async function keptWithoutTalkStep(request) {
+// Some addresses carry a choice the page as kept can do without: the step of the together talk an activity was
+// opened from (the page lacks only the way back to the talk), and the phone of a settings step (the page as kept shows
+// the way for any phone, and walkthroughs.js shows the one in the address). Offline, that page is better than none.
+async function keptWithoutChoices(request) {
   const url = new URL(request.url);
-  if (!url.searchParams.has(CONFIG.talk_step)) {
+  const choices = CONFIG.choices.filter((name) => url.searchParams.has(name));
+  if (!choices.length) {
     return undefined;
   }
-  url.searchParams.delete(CONFIG.talk_step);
+  choices.forEach((name) => url.searchParams.delete(name));
   return caches.match(url.href, { ignoreVary: true });
+}
+
+// The offline page in the language of the address, or in this worker's first language.
+function offlinePage(request) {
+  const lang = new URL(request.url).pathname.split("/")[1];
+  return CONFIG.offline[lang] || Object.values(CONFIG.offline)[0];
 }
 
 async function networkFirst(request) {
@@ -66,8 +75,8 @@ async function networkFirst(request) {
     }
     return response;
   } catch (error) {
-    const kept = (await caches.match(request, { ignoreVary: true })) || (await keptWithoutTalkStep(request));
-    return kept || caches.match(CONFIG.offline);
+    const kept = (await caches.match(request, { ignoreVary: true })) || (await keptWithoutChoices(request));
+    return kept || caches.match(offlinePage(request));
   }
 }
 

@@ -56,7 +56,8 @@ def _interface_reviewed(translations_dir):
 def open_store(app):
     """Read content once, after every area registered its shapes: a page can never fail on it later.
 
-    A missing or stale database is built first; content that does not fit stops start-up.
+    The files are checked and built again; a database that does not hold exactly that is written anew
+    (checkje/content/store.py). Content that does not fit stops start-up.
     """
     try:
         app.extensions[_STORE] = ContentStore.open(

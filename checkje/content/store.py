@@ -1,13 +1,15 @@
 """Build content/ into a read-only SQLite database, and read it back.
 
 The build checks every file against the shapes the areas registered and stops
-with every problem, each with its file and line. The app only ever reads a
-database that passed and was built from exactly these files and shapes (their
-fingerprint is stored with it), so content can neither break a page at run time
-nor go stale.
+with every problem, each with its file and line. At start the app checks and
+builds the files again and serves that; the database must hold exactly the same
+(and the fingerprint of the files and shapes it came from), else it is written
+anew. So content can neither break a page at run time, nor go stale, nor be
+changed in the database alone.
 """
 
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -18,6 +20,8 @@ import sqlite_utils
 from checkje.content import catalogues, yaml_lines
 from checkje.content.schema import Problem
 from checkje.core.settings import CATALOGUE_LANGUAGES
+
+_log = logging.getLogger(__name__)
 
 
 class ContentError(Exception):
@@ -82,15 +86,20 @@ def localized(documents, registry, translations_dir):
             yield {"name": name, "lang": lang, "body": json.dumps(body, ensure_ascii=False)}, language.unreviewed
 
 
-def build(content_dir, db_path, registry, *, translations_dir, fingerprint=None):
-    """Check all content and write it to db_path; raise ContentError and write nothing if it does not fit.
+def built_rows(content_dir, registry, translations_dir):
+    """Check all content and localize it: {(name, lang): (body as JSON, not all reviewed)}, as the database holds it.
 
-    `fingerprint` is the one the caller already took of these files, so both name the same state.
-    """
-    fingerprint = fingerprint or registry.fingerprint(content_dir, translations_dir)
+    Raise ContentError when it does not fit."""
     documents, problems = check_all(content_dir, registry)
     if problems:
         raise ContentError(problems)
+    return {
+        (row["name"], row["lang"]): (row["body"], bool(unreviewed))
+        for row, unreviewed in localized(documents, registry, translations_dir)
+    }
+
+
+def _write(db_path, rows, fingerprint):
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     # Write next to the target, then rename: readers never see a half-built file.
@@ -98,45 +107,94 @@ def build(content_dir, db_path, registry, *, translations_dir, fingerprint=None)
     os.close(fd)
     try:
         db = sqlite_utils.Database(tmp_name)
-        rows = list(localized(documents, registry, translations_dir))
-        db["documents"].insert_all(({**row, "unreviewed": unreviewed} for row, unreviewed in rows), pk=("name", "lang"))
+        db["documents"].insert_all(
+            (
+                {"name": name, "lang": lang, "body": body, "unreviewed": unreviewed}
+                for (name, lang), (body, unreviewed) in rows.items()
+            ),
+            pk=("name", "lang"),
+        )
         db["built_from"].insert({"fingerprint": fingerprint})
         db.close()
         os.replace(tmp_name, db_path)
     finally:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
-    return len(documents)
+
+
+def build(content_dir, db_path, registry, *, translations_dir, fingerprint=None):
+    """Check all content and write it to db_path; raise ContentError and write nothing if it does not fit.
+
+    `fingerprint` is the one the caller already took of these files, so both name the same state.
+    """
+    fingerprint = fingerprint or registry.fingerprint(content_dir, translations_dir)
+    rows = built_rows(content_dir, registry, translations_dir)
+    _write(db_path, rows, fingerprint)
+    return len({name for name, _ in rows})
 
 
 class StaleContent(Exception):
     """The database was built from other content files or shapes."""
 
 
+class ChangedContent(Exception):
+    """The database is damaged, or does not hold what its content files build into: changed after the build."""
+
+
+# Per process, what the last few states of the sources build into (by fingerprint): a build takes about 0.15 s,
+# and tests make many apps from the same files.
+_BUILT = {}
+_BUILT_KEPT = 4
+
+
+def _rows_of(fingerprint, content_dir, registry, translations_dir):
+    key = (fingerprint, str(content_dir), str(translations_dir), tuple(module.__name__ for module in registry.modules))
+    if key not in _BUILT:
+        if len(_BUILT) >= _BUILT_KEPT:
+            del _BUILT[next(iter(_BUILT))]
+        _BUILT[key] = built_rows(content_dir, registry, translations_dir)
+    return _BUILT[key]
+
+
 class ContentStore:
     """All built content, read once at start-up: {(name, lang): data}, and which are not all reviewed."""
 
-    def __init__(self, documents, unreviewed):
-        self._documents = documents
-        self._unreviewed = unreviewed
+    def __init__(self, rows):
+        self._documents = {key: json.loads(body) for key, (body, _) in rows.items()}
+        self._unreviewed = {key for key, (_, unreviewed) in rows.items() if unreviewed}
 
     @classmethod
     def open(cls, db_path, content_dir, registry, translations_dir):
-        """Read the database; build it first when it is missing, unreadable, incomplete or stale. Never half of it."""
+        """The content that these files build into, and a database that holds exactly that.
+
+        The files are checked and built at every start, so a database is never trusted as it is: one that is
+        missing, from other files, fails SQLite's integrity check or holds anything else (a help-line number
+        changed in it, say) is built anew, and the last two are reported. Content that does not fit, or a
+        database that cannot be written, stops start-up (ContentError)."""
         fingerprint = registry.fingerprint(content_dir, translations_dir)
-        expected = {(name, lang) for name in registry.schemas for lang in registry.languages_of(name)}
+        rows = _rows_of(fingerprint, content_dir, registry, translations_dir)
         try:
-            return cls._read(db_path, fingerprint, expected)
-        except (sqlite3.DatabaseError, FileNotFoundError, StaleContent, ValueError):
-            pass  # missing, corrupt, half-written or from other content: build it anew
+            cls._check(db_path, fingerprint, rows)
+        except (FileNotFoundError, StaleContent):
+            cls._rebuild(db_path, rows, fingerprint)
+        except (sqlite3.DatabaseError, ChangedContent):
+            _log.warning(
+                "%s is damaged or was changed after it was built from the content files: built it anew from them",
+                db_path,
+            )
+            cls._rebuild(db_path, rows, fingerprint)
+        return cls(rows)
+
+    @staticmethod
+    def _rebuild(db_path, rows, fingerprint):
         try:
-            build(content_dir, db_path, registry, translations_dir=translations_dir, fingerprint=fingerprint)
+            _write(db_path, rows, fingerprint)
         except (OSError, sqlite3.Error) as error:
             raise ContentError([(str(db_path), Problem("(database)", 0, f"cannot be written: {error}"))]) from None
-        return cls._read(db_path, fingerprint, expected)
 
-    @classmethod
-    def _read(cls, db_path, fingerprint, expected):
+    @staticmethod
+    def _check(db_path, fingerprint, rows):
+        """Raise unless the database at db_path is whole and holds `rows`, built from `fingerprint`."""
         if not Path(db_path).is_file():
             raise FileNotFoundError(db_path)
         connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
@@ -145,13 +203,13 @@ class ContentStore:
             built_from = [row["fingerprint"] for row in db["built_from"].rows] if db["built_from"].exists() else []
             if built_from != [fingerprint]:
                 raise StaleContent(db_path)
-            rows = list(db["documents"].rows)
+            if connection.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+                raise ChangedContent(db_path)
+            held = {(row["name"], row["lang"]): (row["body"], bool(row["unreviewed"])) for row in db["documents"].rows}
         finally:
             connection.close()
-        documents = {(row["name"], row["lang"]): json.loads(row["body"]) for row in rows}
-        if documents.keys() != expected:
-            raise StaleContent(db_path)
-        return cls(documents, {(row["name"], row["lang"]) for row in rows if row["unreviewed"]})
+        if held != rows:
+            raise ChangedContent(db_path)
 
     def get(self, name, lang):
         return self._documents[(name, lang)]

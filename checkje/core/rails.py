@@ -181,14 +181,23 @@ def _logged_path():
     return _page_kind(rule.rule, g.get("lang"))
 
 
+# Where a request's log line puts the kind of page, for a layer that answers the same request again without the
+# app (checkje/core/page_cache.py): absent when the request is not logged.
+LOGGED_AS = "checkje.logged_as"
+
+
+def log_access(method, kind, status, started):
+    """One line of the access log: method, the kind of page (never its query string or a poll's code), status
+    and time since `started` (time.perf_counter): nothing that points to a person."""
+    duration_ms = (time.perf_counter() - started) * 1000
+    access_log.info("%s %s %s %.1fms", method, kind, status, duration_ms)
+
+
 def _log_request(response):
     if _is_not_logged():
         return response
-    started = g.get("request_started", time.perf_counter())
-    duration_ms = (time.perf_counter() - started) * 1000
-    # Method, the kind of page (never its query string or a poll's code), status and time: nothing that
-    # points to a person.
-    access_log.info("%s %s %s %.1fms", _escaped(request.method), _logged_path(), response.status_code, duration_ms)
+    kind = request.environ[LOGGED_AS] = _logged_path()
+    log_access(_escaped(request.method), kind, response.status_code, g.get("request_started", time.perf_counter()))
     return response
 
 

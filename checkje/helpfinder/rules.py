@@ -41,6 +41,27 @@ def result_for(document, answers):
     return document["results"][-1]
 
 
+def every_step(document):
+    """Where each run of answers leads, as the help finder decides it above: {"no no under-18": {"question": "image"},
+    "yes": {"result": "danger"}, ...}, keyed by the answer ids so far, in order, joined by spaces. The page carries it,
+    so that offline the browser takes the same way (static/js/helpfinder.js)."""
+    steps = {}
+
+    def walk(answers):
+        key = " ".join(answers.values())
+        result = result_for(document, answers)
+        if result:
+            steps[key] = {"result": result["id"]}
+            return
+        question = next_question(document, answers)
+        steps[key] = {"question": question["id"]}
+        for answer in question["answers"]:
+            walk({**answers, question["id"]: answer["id"]})
+
+    walk({})
+    return steps
+
+
 def check_references(documents):
     """Every id the help finder names must exist; yields (document name, Problem)."""
     finder = documents[DOCUMENT]

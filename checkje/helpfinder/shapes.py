@@ -99,6 +99,8 @@ LINES = Record(
                             "languages": ListOf(Choice(("nl", "en"))),
                             # true: the source says "and many more", without naming them.
                             "many_more": Flag(optional=True),
+                            # What the source allows a newcomer besides: "you may also call or chat in English".
+                            "note": Text(optional=True),
                             "source": Words(),
                         },
                         optional=True,

@@ -47,26 +47,26 @@ ICONS = (
     "warning",
 )
 
+# A door (templates/components/door.html): what is going on, in the youth's words, and where its advice is.
+DOOR = Record(
+    {
+        "id": Slug(),
+        "icon": Choice(ICONS),
+        "kind": Choice(DOOR_KINDS, optional=True),
+        "to": Choice(DOOR_TARGETS),
+        # With "to: pages.help": the situation of content/pages/help.yaml it opens at (its id).
+        "section": Slug(optional=True),
+        "text": Text(),
+    }
+)
+
 HOME = Record(
     {
         **PAGE_BASICS,
         # The question above the doors.
         "doors_heading": Text(),
         # What is going on, in the youth's words: each door one tap from its advice.
-        "doors": ListOf(
-            Record(
-                {
-                    "id": Slug(),
-                    "icon": Choice(ICONS),
-                    "kind": Choice(DOOR_KINDS, optional=True),
-                    "to": Choice(DOOR_TARGETS),
-                    # With "to: pages.help": the situation of content/pages/help.yaml it opens at (its id).
-                    "section": Slug(optional=True),
-                    "text": Text(),
-                }
-            ),
-            unique="id",
-        ),
+        "doors": ListOf(DOOR, unique="id"),
         # Below the doors: the tools, with a few words on what Checkje is for.
         "tools_heading": Text(),
         "intro": Text(),
@@ -91,8 +91,18 @@ HELP = Record(
     {
         **PAGE_BASICS,
         "intro": Text(),
+        # On the first screen: one line to call or chat now (not 112), and one for 18 and older further down.
+        "talk_now": Record(
+            {
+                "heading": Text(),
+                "line": Slug(),
+                "older": Record({"text": Text(), "line": Slug()}),
+            }
+        ),
         # The question above the choices.
         "choose": Text(),
+        # Doors to other pages, before the situations of this page (as on home).
+        "doors": ListOf(DOOR, unique="id"),
         # "What is going on?": one choice each, in this order, each a section with the lines that fit.
         "situations": ListOf(
             Record(
@@ -101,6 +111,7 @@ HELP = Record(
                     "id": Slug(),
                     "choice": Text(),
                     "icon": Choice(ICONS),
+                    "kind": Choice(DOOR_KINDS, optional=True),
                     "heading": Text(),
                     "text": Text(),
                     # A word explained at the top of the section (an id in content/pages/words.yaml).
@@ -179,6 +190,10 @@ def _help_page_has_each_youth_line_once(documents):
             elif line_id in lines and not lines[line_id].get("youth_line", True):
                 yield "pages/help", Problem(*where, f"{line_id!r} is a line for professionals, not for this page")
             placed.setdefault(line_id, place)
+    for place, record in (("talk_now", page["talk_now"]), ("talk_now.older", page["talk_now"]["older"])):
+        if lines.get(record["line"], {"stopped": True}).get("stopped"):
+            message = f"{record['line']!r} is not a help line that works, in content/helpfinder/lines.yaml"
+            yield "pages/help", Problem(f"{place}.line", record.line_of("line"), message)
     for line_id, line in lines.items():
         if line.get("youth_line", True) and line_id not in placed:
             message = f"the help line {line_id!r} is in no situation: add it to the one it fits"

@@ -36,7 +36,8 @@ def help():
     """
     page = content("pages/help")
     situations = [{**situation, "lines": help_lines(situation["lines"])} for situation in page["situations"]]
-    return render_template("pages/help.html", page=page, situations=situations)
+    (talk_now,) = help_lines([page["talk_now"]["line"]])
+    return render_template("pages/help.html", page=page, situations=situations, talk_now=talk_now)
 
 
 @bp.get("/mijn-mensen")

@@ -7,4 +7,5 @@ from checkje.pwa import export, shapes, views
 def init_app(app):
     content.register(app, shapes)
     app.register_blueprint(views.bp)
+    app.register_blueprint(views.root_bp)
     app.cli.add_command(export.export_static_command)

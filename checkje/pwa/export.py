@@ -50,7 +50,7 @@ def paths_to_export():
     for lang in LANGUAGES:
         paths += sitemap.page_paths(lang)
         paths += [url_for("pwa.service_worker", lang=lang), url_for("pwa.manifest", lang=lang)]
-    return paths
+    return [*paths, url_for("pwa_root.offline_worker")]
 
 
 def _get(client, path, expected_status=200):
@@ -67,8 +67,8 @@ def _get(client, path, expected_status=200):
 def _headers_file():
     lines = ["/*"] + [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
     lines += ["/static/*", "  Cache-Control: public, max-age=31536000, immutable"]
-    for lang in LANGUAGES:
-        lines += [f"/{lang}/sw.js", "  Cache-Control: no-cache"]
+    for worker in ["/sw.js"] + [f"/{lang}/sw.js" for lang in LANGUAGES]:
+        lines += [worker, "  Cache-Control: no-cache"]
     return "\n".join(lines) + "\n"
 
 

@@ -12,16 +12,17 @@ import json
 from functools import cache
 from pathlib import Path
 
-from flask import current_app, g, render_template, url_for
+from flask import Blueprint, current_app, g, render_template, url_for
 from flask_babel import gettext
 
 from checkje.content import content
 from checkje.core import sitemap
 from checkje.core.assets import static_url
 from checkje.core.i18n import is_right_to_left, language_blueprint
-from checkje.core.settings import ROOT
+from checkje.core.settings import LANGUAGES, ROOT
 from checkje.helpfinder.lines import named_help_lines
 from checkje.together.fields import TALK_STEP
+from checkje.walkthroughs.fields import PHONE
 
 PWA_DIR = ROOT / "pwa"
 
@@ -51,22 +52,42 @@ def _no_cache(response):
     return response
 
 
-@bp.get("/sw.js")
-@sitemap.unlisted
-def service_worker():
-    """The service worker of this language's pages."""
+def _worker(name, pages, offline):
+    """The service worker script, `name` its caches' name, keeping `pages` and every static file; offline, a page it
+    does not keep gets the offline page of its language (`offline`: language → path), or of the first one."""
     config = {
-        "lang": g.lang,
+        "lang": name,
         "version": _version(current_app.static_folder, current_app.config["CONTENT_DB"]),
-        "pages": sitemap.page_paths(g.lang),
-        "static": [static_url(name) for name in _static_files()],
-        "offline": url_for("pwa.offline"),
-        # Offline, an activity opened from the together talk falls back to its kept page without the way back.
-        "talk_step": TALK_STEP,
+        "pages": pages,
+        "static": [static_url(file) for file in _static_files()],
+        "offline": offline,
+        # Offline, an address with these falls back to its page as kept without them: an activity opened from the
+        # together talk (without the way back), a settings step for one phone (walkthroughs.js shows that phone).
+        "choices": [TALK_STEP, PHONE],
     }
     script = (PWA_DIR / "sw.js").read_text(encoding="utf-8").replace('"__CHECKJE_CONFIG__"', json.dumps(config))
     response = current_app.response_class(script, mimetype="text/javascript")
     return _no_cache(response)
+
+
+@bp.get("/sw.js")
+@sitemap.unlisted
+def service_worker():
+    """The service worker of this language's pages."""
+    return _worker(g.lang, sitemap.page_paths(g.lang), {g.lang: url_for("pwa.offline")})
+
+
+# The worker of the whole site, for the languages not visited yet (a language's own worker, whose scope is narrower,
+# answers for its pages once visited): it keeps only the offline page of every language, so that a language opened
+# offline for the first time shows Checkje's offline page with the help lines, never the browser's error page.
+root_bp = Blueprint("pwa_root", __name__)
+
+
+@root_bp.get("/sw.js")
+def offline_worker():
+    """The service worker of every language not visited yet: their offline pages."""
+    offline = {lang: url_for("pwa.offline", lang=lang) for lang in LANGUAGES}
+    return _worker("site", list(offline.values()), offline)
 
 
 @bp.get("/manifest.webmanifest")

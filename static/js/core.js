@@ -70,9 +70,10 @@
     });
   }
 
-  // --- Sensitive pages ("it already happened", my people, the help card): a link from one
-  // replaces its history entry instead of adding one. After quick exit, Back then shows at
-  // most the page from before. Without JavaScript links add entries as usual (the safety page says so).
+  // --- Sensitive pages (help, the help finder, "it already happened", ways to say no, my people,
+  // the help card): a link from one replaces its history entry instead of adding one. After quick
+  // exit, Back then shows at most the page from before the first of them. Without JavaScript links
+  // add entries as usual (the safety page says so).
   function leavesBySameSiteLink(event) {
     var link = event.target.closest("a[href]");
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
@@ -265,6 +266,9 @@
   }
 
   function registerServiceWorker() {
+    // The site's worker only keeps every language's offline page: a language not visited yet, opened offline, shows
+    // Checkje's offline page with the help lines. A refusal changes nothing here.
+    navigator.serviceWorker.register(document.body.dataset.offlineWorker).catch(function () {});
     navigator.serviceWorker.register(document.body.dataset.serviceWorker).then(function (registration) {
       // A browser or tool that blocks service workers may answer with nothing: then there is nothing to update.
       if (!registration) {

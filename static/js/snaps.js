@@ -129,3 +129,46 @@
     start();
   }
 })();
+
+// Ways to say no: each reply goes out with one tap, through the phone's own share sheet (Web Share), or copied
+// where there is none, with a visible "copied". The reply goes from this page to the app the youth picks or the
+// clipboard, never to our server. Without this script the buttons stay hidden and the replies are plain text.
+(function () {
+  "use strict";
+
+  var buttons = document.querySelectorAll("[data-reply]");
+  var canShare = typeof navigator.share === "function";
+  var canCopy = !!(navigator.clipboard && navigator.clipboard.writeText);
+  if (!buttons.length || !(canShare || canCopy)) {
+    return;
+  }
+
+  function copy(text, status) {
+    navigator.clipboard.writeText(text).then(
+      function () { status.textContent = status.getAttribute("data-copied"); },
+      function () { status.textContent = status.getAttribute("data-not-copied"); }
+    );
+  }
+
+  buttons.forEach(function (button) {
+    var text = document.getElementById(button.getAttribute("data-reply")).textContent.trim();
+    var status = button.parentElement.querySelector("[data-reply-status]");
+    if (!canShare) {
+      button.querySelector("span").textContent = button.getAttribute("data-label-copy");
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      status.textContent = "";
+      if (!canShare) {
+        copy(text, status);
+        return;
+      }
+      navigator.share({ text: text }).catch(function (error) {
+        // Closing the share sheet is a choice, not a failure; a phone that refuses to share gets the copy instead.
+        if (error.name !== "AbortError" && canCopy) {
+          copy(text, status);
+        }
+      });
+    });
+  });
+})();

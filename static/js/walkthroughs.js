@@ -28,11 +28,16 @@
   var ticks = document.querySelectorAll("[data-step]");
   var status = document.querySelector("[data-ticks-status]");
 
-  // A phone in the address wins; a remembered one applies only where the address has none.
+  // A phone in the address wins; a remembered one applies only where the address has none. A page made for one phone
+  // shows only its way; a page for any phone shows the chosen one. Offline, the service worker answers an address with
+  // a phone with the page as kept, for any phone: the address's phone is shown there.
   function showPhone(phone) {
     var inAddress = new URLSearchParams(window.location.search).get(PHONE_PARAMETER);
     if (PHONES.indexOf(inAddress) >= 0) {
-      return;
+      if (!document.querySelector(".path[data-phone]")) {
+        return;
+      }
+      phone = inAddress;
     }
     if (phone) {
       document.documentElement.setAttribute("data-phone", phone);

@@ -20,14 +20,13 @@ from app import create_app  # noqa: E402
 from checkje.core.settings import LANGUAGES  # noqa: E402
 from checkje.core.sitemap import page_paths  # noqa: E402
 from checkje.pwa.export import export_site  # noqa: E402
-from tests.benchmarks import lighthouse, pages, servers  # noqa: E402
+from tests.benchmarks import lighthouse, pages, servers, throughput  # noqa: E402
 from tests.benchmarks.slow_clients import print_slow_clients  # noqa: E402
 
 FIRST_ROUND_TRIP = 14 * 1024
 WHOLE_PAGE = 50 * 1024
 RENDER_MEDIAN_MS = 2.0
-SERVER_SHARE_OF_HELLO = 0.60
-# The page under load, and the pages Lighthouse scores, in every language.
+# The page the static export is loaded on, and the pages Lighthouse scores, in every language.
 LOAD_PAGE = "/{lang}/hulp"
 LIGHTHOUSE_PAGES = (
     "/{lang}/",
@@ -81,30 +80,18 @@ def print_pages(figures):
 
 
 def print_throughput(app, work):
-    print("## Requests per second (wrk " + " ".join(servers.WRK_ARGS) + ", gzip accepted)\n")
+    print(throughput.HEADING)
     if not (shutil.which("wrk") and (shutil.which("nginx") or Path("/usr/sbin/nginx").exists())):
         print("wrk or nginx is missing: install them (`apt-get install wrk nginx-light`) for these figures.\n")
         return
+    shares, hello_runs, page_runs = throughput.measure()
+    throughput.print_shares(shares, hello_runs, page_runs)
     export_site(app, work / "site")
-    print("| server | page | requests/s |")
-    print("|---|---|---:|")
-    rows = {}
-    with servers.gunicorn("tests.benchmarks.hello:app") as hello:
-        rows["hello"] = servers.wrk(hello.url + "/")
-        print(f"| gunicorn, 2 sync workers: bare Flask hello | / | {rows['hello']:.0f} |")
-    with servers.checkje() as checkje:
-        for lang in LANGUAGES:
-            rows[lang] = servers.wrk(checkje.url + LOAD_PAGE.format(lang=lang))
-            label = "Checkje as `make run` serves it (gunicorn, 2 gevent workers)"
-            print(f"| {label} | {LOAD_PAGE.format(lang=lang)} | {rows[lang]:.0f} |")
     with servers.nginx(work / "site", work / "nginx") as nginx:
-        rows["nginx"] = servers.wrk(nginx.url + LOAD_PAGE.format(lang="nl"))
-        print(f"| nginx, 2 workers: static export | {LOAD_PAGE.format(lang='nl')} | {rows['nginx']:.0f} |")
-    share = rows["nl"] / rows["hello"]
-    print(
-        f"\n- Checkje / hello: {share:.0%} (≥ {SERVER_SHARE_OF_HELLO:.0%}: {verdict(share >= SERVER_SHARE_OF_HELLO)})"
-    )
-    print(f"- static export on nginx / Checkje on gunicorn: {rows['nginx'] / rows['nl']:.1f}×\n")
+        static = servers.wrk(nginx.url + LOAD_PAGE.format(lang="nl"))
+    served = statistics.mean(page_runs["help"])
+    print(f"- nginx (2 workers), static export of {LOAD_PAGE.format(lang='nl')}: {static:.0f} requests/s")
+    print(f"- static export on nginx / Checkje on gunicorn: {static / served:.1f}×\n")
 
 
 def print_lighthouse():

@@ -4,6 +4,7 @@ import contextlib
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 
 from tests.real_server import GUNICORN, checkje_server, free_port, running
@@ -78,11 +79,16 @@ def nginx(site, work):
         yield Served(f"http://127.0.0.1:{port}", process.pid)
 
 
-def wrk(url):
-    """Requests per second for `url` under the fixed load; raises if any request failed."""
-    result = subprocess.run(["wrk", *WRK_ARGS, *BROWSER_HEADERS, url], capture_output=True, text=True, check=True)
+def wrk(url, duration=None):
+    """Requests per second for `url` under the fixed load (for `duration`, like "1s", if given); raises if any
+    request failed. Answers slower than wrk's timeout are no failure, as a busy shared machine makes some:
+    their count goes to stderr."""
+    args = [*WRK_ARGS, "-d", duration] if duration else WRK_ARGS
+    result = subprocess.run(["wrk", *args, *BROWSER_HEADERS, url], capture_output=True, text=True, check=True)
     output = result.stdout
-    failures = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", output)
-    if failures:
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    if "Non-2xx or 3xx responses" in output or (sockets and any(int(count) for count in sockets.groups()[:3])):
         raise RuntimeError(f"wrk saw failed requests for {url}:\n{output}")
+    if sockets and int(sockets[4]):
+        print(f"(wrk: {sockets[4]} answers for {url} took over its timeout)", file=sys.stderr)
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))

@@ -201,6 +201,24 @@ def test_app_rebuilds_a_damaged_database(tmp_path, damage):
         assert response.status_code == 200 and parse(response).find("h1"), url
 
 
+def test_a_database_that_fails_its_integrity_check_is_built_anew(tmp_path, caplog):
+    """Pages read the documents table whole and never its index: a broken index is found by SQLite's check alone."""
+    db_path = tmp_path / "content.db"
+    build_content(CONTENT_DIR, db_path)
+    with sqlite3.connect(db_path) as connection:
+        (page_size,) = connection.execute("pragma page_size").fetchone()
+        (index_page,) = connection.execute("select rootpage from sqlite_master where type = 'index'").fetchone()
+    connection.close()
+    with db_path.open("r+b") as db_file:
+        db_file.seek((index_page - 1) * page_size + 8)
+        db_file.write(b"\xff" * 64)
+    create_app({"TESTING": True, "CONTENT_DB": str(db_path)})
+    assert "damaged or was changed after it was built" in caplog.text
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("pragma integrity_check").fetchall() == [("ok",)]
+    connection.close()
+
+
 def test_a_database_built_from_other_content_is_built_anew(tmp_path, content_copy):
     """The database remembers the fingerprint of the files and shapes it was built from."""
     config = {"TESTING": True, "CONTENT_DB": str(tmp_path / "content.db"), "CONTENT_DIR": str(content_copy)}

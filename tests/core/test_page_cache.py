@@ -80,3 +80,18 @@ def test_the_cache_keeps_the_most_recently_used_pages():
     cache.put("c", 3)
     assert cache.get("b") is None and cache.get("a") == 1 and cache.get("c") == 3
     assert len(cache) == 2
+
+
+def test_a_kept_answer_goes_out_again_only_for_the_very_same_request(client, renders):
+    gzipped = {"Accept-Encoding": "gzip"}
+    first = client.get("/nl/hulp", headers=gzipped)
+    renders.clear()
+    again = client.get("/nl/hulp", headers=gzipped)
+    assert renders == [] and again.get_data() == first.get_data()
+    assert sorted(again.headers.items()) == sorted(first.headers.items())
+    assert client.get("/nl/hulp", headers={**gzipped, "If-None-Match": first.headers["ETag"]}).status_code == 304
+    assert "Content-Encoding" not in client.get("/nl/hulp").headers
+    assert client.head("/nl/hulp", headers=gzipped).get_data() == b""
+    assert client.get("/nl/hulp", headers={**gzipped, "Host": "evil.example"}).status_code == 400
+    absolute = {"RAW_URI": "http://evil.example/nl/hulp", "REQUEST_URI": "http://evil.example/nl/hulp"}
+    assert client.get("/nl/hulp", headers=gzipped, environ_overrides=absolute).status_code == 400

@@ -246,3 +246,19 @@ def test_broken_references_stop_the_build(tmp_path, content_copy, old, new, mess
     (problem,) = [problem for problem in str(caught.value).splitlines() if message in problem]
     line = next(number for number, text in enumerate(finder.read_text().splitlines(), 1) if new.splitlines()[0] in text)
     assert problem.startswith(f"content/helpfinder/questions.yaml:{line}: ")
+
+
+def test_the_page_carries_every_step_for_offline_and_no_answer(site, lang):
+    """Offline the browser takes the steps the server would (static/js/helpfinder.js): every run of answers, by the
+    answer ids so far, leads to the next question or a result."""
+    import json
+
+    soup = site(f"/{lang}/hulpzoeker").soup
+    offline = json.loads(soup.select_one("script#finder-offline[type='application/json']").string)
+    steps = offline["steps"]
+    assert steps[""] == {"question": "danger"} and steps["yes"] == {"result": "danger"}
+    assert steps["no yes"] == {"result": "sexual-violence"}
+    assert steps["no no 18-or-older yes no no talk"] == {"result": "image-adult"}
+    assert steps["no no under-18 no no yes report"] == {"result": "report-anonymous"}
+    assert len(steps) == 67, "33 questions asked on the way, 34 ends"
+    assert offline["order"] == ["danger", "sexual", "age", "image", "home", "anonymous", "wish"]

@@ -27,15 +27,25 @@ def first_action(article):
     return link["href"], link["href"].startswith("tel:") or link["href"] == line.get("chat")
 
 
-def test_the_choice_comes_first(help_page, lang):
+def test_the_first_screen_offers_a_line_the_finder_and_the_doors(help_page, lang):
+    """Issue 28: a line to call or chat (not 112) right under the title, then the help finder, then the doors: those to
+    other pages as on home, then one for each situation of this page. No help line's card comes before them."""
     after_the_heading = [tag for tag in help_page.find_all(recursive=False) if tag.name not in ("h1", "div")]
-    assert after_the_heading[0].name == "p" and "lead" in after_the_heading[0]["class"]
-    choices = after_the_heading[1]
-    assert choices.name == "nav" and "situations" in choices["class"], "the choice comes before any help line"
+    lead, talk_now, finder, doors = after_the_heading[:4]
+    assert lead.name == "p" and "lead" in lead["class"]
+    calls = [a["href"] for a in talk_now.select(".helpline__actions a")]
+    line = LINES[lang][HELP[lang]["talk_now"]["line"]]
+    assert calls == [f"tel:{line['phones'][0]['dial']}", line["chat"]] and "tel:112" not in calls
+    assert line["hours"] in talk_now.get_text(" ", strip=True), "when it is open"
+    assert talk_now.select_one(f"a[href='#{HELP[lang]['talk_now']['older']['line']}']"), "18 and older: their line"
+    assert finder.a["href"] == f"/{lang}/hulpzoeker"
+    assert doors.name == "nav" and "doors" in doors["class"]
     situations = HELP[lang]["situations"]
-    assert [a["href"] for a in choices.select("a")] == [f"#{situation['id']}" for situation in situations]
-    assert [a.get_text(strip=True) for a in choices.select("a")] == [situation["choice"] for situation in situations]
-    assert not choices.find_previous("article"), "no help line comes before the choice"
+    assert [a["href"] for a in doors.select("a")] == [f"/{lang}/nee-zeggen"] + [f"#{s['id']}" for s in situations]
+    texts = [door["text"] for door in HELP[lang]["doors"]] + [situation["choice"] for situation in situations]
+    assert [a.get_text(strip=True) for a in doors.select("a")] == [text + "→" for text in texts]
+    assert [a["href"] for a in doors.select(".door--crisis")] == ["#foto", "#gevaar"]
+    assert not doors.find_previous("article"), "no help line's card comes before the doors"
 
 
 def test_each_choice_leads_to_a_call_or_chat_of_a_line_that_fits(help_page, lang):
@@ -139,17 +149,30 @@ def test_de_luisterlijn_is_there_for_18_and_older(help_page, lang):
     assert {"nl": "niet gratis", "en": "not free"}[lang] in text, "it costs money to call: say so"
 
 
-def test_each_line_shows_its_source_and_month_small_below_the_action(help_page, lang):
+def test_each_line_folds_its_source_and_month_away_below_the_action(help_page, lang):
+    """Name, action, what it is for, when and languages show; the source and its month are one tap away."""
     for article in help_page.select("article.helpline"):
         line = LINES[lang][article["id"]]
-        facts = article.select_one("dl.helpline__facts")
-        actions = facts.find_previous_sibling("ul", class_="helpline__actions")
-        instead = facts.find_previous_sibling("ul", class_="helpline__instead")  # a line that stopped
-        assert actions or instead, "details come after the action"
-        month = facts.select_one("time")
+        more = article.select_one("details.helpline__more")
+        assert more.summary.get_text(strip=True) == {"nl": "Meer weten", "en": "More about it"}[lang]
+        assert more.find_previous_sibling("ul", class_=["helpline__actions", "helpline__instead"]), "after the action"
+        month = more.select_one("dl.helpline__facts time")
         assert month["datetime"] == line["source"]["month"]
         assert re.fullmatch(r"\w+ 20\d\d", month.get_text(strip=True)), "a month and a year, no day"
-        assert line["source"]["shown"] in facts.get_text(" ", strip=True)
+        assert line["source"]["shown"] in more.get_text(" ", strip=True)
+        if "stopped" not in line:
+            shown = article.select_one("dl.helpline__facts")
+            assert not shown.find_parent("details") and shown.find_next_sibling("details") is more
+
+
+def test_each_line_says_which_languages_it_speaks_and_where_english_is_fine(help_page, lang):
+    """Issue 28: the languages, shown; Helpwanted says you may call or chat in English (its source says so)."""
+    word = {"nl": "Talen", "en": "Languages"}[lang]
+    for article in help_page.select("article.helpline:not(.helpline--stopped)"):
+        facts = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in article.select(".helpline__facts dt")}
+        assert facts[word].get_text(strip=True), article["id"]
+    helpwanted = help_page.find("article", id="helpwanted").select_one(".helpline__facts").get_text(" ")
+    assert {"nl": "in het Engels bellen of chatten", "en": "call or chat in English"}[lang] in helpwanted
 
 
 def test_each_line_says_when_it_is_open_or_what_to_do_when_nobody_knows(help_page, lang):

@@ -202,13 +202,13 @@ def test_help_finder_asks_again_when_nothing_is_chosen(context, live_server):
 def test_help_page_shows_a_call_or_chat_button_on_the_first_screen(phone_page, live_server, lang):
     page = phone_page
     page.goto(f"{live_server}/{lang}/hulp")
-    assert on_first_screen(page, page.locator(".situations__choice").first), "the choice comes first"
-    first_action = page.locator("main .situation .helpline__actions a").first
+    first_action = page.locator("main .talk-now .helpline__actions a").first
     assert on_first_screen(page, first_action)
-    assert first_action.get_attribute("href") == "tel:0202615275", "Helpwanted, for a photo that is out there"
+    assert first_action.get_attribute("href") == "tel:08000432", "De Kindertelefoon, to talk now"
     assert first_action.bounding_box()["height"] >= 44
-    # A choice jumps to its answer: the loverboy choice to Fier's chat, also without scripts.
-    page.locator(".situations__choice[href='#loverboy']").tap()
+    assert on_first_screen(page, page.locator("main .doors .door").first), "the doors come next"
+    # A door jumps to its answer: the loverboy door to Fier's chat, also without scripts.
+    page.locator(".door[href='#loverboy']").tap()
     page.wait_for_url("**#loverboy")
     chat = page.locator("#loverboy .helpline__actions a").first
     chat.wait_for()

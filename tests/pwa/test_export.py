@@ -113,7 +113,7 @@ def test_offline_files_name_only_exported_files(exported, lang):
     named = [
         *config["pages"],
         *config["static"],
-        config["offline"],
+        *config["offline"].values(),
         manifest["start_url"],
         *(icon["src"] for icon in manifest["icons"]),
     ]

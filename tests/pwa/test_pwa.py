@@ -10,7 +10,8 @@ from tests.helpers import parse
 
 
 def service_worker_config(client, lang):
-    response = client.get(f"/{lang}/sw.js")
+    """The worker of a language, or (lang None) the site's worker, and its CONFIG."""
+    response = client.get(f"/{lang}/sw.js" if lang else "/sw.js")
     match = re.search(r"^const CONFIG = (.*);$", response.get_data(as_text=True), re.M)
     return response, json.loads(match.group(1))
 
@@ -40,10 +41,19 @@ def test_service_worker_keeps_every_page_of_one_language(client, lang):
     assert response.mimetype == "text/javascript"
     assert response.headers["Cache-Control"] == "no-cache"
     assert config["pages"] == [url for url in PAGE_URLS if url.startswith(f"/{lang}/")]
-    assert config["offline"] == f"/{lang}/offline" and config["offline"] in config["pages"]
+    assert config["offline"] == {lang: f"/{lang}/offline"} and config["offline"][lang] in config["pages"]
     assert config["lang"] == lang and config["version"]
     assert all(url.startswith("/static/") and "?v=" in url for url in config["static"])
     assert any(url.startswith("/static/vendor/htmx.min.js?v=") for url in config["static"])
+
+
+def test_the_site_worker_keeps_the_offline_page_of_every_language_and_nothing_more(client):
+    """For a language not visited yet: its offline page, with the help lines, instead of the browser's error page."""
+    response, config = service_worker_config(client, None)
+    assert response.headers["Cache-Control"] == "no-cache"
+    offline = {lang: f"/{lang}/offline" for lang in LANGUAGES}
+    assert config["offline"] == offline and config["pages"] == list(offline.values())
+    assert config["lang"] == "site" and config["static"] == service_worker_config(client, "nl")[1]["static"]
 
 
 def test_there_is_no_worker_for_an_unknown_language(client):

@@ -79,6 +79,64 @@ def test_every_page_opens_offline_after_one_visit(installed, live_server, lang):
             assert page.locator("html").get_attribute("lang") == lang
 
 
+SITE_WORKER_ACTIVE = """navigator.serviceWorker.getRegistrations().then(registrations => registrations.some(
+    registration => new URL(registration.scope).pathname === "/" && registration.active?.state === "activated"))"""
+
+
+def test_a_language_not_visited_opens_offline_with_checkjes_offline_page(installed, live_server):
+    """The site's worker keeps every language's offline page: Arabic, never visited, opened offline, shows it in
+    Arabic with help lines to call, not the browser's error page."""
+    context, pages = installed
+    page = pages["nl"]
+    page.wait_for_function(SITE_WORKER_ACTIVE)
+    offline = APP.extensions["checkje.content"].get("pwa/offline", "ar")
+    with while_offline(context):
+        response = page.goto(live_server + "/ar/hulp", wait_until="domcontentloaded")
+        assert response.ok
+        assert page.locator("html").get_attribute("lang") == "ar"
+        assert page.locator("h1").inner_text() == offline["title"]
+        assert page.locator(".help-card__lines a[href^='tel:']").count() >= 3
+
+
+def test_choosing_a_phone_on_a_settings_step_works_offline(installed, live_server):
+    """The address with the phone is not kept: offline the worker answers with the step as kept, for any phone, and
+    the page shows the way for the phone in the address."""
+    context, pages = installed
+    page = pages["nl"]
+    with while_offline(context):
+        page.goto(live_server + "/nl/instellingen/whatsapp/privacy-checkup", wait_until="load")
+        page.get_by_role("link", name="iPhone").tap()
+        page.wait_for_url("**telefoon=iphone")
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == "Doe de privacycontrole", "the step, not 'no internet'"
+        assert page.locator('.path[data-phone="iphone"]').is_visible()
+        assert page.locator('.path[data-phone="android"]').is_hidden()
+        assert page.locator('[data-phone-choice="iphone"]').get_attribute("aria-current") == "true"
+
+
+def test_the_help_finder_asks_and_answers_offline(installed, live_server):
+    """Offline the browser takes the finder's steps itself, as the server would (the page carries them), and shows the
+    result with the lines' cards from the help page as kept: one tap calls."""
+    context, pages = installed
+    page = pages["en"]
+    page.goto(live_server + "/en/hulpzoeker")
+    # Not in danger, nothing sexual against your will, 18 or older, a photo: then home, anonymous and wish.
+    answers = ("No", "No", "18 or older", "Yes", "No", "No, that is fine", "Talk to someone")
+    with while_offline(context):
+        for number, answer in enumerate(answers, start=1):
+            page.get_by_label(answer, exact=True).check()
+            page.get_by_role("button", name="Next").click()
+            if number < len(answers):
+                page.get_by_text(f"Question {number + 1} of {len(answers)}").wait_for()
+                assert page.evaluate("document.activeElement.id") == "finder-heading"
+        page.get_by_role("heading", name="Help with a photo or video").wait_for()
+        cards = page.locator("#finder .helpline h3").all_inner_texts()
+        assert cards == ["Helpwanted", "StopNCII", "Take It Down"], "the result for 18 and older, as online"
+        assert page.locator("#finder a[href='tel:0202615275']").count() == 1
+        assert page.evaluate("document.activeElement.id") == "finder-heading"
+    assert page.url == live_server + "/en/hulpzoeker", "no answer in the address"
+
+
 def test_an_activity_opened_from_the_talk_opens_offline_too(installed, live_server):
     context, pages = installed
     with while_offline(context):
@@ -176,7 +234,7 @@ def test_new_version_replaces_the_old_and_its_caches(offline_context, live_serve
         "navigator.serviceWorker.controller && caches.keys().then(k => k.includes('checkje-nl-pages-changed'))"
     )
     page.wait_for_function(f"caches.keys().then(k => !k.some(n => n.endsWith({old_caches[0][-16:]!r})))")
-    names = page.evaluate(CACHE_NAMES)
+    names = [name for name in page.evaluate(CACHE_NAMES) if not name.startswith("checkje-site-")]
     assert sorted(names) == ["checkje-nl-pages-changed", "checkje-nl-static-changed", "someone-elses-cache"]
 
 
@@ -187,9 +245,10 @@ def test_each_language_keeps_its_own_worker_and_caches(installed):
     scopes = page.evaluate(
         "navigator.serviceWorker.getRegistrations().then(rs => rs.map(r => new URL(r.scope).pathname))"
     )
-    assert sorted(scopes) == ["/en/", "/nl/"]
+    assert sorted(scopes) == ["/", "/en/", "/nl/"], "and the site's worker, for the languages not visited"
     prefixes = {name.rsplit("-", 1)[0] for name in page.evaluate(CACHE_NAMES)}
-    assert prefixes == {"checkje-nl-pages", "checkje-nl-static", "checkje-en-pages", "checkje-en-static"}
+    languages = {"checkje-nl-pages", "checkje-nl-static", "checkje-en-pages", "checkje-en-static"}
+    assert prefixes == languages | {"checkje-site-pages", "checkje-site-static"}
 
 
 def test_quick_exit_leaves_the_app_window_the_service_worker_controls(offline_context, live_server):

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from checkje.core.rails import SECURITY_HEADERS
 from tests.server.clients import CLIENT_ADDRESS, exchange, get, post
 from tests.server.conftest import SHARED_SERVER
-from tests.server.crashing_app import CRASH_PATH
+from tests.server.crashing_app import ANSWERED_BY_THE_APP, CRASH_PATH
 
 pytestmark = SHARED_SERVER
 
@@ -173,3 +173,27 @@ def test_the_access_log_escapes_what_a_path_holds_and_names_no_poll(server):
     assert [line for line in lines if " GET /nl/stem/<code> 200 " in line]
     assert [line for line in lines if " POST /nl/stem/<code> 400 " in line]
     assert [line for line in lines if " POST /nl/les/peiling 200 " in line]
+
+
+def test_a_page_that_is_the_same_for_everyone_is_answered_again_without_the_app(server):
+    """The worker keeps the answer as it went out; the same request again costs no routing, hooks or render, and
+    is still in the access log. (Two workers: each answers its first request with the app.)"""
+    base, log, _ = server
+    before = len(log.read_text())
+    answers = [get(base, "/nl/veiligheid", headers=["Accept-Encoding: gzip"]) for _ in range(6)]
+    written = log.read_text()[before:]
+    assert written.count(" GET /nl/veiligheid 200 ") == 6
+    assert written.count(ANSWERED_BY_THE_APP.format(endpoint="pages.safety")) <= 2
+    assert len({body for _, _, body in answers}) == 1
+    assert (
+        len(
+            {
+                tuple(sorted((name, value) for name, value in headers.items() if name != "date"))
+                for _, headers, _ in answers
+            }
+        )
+        == 1
+    )
+    _, headers, _ = answers[-1]
+    assert headers["content-encoding"] == "gzip" and headers["etag"].startswith('W/"')
+    assert all(headers[name.lower()] == value for name, value in SECURITY_HEADERS.items())

@@ -203,7 +203,12 @@ def test_say_no_page(client, lang):
     situations = SAY_NO[lang]["situations"]
     assert [section.h2.get_text(strip=True) for section in sections] == [s["heading"] for s in situations]
     for section, situation in zip(sections, situations, strict=True):
-        assert [li.get_text(strip=True) for li in section.select(".replies li")] == situation["replies"]
+        replies = [li.find("span").get_text(strip=True) for li in section.select(".replies li")]
+        assert replies == situation["replies"]
+        for li in section.select(".replies li"):
+            button = li.select_one("button[data-reply]")
+            assert button.has_attr("hidden"), "without a script there is no button, only the words to select"
+            assert button["data-reply"] == button["aria-describedby"] == li.find("span")["id"]
     assert {f"/{lang}/het-is-gebeurd", f"/{lang}/snaps"} <= {a["href"] for a in soup.select(".snap-links a")}
 
 

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from checkje.core.settings import ROOT
 from checkje.snaps.views import COUNTDOWN_SECONDS
@@ -197,3 +198,33 @@ def test_two_taps_from_home_reach_the_help_entry(phone, live_server, lang, line,
     action = phone.locator(f"#help-now-{line} a[href='{href}']")
     assert action.is_visible()
     assert action.bounding_box()["height"] >= 44
+
+
+def test_a_way_to_say_no_is_copied_or_sent_with_one_tap_and_never_to_us(browser, live_server):
+    """Without Web Share (this Chromium) each reply has a copy button that says it copied; with it, the button sends
+    the reply to the phone's share sheet. Nothing is asked of the server on either tap."""
+    context = browser.new_context(**PHONE)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
+    page = context.new_page()
+    page.goto(live_server + "/nl/nee-zeggen")
+    first = document("snaps/say-no", "nl")["situations"][0]["replies"][0]
+    requests = []  # what the page asks of any server but our static files (the icon may load late)
+    page.on("request", lambda request: "/static/" not in request.url and requests.append(request.url))
+    button = page.locator("button[data-reply]").first
+    expect(button).to_have_text("Kopiëren")
+    button.tap()
+    expect(page.locator("[data-reply-status]").first).to_have_text("Gekopieerd. Plak het in je chat.")
+    assert page.evaluate("navigator.clipboard.readText()") == first
+    assert requests == [], "the reply goes to the clipboard, not to us"
+    assert axe_violations(page) == []
+    # A phone with a share sheet: the same button sends the reply there.
+    context.add_init_script("navigator.share = data => { window.shared = data; return Promise.resolve(); };")
+    page.reload()
+    requests.clear()
+    button = page.locator("button[data-reply]").first
+    expect(button).to_have_text("Versturen")
+    button.tap()
+    page.wait_for_function("window.shared")
+    assert page.evaluate("window.shared") == {"text": first}
+    assert requests == [], "the reply goes to the phone, not to us"
+    context.close()

@@ -41,7 +41,7 @@ def webkit_server():
     """The real app, with quick exit pointing at a local stand-in (conftest.serving_with_a_neutral_site).
     No service worker here: it has a test with a server of its own. Elsewhere its install (every page of a
     language) would only keep the browser busy, and the clean-up after each test waiting for it."""
-    no_worker = {f"/{lang}/sw.js": _no_service_worker for lang in LANGUAGES}
+    no_worker = {path: _no_service_worker for path in ["/sw.js"] + [f"/{lang}/sw.js" for lang in LANGUAGES]}
     with serving_with_a_neutral_site(create_app(TEST_CONFIG), no_worker) as base_url:
         yield base_url
 
