@@ -61,6 +61,10 @@ class RenderedPage:
             body = gzip.decompress(body)
         self.text = body.decode("utf-8")
         self.soup = parse(self.text)
+        # A <template>'s content is inert, as in a browser: no part of the page the checks look at (a practice
+        # request carries its result for offline use in one; tests/friendcheck checks that content itself).
+        for template in self.soup.find_all("template"):
+            template.clear()
 
 
 @pytest.fixture(scope="session")

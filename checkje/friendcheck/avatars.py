@@ -5,7 +5,7 @@ in templates/components/avatar.html draws it, so every picture costs a few hundr
 """
 
 # What a picture can show: a person, or a thing in place of a face.
-DRAWINGS = ("person", "car", "cash", "camera")
+DRAWINGS = ("person", "car", "cash", "camera", "gamepad")
 FACES = ("round", "long")
 HAIR_STYLES = ("short", "long", "curly", "bun")
 EXTRAS = ("smile", "sunglasses", "cap", "beard", "earrings")

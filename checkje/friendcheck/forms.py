@@ -1,8 +1,9 @@
 """How every friend-check page answers: the page (or its htmx fragment), a form and its picks, and an old
 result address."""
 
-from flask import request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext
+from markupsafe import Markup
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from checkje.core.htmx import is_htmx_request, render
@@ -21,6 +22,11 @@ def render_page(fragment, *, has_answers=True, status=200, **context):
     )
     response.status_code = status
     return response
+
+
+def render_fragment(fragment, **context):
+    """A friend-check fragment as htmx gets it (its <title> first), as a string to carry in a page."""
+    return Markup(render_template(fragment, fragment=fragment, fragment_title=True, **context))
 
 
 def page(title, description):

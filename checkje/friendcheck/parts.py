@@ -57,8 +57,11 @@ def next_part(part):
     return {"label": gettext("Next: %(step)s", step=part_titles()[following]), "url": part_urls()[following]}
 
 
-def progress(part):
-    """Where this part is among the four: in words, and as numbers for the progress bar."""
+def progress(part, named=True):
+    """Where this part is among the four: in words, and as numbers for the progress bar. Not `named` where the
+    title right under it is the part's own: one short line, so that title starts high on a small phone."""
     number, total = PARTS.index(part) + 1, len(PARTS)
-    text = gettext("Part %(number)s of %(total)s", number=number, total=total) + ": " + part_titles()[part]
+    text = gettext("Part %(number)s of %(total)s", number=number, total=total)
+    if named:
+        text += ": " + part_titles()[part]
     return {"text": text, "number": number, "total": total}

@@ -11,6 +11,7 @@ from checkje.core import sequence, sitemap
 from checkje.friendcheck import forms
 from checkje.friendcheck.parts import check_text, next_part, part_urls, progress, requests_text
 from checkje.friendcheck.picks import PickProblem
+from checkje.friendcheck.shapes import ANSWERS
 from checkje.friendcheck.views import bp
 
 
@@ -43,9 +44,14 @@ def _quick_progress(position):
     return {"text": requests_text()["quick_round"]["title"], "number": position["number"], "total": position["total"]}
 
 
-def _request_form(question, position, round_progress, problem=None):
+def _request_form(question, position, round_progress, last_step, problem=None):
+    """The request to answer. It carries its result for every answer (a <template>): offline, friendcheck.js shows
+    the one for the answer tapped, as the server would have (issue 28). Nothing in it is the youth's."""
     part = requests_text()
     heading = gettext("Request %(number)s of %(total)s", number=position["number"], total=position["total"])
+    offline_result = forms.render_fragment(
+        "friendcheck/practice_result.html", **_result(position, round_progress, ANSWERS, last_step)
+    )
     return forms.form_page(
         "friendcheck/practice.html",
         question,
@@ -58,41 +64,59 @@ def _request_form(question, position, round_progress, problem=None):
         legend=part["question"],
         intro=part["intro"],
         practice=position["step"],
+        offline_result=offline_result,
     )
 
 
-def _request_result(position, round_progress, answer, last_step):
-    """How safe the answer was and why; then the next request, or after the last one `last_step`."""
+def _verdict(practice, answer):
+    """How safe `answer` was for this request, in words for the youth."""
+    part = requests_text()
+    return {
+        "answer": answer,
+        "tone": answer_tone(answer, practice["best"]),
+        "label": part["answers"][answer],
+        "reply": part["verdicts"][practice["best"]][f"after_{answer}"],
+    }
+
+
+def _result(position, round_progress, answers, last_step):
+    """A result page: the verdict on each of `answers` (the one posted, or offline all of them to choose from),
+    the next request right under it (after the last one `last_step`), then the marked card and why."""
     part = requests_text()
     practice = position["step"]
-    verdict = part["verdicts"][practice["best"]]
-    next_step = {"label": gettext("Next request"), "url": position["next_url"]} if position["next_url"] else last_step
+    return {
+        "page": forms.page(part["verdicts"][practice["best"]]["title"], part["description"]),
+        "progress": round_progress,
+        "practice": practice,
+        "verdicts": [_verdict(practice, answer) for answer in answers],
+        "offline": len(answers) > 1,
+        # How to check first: for who chose to check, and wherever checking first was the best answer.
+        "check_first_for": [answer for answer in answers if "check" in (answer, practice["best"])],
+        "check_first": part["check_first"],
+        "again_url": url_for(request.endpoint, **request.view_args),
+        "next": {"label": gettext("Next request"), "url": position["next_url"]} if position["next_url"] else last_step,
+    }
+
+
+def _answered(question, position, round_progress, last_step):
+    """The answer to a posted request: its result, or the form again with what to do."""
+    try:
+        (answer,) = forms.posted_picks(question, _answers(), single=True)
+    except PickProblem as problem:
+        return _request_form(question, position, round_progress, last_step, problem.reason)
     return forms.render_page(
-        "friendcheck/practice_result.html",
-        page=forms.page(verdict["title"], part["description"]),
-        progress=round_progress,
-        practice=practice,
-        answer_tone=answer_tone(answer, practice["best"]),
-        answer_label=part["answers"][answer],
-        reply=verdict[f"after_{answer}"],
-        show_check_first="check" in (answer, practice["best"]),
-        check_first=part["check_first"],
-        again_url=url_for(request.endpoint, **request.view_args),
-        next=next_step,
+        "friendcheck/practice_result.html", **_result(position, round_progress, [answer], last_step)
     )
 
 
 @bp.route("/vriendencheck/oefenen/<request_id>", methods=["GET", "POST"])
 def practice(request_id):
     """Part 2: one practice request to answer; the result says how safe the answer was and why."""
+    # "Part 2 of 4" alone: one line over "Request 3 of 13" even on a 320 px phone.
     position = _practice_position(request_id)
     if request.method == "POST":
-        try:
-            (answer,) = forms.posted_picks("practice", _answers(), single=True)
-        except PickProblem as problem:
-            return _request_form("practice", position, progress("practice"), problem.reason)
-        return _request_result(position, progress("practice"), answer, last_step=next_part("practice"))
-    return _request_form("practice", position, progress("practice"))
+        return _answered("practice", position, progress("practice", named=False), next_part("practice"))
+    return _request_form("practice", position, progress("practice", named=False), next_part("practice"))
 
 
 @bp.get("/vriendencheck/oefenen/<request_id>/uitslag")
@@ -110,14 +134,10 @@ sitemap.lists_pages("friendcheck.practice")(sequence.pages_of("friendcheck/reque
 def quick(request_id):
     """The quick round's request to answer: the same form and result as in part 2, ending on quick_done."""
     position = _quick_position(request_id)
+    last_step = {"label": gettext("See my result"), "url": url_for("friendcheck.quick_done")}
     if request.method == "POST":
-        try:
-            (answer,) = forms.posted_picks("quick", _answers(), single=True)
-        except PickProblem as problem:
-            return _request_form("quick", position, _quick_progress(position), problem.reason)
-        last_step = {"label": gettext("See my result"), "url": url_for("friendcheck.quick_done")}
-        return _request_result(position, _quick_progress(position), answer, last_step)
-    return _request_form("quick", position, _quick_progress(position))
+        return _answered("quick", position, _quick_progress(position), last_step)
+    return _request_form("quick", position, _quick_progress(position), last_step)
 
 
 @bp.get("/vriendencheck/snel/<request_id>/uitslag")

@@ -8,10 +8,12 @@ from checkje.walkthroughs.steps import step_reference, unknown_steps
 ANSWERS = ("accept", "decline", "check")
 # The four parts of the check, in order.
 PARTS = ("rules_now", "practice", "profile", "my_rules")
-# The app whose look a request card takes.
-APPS = ("instagram", "snapchat", "whatsapp")
+# The app whose look a request card takes (discord: the chat that comes with many games).
+APPS = ("instagram", "snapchat", "whatsapp", "discord")
 # How safe a choice or a sign is: each has its colour, icon and words (templates/friendcheck/tone.html).
 TONES = ("safe", "warn", "risk")
+# Where each item of part 3 sits on the example profile the youth taps on, in the order they are drawn.
+PROFILE_SPOTS = ("account", "picture", "name", "followers", "bio", "posts")
 # The parts of a request card a sign can point at; the optional ones are on a card only when its request has them.
 CARD_PARTS = ("picture", "name", "bio", "posts", "followers", "following", "mutual", "age", "message")
 OPTIONAL_PARTS = ("bio", "posts", "followers", "following", "age")
@@ -56,6 +58,9 @@ CHECK = Record(
                     Record(
                         {
                             "id": Slug(),
+                            "spot": Choice(PROFILE_SPOTS),
+                            # What that part of the example profile says: short, like the app shows it.
+                            "shows": Text(),
                             "label": Text(),
                             "what_they_see": Text(),
                             "step": Text(),

@@ -28,7 +28,7 @@ from checkje.friendcheck.parts import (
     requests_text,
 )
 from checkje.friendcheck.picks import PickProblem
-from checkje.friendcheck.shapes import PARTS
+from checkje.friendcheck.shapes import PARTS, PROFILE_SPOTS
 from checkje.together.way_back import talk_query
 
 bp = language_blueprint("friendcheck", __name__)
@@ -70,17 +70,19 @@ def _options(items, label):
     return [{"id": item["id"], "label": item[label]} for item in items]
 
 
-def _part_form(part, options, problem=None):
+def _part_form(part, options, problem=None, template="friendcheck/question.html", **extra):
     text = check_text()[part]
     return forms.form_page(
-        "friendcheck/question.html",
+        template,
         part,
         options,
         problem=problem,
         page=text,
-        progress=progress(part),
+        # The form's title is the part's own title.
+        progress=progress(part, named=False),
         legend=text["question"],
         intro=text["intro"],
+        **extra,
     )
 
 
@@ -123,6 +125,19 @@ def rules_now_result_gone():
     return forms.result_gone("friendcheck.rules_now")
 
 
+def _profile_form(items, options, problem=None):
+    """Part 3's form: an example profile, each item a part of it to tap (a checkbox underneath), spot by spot."""
+    spots = [(spot, [item for item in items if item["spot"] == spot]) for spot in PROFILE_SPOTS]
+    return _part_form(
+        "profile",
+        options,
+        problem,
+        template="friendcheck/profile.html",
+        spots=spots,
+        part_styles=("css/friendcheck-profile.css",),
+    )
+
+
 @bp.route("/vriendencheck/mijn-profiel", methods=["GET", "POST"])
 def profile():
     """Part 3: what on the youth's own profile a loverboy would use; the result says what to change."""
@@ -133,9 +148,9 @@ def profile():
             # Nothing may fit a youth's profile: then there is nothing to change.
             picks = forms.posted_picks("profile", options, required=False)
         except PickProblem as problem:
-            return _part_form("profile", options, problem.reason)
+            return _profile_form(items, options, problem.reason)
         return _part_result("friendcheck/profile_result.html", "profile", items, picks)
-    return _part_form("profile", options)
+    return _profile_form(items, options)
 
 
 @bp.get("/vriendencheck/mijn-profiel/uitslag")

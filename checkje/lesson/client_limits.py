@@ -22,8 +22,8 @@ VOTES = per_client.Limit("votes", burst=DEFAULT_CLASS_SIZE, every=10)
 # guess in 54,000 finds a poll when the store is full, one in 3.6 million with 300 polls running).
 CODE_MISSES = per_client.Limit("code-misses", burst=200, every=5)
 
-# The store's calls that take a code from the request.
-BY_CODE = frozenset({"get", "vote", "reveal", "go_to", "reset", "end", "refresh"})
+# The store's calls that take no code from the request; every other call does (a new one too, by default).
+WITHOUT_A_CODE = frozenset({"create", "purge_expired", "sweep"})
 
 new_poll = per_client.limited(NEW_POLLS)
 
@@ -43,7 +43,7 @@ class Guarded:
 
     def __getattr__(self, name):
         call = getattr(self._store, name)
-        if name not in BY_CODE:
+        if name in WITHOUT_A_CODE or not callable(call):
             return call
 
         @functools.wraps(call)

@@ -458,7 +458,7 @@ def poll_control(code):
             return _ended()
         else:
             # The poll screen always shows a statement: it opens again if the slides left the class waiting.
-            store.go_to(code, secret, store.get(code).statement)
+            store.reopen(code, secret)
         poll = store.get(code)
     except polls.PollGone:
         return _gone(teacher=True)

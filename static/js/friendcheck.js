@@ -1,6 +1,7 @@
 // Friend check: "my rules": keep them in this
 // browser only when the youth asks, with a button that forgets them again;
-// and the quick round's reward, in the same way (on this phone only, never on our server).
+// and the quick round's reward, in the same way (on this phone only, never on our server);
+// and a practice request answered without internet, from the result its page carries.
 // Without this script every part still works as plain forms and links.
 (function () {
   "use strict";
@@ -113,6 +114,33 @@
     if (button && actions[button.getAttribute("data-rules-action")]) {
       actions[button.getAttribute("data-rules-action")]();
     }
+  });
+
+  // Offline, a practice request is answered all the same. Its page carries the result for every answer
+  // (template[data-offline-result], the HTML the server would answer); htmx swaps it in as if it came from the
+  // server, with only the tapped answer's parts (data-for-answers) kept. Nothing leaves the phone.
+  var tapped = null;
+  document.addEventListener("submit", function (event) {
+    var answer = event.submitter;
+    tapped = answer && answer.form && answer.form.hasAttribute("data-offline-answers") ? answer.value : null;
+  }, true);
+
+  document.addEventListener("htmx:sendError", function (event) {
+    var template = document.querySelector("template[data-offline-result]");
+    var part = document.getElementById("friendcheck");
+    if (!template || !tapped || !part || !event.detail.elt.hasAttribute("data-offline-answers")) {
+      return;
+    }
+    var result = document.createElement("div");
+    result.appendChild(template.content.cloneNode(true));
+    result.querySelectorAll("[data-for-answers]").forEach(function (shown) {
+      if (shown.getAttribute("data-for-answers").split(" ").indexOf(tapped) < 0) {
+        shown.remove();
+      } else {
+        shown.removeAttribute("data-for-answers");
+      }
+    });
+    htmx.swap(part, result.innerHTML, { swapStyle: "outerHTML" }, { eventInfo: { target: part } });
   });
 
   // A swapped-in part may show the saved rules (htmx-setup.js moves the focus).

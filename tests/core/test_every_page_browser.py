@@ -114,7 +114,7 @@ def test_page_is_accessible_fits_and_keeps_and_sends_nothing(sweeps, live_server
     response = page.goto(live_server + url)  # returns after the load event
     layout = page.evaluate(LAYOUT, TAP)
     problems = layout_problems(layout, sweep.width, sweep.height)
-    dutch = device == "small-phone" and url.startswith("/nl/") and not url.startswith(TITLE_LOWER_FOR_NOW)
+    dutch = device == "small-phone" and url.startswith("/nl/")
     if dutch and layout["title"] > MOST_ABOVE_TITLE:
         problems["title"] = f"starts {layout['title']:.0f} px from the top, more than {MOST_ABOVE_TITLE}"
     problems.update(axe_problems(page))
@@ -152,9 +152,8 @@ def axe_problems(page):
 
 
 # Every Dutch page starts its title at most this far from the top of a small phone (issue 28: header, help row, then the
-# title), but the friend check's own pages: the branch that reworks them (youth-practice) moves their titles up.
+# title).
 MOST_ABOVE_TITLE = 150
-TITLE_LOWER_FOR_NOW = "/nl/vriendencheck/"
 
 # What the sweep reads of a page's layout, in one round trip: its width, where the title starts, the links and buttons
 # too small to tap, the choices whose box covers their own words, and, scrolled to the end, what stays pinned and where

@@ -67,6 +67,11 @@ def post(client, lang, question, picks, headers=None):
     return answered(client, lang, QUESTIONS[question][0], question, picks, headers)
 
 
+def picks_of(form):
+    """A form's choices: checkboxes or radios to tick, or (a practice request) the answer buttons."""
+    return form.find_all(["input", "button"], attrs={"name": PICKS})
+
+
 def fragment_of(soup):
     return soup.select_one("#friendcheck")
 
@@ -97,11 +102,17 @@ def test_each_form_posts_ids_to_itself_and_swaps_in_place(client, lang, path):
     assert form.find("input", type="hidden", attrs={"name": QUESTION})["value"] in QUESTIONS
     fieldset = form.find("fieldset")
     assert fieldset.legend.get_text(strip=True)
-    choices = fieldset.find_all("input", attrs={"name": PICKS})
+    choices = picks_of(form)
     assert len(choices) >= 3
+    if choices[0].name == "button":
+        # A practice request: one tap on an answer sends it; each answer has its own icon beside its word.
+        icons = [button.find("use")["href"].rsplit("#", 1)[1] for button in choices]
+        assert icons == [f"answer-{button['value']}" for button in choices]
+        assert all(button["type"] == "submit" and button.get_text(strip=True) for button in choices)
+        return
     assert len({choice["type"] for choice in choices}) == 1
     for choice in choices:
-        assert fieldset.find("label", attrs={"for": choice["id"]}).get_text(strip=True)
+        assert form.find("label", attrs={"for": choice["id"]}).get_text(strip=True)
     assert form.find("button", type="submit").get_text(strip=True)
     assert soup.select_one('[role="status"]#friendcheck-status') is not None
 
@@ -210,11 +221,11 @@ def _answers_in(address, picked):
 def _every_way_to_answer(client, lang):
     """Each form of the check with every answer alone, and for multiple choice all answers together."""
     for path in FORM_PATHS[1:]:
-        form = parse(client.get(f"/{lang}{path}")).select_one("form.choices")
+        form = parse(client.get(f"/{lang}{path}")).select_one("#friendcheck form")
         question = form.find("input", attrs={"name": QUESTION})["value"]
-        choices = [choice["value"] for choice in form.find_all("input", attrs={"name": PICKS})]
+        choices = [choice["value"] for choice in picks_of(form)]
         ways = [[choice] for choice in choices]
-        if form.find("input", attrs={"name": PICKS})["type"] == "checkbox":
+        if picks_of(form)[0].get("type") == "checkbox":
             ways.append(choices)
         for picks in ways:
             yield path, question, picks
@@ -230,7 +241,7 @@ def test_no_answer_leads_to_an_address_with_the_answers(client, lang, headers):
         assert response.status_code == 200, where
         assert "Location" not in response.headers and response.headers["Cache-Control"] == "no-store", where
         soup = parse(response)
-        assert soup.select_one("form.choices") is None, f"{where}: a result, not the form again"
+        assert soup.select_one("#friendcheck form") is None, f"{where}: a result, not the form again"
         carried = {address: _answers_in(address, picks) for address in _addresses(soup)}
         assert {address: ids for address, ids in carried.items() if ids} == {}, where
         walked += 1
@@ -409,6 +420,25 @@ def test_the_answer_gets_the_tone_of_how_safe_it_was(answer, best, tone):
     assert answer_tone(answer, best) == tone
 
 
+@pytest.mark.parametrize("request_id", ["videobellen", "snel-geld"])
+def test_a_request_carries_its_result_for_every_answer_for_offline(client, lang, request_id):
+    """Issue 28: offline, friendcheck.js answers from the result the page carries: the server's own result, with each
+    answer's verdict marked for that answer, and the steps to check first marked for the answers that show them."""
+    path = f"/vriendencheck/oefenen/{request_id}"
+    best = next(p for p in requests_doc(lang)["requests"] if p["id"] == request_id)["best"]
+    (template,) = parse(client.get(f"/{lang}{path}")).select("template[data-offline-result]")
+    carried = parse(template.decode_contents())  # parsed again: BeautifulSoup reads no words inside a <template>
+    assert [box["data-for-answers"] for box in carried.select(".verdict")] == list(requests_doc(lang)["answers"])
+    check_first = carried.select_one(".check-first")
+    assert check_first["data-for-answers"].split() == [a for a in requests_doc(lang)["answers"] if "check" in (a, best)]
+    for answer in requests_doc(lang)["answers"]:
+        posted = fragment_of(parse(answered(client, lang, path, "practice", answer)))
+        box = carried.select_one(f'.verdict[data-for-answers="{answer}"]')
+        assert box.get_text(" ", strip=True) == posted.select_one(".verdict").get_text(" ", strip=True)
+        assert carried.h1.get_text() == posted.h1.get_text()
+        assert carried.select_one(".onward .button")["href"] == posted.select_one(".verdict + .onward .button")["href"]
+
+
 def test_a_risky_and_a_safe_answer_look_different_with_icon_words_and_colour(client, lang):
     def verdict(answer):
         soup = parse(post(client, lang, "practice", answer))
@@ -491,6 +521,40 @@ def test_practice_requests_cover_the_mission(lang):
     assert len(requests) >= 8
     assert best["accept"] >= 2, "youths learn that not everyone is fake"
     assert best["check"] >= 1 and best["decline"] >= 4
+
+
+def test_practice_is_for_boys_too_and_the_quick_round_starts_for_anyone(lang):
+    """Issue 28: the money-sextortion pattern that mostly hits boys (a "girl" who flirts and wants to swap photos, then
+    the money demand), a gaming chat, a first quick request that fits any youth, and the one who threatens is anyone."""
+    requests = {practice["id"]: practice for practice in requests_doc(lang)["requests"]}
+    assert {"foto-ruilen", "afpersing"} <= set(requests) and requests["game-vriend"]["app"] == "discord"
+    first = requests[requests_doc(lang)["quick_round"]["requests"][0]]
+    words = " ".join([first["message"], first["explanation"], *(sign["text"] for sign in first["signs"])]).lower()
+    gendered = {
+        "nl": {"mooie", "meid", "meiden", "meisjes", "knapperd", "bro", "hij", "hem"},
+        "en": {"beautiful", "girls", "handsome", "bro", "he", "him"},
+    }
+    assert not set(words.replace(".", " ").replace(",", " ").replace("!", " ").split()) & gendered[lang]
+    anyone = {"nl": ("iedereen", "elke leeftijd"), "en": ("anyone", "any age")}[lang]
+    for threat in ("foto-ruilen", "afpersing", "model-worden"):
+        told = " ".join([requests[threat]["explanation"], *(sign["text"] for sign in requests[threat]["signs"])])
+        assert all(words in told for words in anyone), threat
+
+
+def test_the_profile_is_an_example_profile_to_tap_on_with_a_checkbox_under_each_part(client, lang):
+    """Issue 28: part 3 is a drawn profile whose parts the youth taps, not a list of sentences: each item is one part
+    at its spot, a checkbox's label whose name holds what the part shows and the item's whole sentence."""
+    items = check(lang)["profile"]["items"]
+    soup = parse(client.get(f"/{lang}/vriendencheck/mijn-profiel"))
+    parts = soup.select("form .mock label.mock__part")
+    assert sorted(part["for"] for part in parts) == sorted(f"choice-{item['id']}" for item in items)
+    for item in items:
+        (part,) = soup.select(f'label[for="choice-{item["id"]}"]')
+        assert f"mock__part--{item['spot']}" in part["class"]
+        assert part.select_one(".mock__shows").get_text(strip=True) == item["shows"]
+        assert item["label"] in part.get_text(" ", strip=True)
+        checkbox = soup.find(id=f"choice-{item['id']}")
+        assert checkbox["type"] == "checkbox" and checkbox.find_next_sibling() is part
 
 
 def test_profile_result_shows_what_a_loverboy_sees_and_one_step(client, lang):
@@ -581,7 +645,7 @@ MESSAGES = {
 def assert_form_again(response, lang, form_path, message):
     soup = parse(response)
     assert response.headers["Cache-Control"] == "no-store"
-    assert soup.select_one("form.choices")["action"] == f"/{lang}{form_path}"
+    assert soup.select_one("#friendcheck form")["action"] == f"/{lang}{form_path}"
     problem = soup.select_one("#choices-problem")
     assert problem.get_text(strip=True) == MESSAGES[(lang, message)]
     assert problem["role"] == "alert"

@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_helpers import PHONE, axe_violations
+from checkje.core.settings import LANGUAGES
+from tests.browser_helpers import CHEAP_ANDROID, PHONE, axe_violations, on_first_screen
 from tests.friendcheck.test_friendcheck import (
     QUICK_IDS,
     REQUEST_IDS,
@@ -55,11 +56,12 @@ def addresses_seen(page):
     return seen
 
 
-def submit_in_place(page, heading):
-    """Tap the form's button; htmx swaps the result into this same page, focused and announced."""
+def submit_in_place(page, heading, button=None):
+    """Tap the form's button (or `button`, a practice request's answer); htmx swaps the result into this same page,
+    focused and announced."""
     url = page.url
     page.evaluate("window.pageBeforeSubmit = true")
-    page.locator("form.choices button[type=submit]").tap()
+    (button or page.locator("form.choices button[type=submit]")).tap()
     expect(page.locator("h1")).to_have_text(heading)
     assert page.evaluate("window.pageBeforeSubmit === true"), "swapped in place, not a new page"
     assert page.url == url, "no answer in the address bar"
@@ -90,8 +92,7 @@ def test_whole_check_by_touch_with_htmx_keeps_nothing(phone_page, live_server):
         expect(page.locator("h1")).to_have_text(f"Verzoek {index + 1} van {len(REQUEST_IDS)}")
         practice = doc["requests"][index]
         answer = ["accept", "decline", "check"][index % 3]
-        tap_choices(page, [answer])
-        submit_in_place(page, doc["verdicts"][practice["best"]]["title"])
+        submit_in_place(page, doc["verdicts"][practice["best"]]["title"], answer_button(page, answer))
         expect(page.locator(".verdict")).to_contain_text(doc["answers"][answer])
 
     page.locator(".onward .button").tap()
@@ -119,15 +120,15 @@ def test_whole_check_by_touch_with_htmx_keeps_nothing(phone_page, live_server):
 
 def test_a_missing_answer_with_htmx_shows_the_step_again(phone_page, live_server):
     page = phone_page
-    page.goto(f"{live_server}/en/vriendencheck/oefenen/{REQUEST_IDS[0]}")
+    page.goto(f"{live_server}/en/vriendencheck/mijn-regels-nu")
     page.locator("form.choices button[type=submit]").tap()
-    expect(page.locator("#choices-problem")).to_have_text("Choose one answer.")
+    expect(page.locator("#choices-problem")).to_have_text("Choose at least one answer.")
     expect(page.locator("h1")).to_be_focused()
-    assert page.url == f"{live_server}/en/vriendencheck/oefenen/{REQUEST_IDS[0]}"
+    assert page.url == f"{live_server}/en/vriendencheck/mijn-regels-nu"
     assert axe_violations(page) == []
-    tap_choices(page, ["decline"])
+    tap_choices(page, ["ken-in-het-echt"])
     page.locator("form.choices button[type=submit]").tap()
-    expect(page.locator("h1")).to_have_text(requests_doc("en")["verdicts"]["accept"]["title"])
+    expect(page.locator("h1")).to_have_text(check("en")["rules_now"]["result_title"])
 
 
 def test_the_check_works_without_javascript(browser, live_server):
@@ -143,13 +144,23 @@ def test_the_check_works_without_javascript(browser, live_server):
     context.close()
 
 
+def answer_button(page, answer):
+    """A practice request's answer: a button on the card that sends it with one tap."""
+    return page.locator(f"form.answers button.answer--{answer}")
+
+
 def answer_here(page, picks):
-    """Tick `picks` on the form shown and send it; the result shows at the form's own address."""
+    """Tick `picks` on the form shown and send it (a practice request: tap its one answer); the result shows at the
+    form's own address."""
     url = page.url
-    for choice_id in picks:
-        page.locator(f'label[for="choice-{choice_id}"]').click()
-    page.locator("form.choices button[type=submit]").click()
-    expect(page.locator("form.choices")).to_have_count(0)
+    if page.locator("form.answers").count():
+        (answer,) = picks
+        answer_button(page, answer).click()
+    else:
+        for choice_id in picks:
+            page.locator(f'label[for="choice-{choice_id}"]').click()
+        page.locator("form.choices button[type=submit]").click()
+    expect(page.locator("#friendcheck form")).to_have_count(0)
     assert page.url == url, "the result answers the POST"
 
 
@@ -255,10 +266,8 @@ def test_the_quick_round_reaches_a_result_in_at_most_ten_taps(phone_page, live_s
     for index, request_id in enumerate(QUICK_IDS):
         page.wait_for_url(f"{live_server}/{lang}/vriendencheck/snel/{request_id}")
         expect(page.locator("progress.progress")).to_have_attribute("value", str(index + 1))
-        counter.tap(page.locator('label[for="choice-decline"]'))
         practice = next(p for p in doc["requests"] if p["id"] == request_id)
-        submit = page.locator("form.choices button[type=submit]")
-        counter.tap(submit)
+        counter.tap(answer_button(page, "decline"))
         expect(page.locator("h1")).to_have_text(doc["verdicts"][practice["best"]]["title"])
         expect(page.locator(".request-card .is-sign").first).to_be_visible()
         counter.tap(page.locator(".onward .button"))
@@ -302,6 +311,38 @@ def test_the_quick_round_works_without_javascript(browser, live_server):
     context.close()
 
 
+ANSWER_BOXES = """() => [...document.querySelectorAll("form.answers .answer")].map(answer => {
+    const box = answer.getBoundingClientRect();
+    return [box.top + scrollY, box.bottom + scrollY, box.height];
+})"""
+
+
+def test_a_request_is_answered_on_its_first_screen_of_a_cheap_phone_in_every_language(browser, live_server):
+    """Issue 28: at 360 x 640 the three answers of the quick round's first request are on the first screen in each
+    language (one context, a visit each); in Dutch the title starts at most 150 px down, and after one tap on an
+    answer the next request is right under the verdict, on the first screen too."""
+    context = browser.new_context(**CHEAP_ANDROID)
+    page = context.new_page()
+    try:
+        for lang in sorted(LANGUAGES, key=lambda lang: lang == "nl"):  # Dutch last: it goes on to answer
+            page.goto(f"{live_server}/{lang}/vriendencheck/snel/{QUICK_IDS[0]}")
+            # Each answer's box, read in one go at the top of the page: [top, bottom, height].
+            boxes = page.evaluate(ANSWER_BOXES)
+            assert len(boxes) == 3 and all(
+                top >= 0 and bottom <= CHEAP_ANDROID["viewport"]["height"] for top, bottom, _ in boxes
+            ), (lang, boxes)
+            assert all(height >= 44 for _, _, height in boxes), "big tap targets"
+        assert page.locator("h1").bounding_box()["y"] <= 150
+        answer_button(page, "decline").tap()
+        verdict, next_request = page.locator(".verdict"), page.locator(".verdict + .onward .button")
+        expect(next_request).to_have_attribute("href", f"/nl/vriendencheck/snel/{QUICK_IDS[1]}")
+        assert page.locator("h1").bounding_box()["y"] <= 150
+        gap = next_request.bounding_box()["y"] - (verdict.bounding_box()["y"] + verdict.bounding_box()["height"])
+        assert 0 <= gap <= 24 and on_first_screen(page, next_request), gap
+    finally:
+        context.close()
+
+
 def test_each_tone_has_its_own_icon_beside_its_words(phone_page, live_server):
     page = phone_page
     show_result(page, f"{live_server}/en/vriendencheck/oefenen/videobellen", ["accept"])
@@ -333,9 +374,11 @@ def open_page(page, live_server, url, picks):
     [
         (f"/nl/vriendencheck/oefenen/{REQUEST_IDS[4]}", ["accept"]),
         (f"/en/vriendencheck/snel/{QUICK_IDS[0]}", ["decline"]),
+        (f"/ar/vriendencheck/snel/{QUICK_IDS[0]}", None),
         ("/nl/vriendencheck/snel/klaar", None),
         ("/en/vriendencheck/mijn-regels-nu", ["ken-in-het-echt", "bijna-iedereen"]),
         ("/nl/vriendencheck/mijn-profiel", ["profielfoto"]),
+        ("/nl/vriendencheck/mijn-profiel", None),
         ("/en/vriendencheck/mijn-regels", ["geen-naaktfotos"]),
         (f"/nl{SAVED_RULES_PATH}", None),
         ("/en/vriendencheck/mijn-profiel/uitslag", None),
@@ -351,6 +394,7 @@ def test_results_have_no_accessibility_violations_in_dark_mode(dark_phone, live_
     [
         ("/nl/vriendencheck", None),
         ("/nl/vriendencheck/mijn-regels-nu", None),
+        ("/nl/vriendencheck/mijn-profiel", None),
         (f"/nl/vriendencheck/oefenen/{REQUEST_IDS[3]}", None),
         (f"/en/vriendencheck/oefenen/{REQUEST_IDS[1]}", ["check"]),
         (f"/nl/vriendencheck/oefenen/{REQUEST_IDS[2]}", ["accept"]),

@@ -63,11 +63,12 @@ def test_a_picture_must_be_drawable_and_its_own(content_copy):
         replace_in(requests, f"      {daan}\n", f"      {sanne}\n")
     lines = [line.strip() for line in requests.read_text(encoding="utf-8").splitlines()]
     picture_lines = [number for number, line in enumerate(lines, start=1) if line == "picture:"]
+    daan = [line for line in lines if line.startswith("- id: ")].index("- id: teamgenoot")
     assert sorted(problems_of(content_copy)) == sorted(
         [
             f"content/friendcheck/requests.yaml:{picture_lines[1]}: requests[1].picture: only a person has hair",
             f"content/friendcheck/requests.yaml:{picture_lines[2]}: requests[2].picture: a person needs extra too",
-            f"content/friendcheck/requests.yaml:{picture_lines[8]}: requests[8].picture: "
+            f"content/friendcheck/requests.yaml:{picture_lines[daan]}: requests[{daan}].picture: "
             "looks the same as the picture of 'klasgenoot': change one of its parameters",
         ]
     )
@@ -138,7 +139,7 @@ def test_an_editor_adds_a_practice_request_in_yaml_only(content_copy, tmp_path):
         assert "/en/vriendencheck/oefenen/gamer-vriend" in page_paths("en")
     client = app.test_client()
     before_last = parse(
-        client.post("/nl/vriendencheck/oefenen/model-worden", data={QUESTION: "practice", PICKS: "decline"})
+        client.post("/nl/vriendencheck/oefenen/afpersing", data={QUESTION: "practice", PICKS: "decline"})
     )
     assert before_last.select_one(".onward .button")["href"] == "/nl/vriendencheck/oefenen/gamer-vriend"
     result = parse(client.post("/en/vriendencheck/oefenen/gamer-vriend", data={QUESTION: "practice", PICKS: "accept"}))

@@ -72,8 +72,7 @@ def test_a_practice_request_is_answered_in_place(gecko, gecko_server):
     gecko.goto(url)
     gecko.wait_for("() => !!window.htmx")
     gecko.evaluate("() => { window.pageBeforeAnswer = true; }")
-    gecko.click('label[for="choice-decline"]')
-    gecko.click("form.choices button[type=submit]")
+    gecko.click("form.answers button.answer--decline")
     gecko.wait_for("() => !!document.querySelector('#friendcheck .onward')")
     assert gecko.evaluate("() => window.pageBeforeAnswer === true"), "htmx answered in the same page"
     assert gecko.url() == url, "no answer in the address"

@@ -30,9 +30,12 @@ def test_while_the_screen_shows_no_statement_the_class_waits(store):
     assert (waiting.waiting, waiting.open_number, waiting.statement) == (True, 0, 0)
     with pytest.raises(StatementClosed):
         store.vote(poll.code, 0, "agree")
-    store.go_to(poll.code, secret, 0)
+    store.reopen(poll.code, secret)
     store.vote(poll.code, 0, "agree")
     assert (store.get(poll.code).open_number, store.get(poll.code).counts_of(0)) == (1, {"agree": 2})
+    store.wait(poll.code, secret)
+    store.go_to(poll.code, secret, 1)
+    assert (store.get(poll.code).open_number, store.get(poll.code).waiting) == (2, False)
     with pytest.raises(WrongSecret):
         store.wait(poll.code, "not-the-secret")
 

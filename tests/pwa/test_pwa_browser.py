@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from checkje.friendcheck.fields import PICKS
 from checkje.pwa import views as pwa
@@ -152,6 +153,34 @@ def test_a_page_that_needs_the_network_says_so_kindly(installed, live_server):
         pages["en"].goto(live_server + "/en/vriendencheck/mijn-regels-nu/uitslag")
         assert pages["en"].locator("h1").inner_text() == "No internet"
         assert pages["en"].locator("a[href='tel:112']").count() >= 1
+
+
+def test_a_practice_request_is_answered_offline_too(installed, live_server):
+    """Issue 28: offline after one visit, tapping an answer shows its verdict (from the result the request's page
+    carries), never nothing or "no internet"; the next request opens and is answered the same way."""
+    context, pages = installed
+    page = pages["nl"]
+    requests = APP.extensions["checkje.content"].get("friendcheck/requests", "nl")
+    by_id = {practice["id"]: practice for practice in requests["requests"]}
+    first, second = requests["quick_round"]["requests"][:2]
+    with while_offline(context):
+        page.goto(f"{live_server}/nl/vriendencheck/snel/{first}", wait_until="domcontentloaded")
+        for request_id, answer in ((first, "accept"), (second, "check")):
+            page.wait_for_function("!!window.htmx")
+            page.locator(f"form.answers .answer--{answer}").click()
+            expect(page.locator("h1")).to_have_text(requests["verdicts"][by_id[request_id]["best"]]["title"])
+            expect(page.locator("h1")).to_be_focused()
+            best = by_id[request_id]["best"]
+            verdict = page.locator(".verdict")
+            expect(verdict).to_have_count(1)
+            expect(verdict).to_contain_text(requests["answers"][answer])
+            expect(page.locator(".check-first")).to_have_count(1 if "check" in (answer, best) else 0)
+            assert page.locator(".request-card .is-sign").count() >= 1, "the signs are marked on the card"
+            assert page.locator("[data-for-answers]").count() == 0, "only the tapped answer's verdict"
+            assert page.title().startswith(requests["verdicts"][best]["title"])
+            if request_id == first:
+                page.locator(".verdict + .onward .button").click()
+                page.wait_for_url(f"{live_server}/nl/vriendencheck/snel/{second}")
 
 
 def test_answers_are_never_kept_offline(offline_context, live_server):

@@ -87,10 +87,14 @@ def talk_pages(browser):
 
 def go_on(page):
     """One answer or one tap further into the activity; False where the activity has one page only."""
-    question = page.locator("#friendcheck form.choices")
+    question = page.locator("#friendcheck form")
     if question.count():
-        question.locator(".choice__label").first.click()
-        question.locator("button[type=submit]").click()
+        # A practice request is answered with one tap on the card; a list of choices is ticked, then sent.
+        if question.locator(".answer").count():
+            question.locator(".answer").first.click()
+        else:
+            question.locator(".choice__label").first.click()
+            question.locator("button[type=submit]").click()
         # Wait for the answer itself: without JavaScript the old form is gone as soon as the next page
         # commits, before that page has its links, and the next tap would find none (a lost tap).
         page.locator("#friendcheck .onward").wait_for()

@@ -66,9 +66,10 @@ def check_page(soup, lang, number, step_id, where):
 
 
 def answer_form(client, form, htmx=False):
-    """Post a friend-check form with its first choice, or any other form as it is."""
+    """Post a friend-check form with its first choice (a box to tick, or a practice request's answer button), or
+    any other form as it is."""
     data = {hidden["name"]: hidden["value"] for hidden in form.select("input[type=hidden]")}
-    first = form.select_one("input[type=radio], input[type=checkbox]")
+    first = form.select_one("input[type=radio], input[type=checkbox], button[name][value]")
     if first is not None:
         data[first["name"]] = first["value"]
     headers = {"HX-Request": "true"} if htmx else {}

@@ -171,6 +171,12 @@ class PollStore(abc.ABC):
         Raises PollGone, WrongSecret, StatementClosed (no such statement)."""
 
     @abc.abstractmethod
+    def reopen(self, code, secret):
+        """Open again the statement open last (after `wait`), and keep the poll alive: the poll screen always
+        shows a statement. A write, so it also tells a store that failed a moment ago that it works again.
+        Raises PollGone, WrongSecret."""
+
+    @abc.abstractmethod
     def wait(self, code, secret):
         """The screen shows no statement (a slide between statements): no statement is open until `go_to`.
         Raises PollGone, WrongSecret."""

@@ -136,6 +136,9 @@ elseif action == 'go_to' then
     redis.call('HSET', KEYS[1], 'statement', statement, 'waiting', 0)
     redis.call('HINCRBY', KEYS[1], 'version', 1)
   end
+elseif action == 'reopen' and fields.waiting == '1' then
+  redis.call('HSET', KEYS[1], 'waiting', 0)
+  redis.call('HINCRBY', KEYS[1], 'version', 1)
 elseif action == 'wait' and fields.waiting ~= '1' then
   redis.call('HSET', KEYS[1], 'waiting', 1)
   redis.call('HINCRBY', KEYS[1], 'version', 1)
@@ -284,6 +287,9 @@ class RedisPollStore(PollStore):
 
     def go_to(self, code, secret, statement):
         self._control_poll(code, secret, "go_to", int(statement))
+
+    def reopen(self, code, secret):
+        self._control_poll(code, secret, "reopen")
 
     def wait(self, code, secret):
         self._control_poll(code, secret, "wait")

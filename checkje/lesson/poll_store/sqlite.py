@@ -230,6 +230,11 @@ class SQLitePollStore(PollStore):
             changed = poll["waiting"] or statement != poll["statement"]
             self._change(db, poll, ", statement = ?, waiting = 0", [statement], new_version=changed)
 
+    def reopen(self, code, secret):
+        with self._transaction() as db:
+            poll = self._controlled_poll(db, code, secret)
+            self._change(db, poll, ", waiting = 0", new_version=bool(poll["waiting"]))
+
     def wait(self, code, secret):
         with self._transaction() as db:
             poll = self._controlled_poll(db, code, secret)
