@@ -36,11 +36,21 @@ def _join_url(code):
     return hosts.address_for_phones() + url_for("lesson.vote", code=code)
 
 
-def _problem(status, title, text, *, teacher=False, over=False):
+def _problem(status, title, text, *, teacher=False, over=False, back_to=None, trouble=False):
     """A friendly page that says what went wrong and what to do now; pupils get the join form with it.
-    `over`: the poll is gone, so the teacher's browser tab forgets it (static/js/lesson.js)."""
+    `over`: the poll is gone, so the teacher's browser forgets it and is offered a new one (static/js/teacher.js).
+    `back_to`: the code of the poll the teacher can go back to (by its address without a secret: poll_resume).
+    `trouble`: the store could not be reached, so a poll found gone afterwards was lost, not stopped."""
     return make_response(
-        render_template("lesson/poll_problem.html", page=_page(title), text=text, teacher=teacher, over=over),
+        render_template(
+            "lesson/poll_problem.html",
+            page=_page(title),
+            text=text,
+            teacher=teacher,
+            over=over,
+            back_to=back_to,
+            trouble=trouble,
+        ),
         status,
     )
 
@@ -140,7 +150,7 @@ def _too_many_from_one_client(error):
 def _store_down(_error):
     """The poll store is down (Redis unreachable, the SQLite file gone, full or locked): our own page, and every
     page without a poll works on. The next request asks the store again, so polls work again as soon as it is back.
-    A vote says it was not counted; the teacher is told what that means for the poll."""
+    A vote says it was not counted; the teacher is told what that means for the poll, and gets a way back to it."""
     title, text = (
         gettext("The class poll is not available right now"),
         gettext("Please try again in a minute. The rest of Checkje works as usual."),
@@ -155,7 +165,10 @@ def _store_down(_error):
             "The poll cannot be saved or read right now. Votes sent just now were not counted. Please try again in a"
             " minute. If the poll is gone then, start a new one."
         )
-    response = _problem(503, title, text, teacher=_on_a_teacher_page())
+    teacher = _on_a_teacher_page()
+    # The poll itself may be fine: the teacher's browser still holds its secret and brings it back.
+    back_to = polls.normalize_code((request.view_args or {}).get("code")) if teacher else None
+    response = _problem(503, title, text, teacher=teacher, back_to=back_to, trouble=teacher)
     response.headers["Cache-Control"] = "no-store"
     response.headers["Retry-After"] = "30"
     return response
@@ -323,9 +336,10 @@ def _screen(poll, secret):
 @kept_nowhere
 def poll_resume(code):
     """Where the teacher's screen goes on reload. Once loaded, the screen (the answer to a POST) gives its history
-    entry this address (static/js/lesson.js), so a reload asks for this page instead of sending the POST again,
-    which would start a new poll. This page has no secret and shows no control: the browser tab that started the
-    poll keeps the secret in its sessionStorage and brings the screen back here; elsewhere a new poll is one tap."""
+    entry this address (static/js/teacher.js), so a reload asks for this page instead of sending the POST again,
+    which would start a new poll. This page has no secret and shows no control: the browser that started the
+    poll keeps the secret in its localStorage and brings the screen back here (after a reload, or from the lesson
+    page after the tab was closed); elsewhere a new poll is one tap."""
     poll = _poll_for_pupil(code)
     if poll is None:
         return _gone(teacher=True)
@@ -519,6 +533,10 @@ def slide_with_poll(slide_id):
     except polls.PollGone:
         # The poll ended or expired: the slides go on without it.
         return render_slide(context, board=None)
+    except polls.StoreDown:
+        # The store cannot be reached: the slides go on, and the teacher's browser brings the poll back
+        # when it can (static/js/teacher.js). Said on the slide, so the teacher knows the count waits.
+        return render_slide(context, board=None, poll_unreachable=True)
     except polls.WrongSecret:
         return _wrong_secret()
     except polls.StatementClosed:
@@ -526,10 +544,10 @@ def slide_with_poll(slide_id):
     return render_slide(context, board=_board(poll, secret, context))
 
 
-@bp.post("/les/peiling/<code>/dia")
-@holds_a_secret
-def board_results(code):
-    """The count and results on a statement slide, asked for every second; the teacher shows the results here."""
+def _teacher_count(code, fragment):
+    """The teacher's screen asks for its count every second, with the secret: that also keeps the poll alive
+    while the screen is open (up to its lifetime), and "show the results" comes the same way. 204 when the
+    screen already shows this version of the poll."""
     secret = request.form.get(fields.SECRET)
     store = _store()
     try:
@@ -537,12 +555,12 @@ def board_results(code):
         number = _number(request.form, poll)
         if number is None:
             return _bad_button()
-        # Only the statement on this slide: another screen of the teacher's may have opened a different one.
+        # Only the statement on this screen: another screen of the teacher's may have opened a different one.
         if request.form.get(fields.ACTION) == fields.REVEAL and number - 1 == poll.statement:
             store.reveal(code, secret)
             poll = store.get(code)
         else:
-            # Checks the secret and keeps the poll alive; nothing the board shows changes.
+            # Checks the secret and keeps the poll alive; nothing the screen shows changes.
             store.refresh(code, secret)
     except polls.PollGone:
         if not is_htmx_request():
@@ -551,11 +569,26 @@ def board_results(code):
     except polls.WrongSecret:
         return _wrong_secret()
     if is_htmx_request() and request.form.get(fields.SHOWN_VERSION) == str(poll.version):
-        # The board already shows this version: htmx keeps it. Asked every second, this is most answers;
+        # The screen already shows this version: htmx keeps it. Asked every second, this is most answers;
         # the secret was checked all the same, and an empty answer holds nothing to compress or keep.
         return make_response("", 204)
     board = {"poll": poll, "secret": secret, "results": _results(poll, number - 1)}
-    return _poll_page("lesson/_board_count.html", gettext("Class poll"), board=board)
+    return _poll_page(fragment, gettext("Class poll"), board=board)
+
+
+@bp.post("/les/peiling/<code>/dia")
+@holds_a_secret
+def board_results(code):
+    """The count and results on a statement slide, asked for every second; the teacher shows the results here."""
+    return _teacher_count(code, "lesson/_board_count.html")
+
+
+@bp.post("/les/peiling/<code>/telling")
+@holds_a_secret
+def poll_count(code):
+    """The count and results on the poll screen, asked for every second (with the secret: it keeps the poll
+    alive while the screen is open)."""
+    return _teacher_count(code, "lesson/_screen_count.html")
 
 
 @bp.get("/stem/<code>/volgen")

@@ -1,7 +1,7 @@
 """Lesson mode for teachers: the lesson plan, the slides and the teacher guide.
 
 The slides are plain linked pages, so they work without JavaScript and offline;
-static/js/lesson.js makes them a presentation: it swaps each slide in place (so full
+static/js/teacher.js makes them a presentation: it swaps each slide in place (so full
 screen stays on) and adds the keys of a projector and a clicker. With a class poll
 running, the slides are the answers to POSTs that carry the poll (poll_views.py).
 A slide names Checkje's own content by id (see checkje/lesson/shapes.py) and
@@ -9,6 +9,7 @@ this module looks it up, so the lesson always shows what the app shows.
 """
 
 from flask import render_template, url_for
+from flask_babel import gettext
 
 from checkje.content import content
 from checkje.core import sequence, sitemap
@@ -123,6 +124,30 @@ def render_slide(context, **extra):
 def slide(slide_id):
     """One slide for the projector, with the way back and on."""
     return render_slide(slide_context(slide_id))
+
+
+@bp.get("/les/presentator")
+def presenter():
+    """The presenter view: every slide's notes and questions for the talk, and back, next and "show the results",
+    for a second window on the teacher's own screen while the projector shows the slide and the code alone.
+    static/js/teacher.js shows the notes of the slide on the projector and sends the buttons there; without
+    it, this is the notes of the whole lesson on one page."""
+    slides = _slides()
+    notes = [
+        {
+            "slide": slide,
+            "number": number,
+            "statement": _drawn_from(slide)["statement"],
+            "next_title": slides[number]["title"] if number < len(slides) else None,
+        }
+        for number, slide in enumerate(slides, start=1)
+    ]
+    return render_template("lesson/presenter.html", page=_presenter_page(), notes=notes, total=len(slides))
+
+
+def _presenter_page():
+    title = gettext("Presenter view")
+    return {"title": title, "description": gettext("The notes and the controls of the lesson's slides.")}
 
 
 @bp.get("/les/gids")

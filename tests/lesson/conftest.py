@@ -6,6 +6,7 @@ import pytest
 
 from checkje.lesson.poll_store import SQLitePollStore
 from tests.helpers import Clock
+from tests.redis_server import start_redis_server
 
 
 @pytest.fixture
@@ -26,3 +27,12 @@ def make_store(request, tmp_path, clock):
 @pytest.fixture
 def store(make_store):
     return make_store()
+
+
+@pytest.fixture
+def own_redis():
+    """A redis-server of the test's own, as the test stops and starts it (empty again: it keeps nothing on disk)."""
+    server = start_redis_server()
+    yield server
+    if server.process.poll() is None:
+        server.stop()

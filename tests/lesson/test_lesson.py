@@ -199,9 +199,9 @@ BROKEN = [
     ),
     (
         "lesson/guide.yaml",
-        "Anders na {idle_minutes} minuten",
-        "Anders na {idle_minute} minuten",
-        "Anders na {idle_minute} minuten",
+        "Dan stopt hij na {idle_minutes} minuten",
+        "Dan stopt hij na {idle_minute} minuten",
+        "Dan stopt hij na {idle_minute} minuten",
         "points[1].nl: {idle_minute} is not a placeholder this text may hold (it may hold: {idle_minutes}, "
         "{lifetime_hours})",
     ),

@@ -148,8 +148,17 @@ def test_every_slide_fits_the_projector_and_full_screen_stays_on(browser, lesson
     page.keyboard.press("Escape")
     page.wait_for_function("document.fullscreenElement === null")
 
+    # The poll screen is a projector page too: no site header or footer, and it fits the screen.
+    code = start_poll(page, lesson_server)
+    assert not page.locator(".site-header, .site-footer").count()
+    assert page.evaluate("[document.documentElement.scrollHeight, document.documentElement.scrollWidth]") == [
+        PROJECTORS[projector]["height"],
+        PROJECTORS[projector]["width"],
+    ]
     # With the class poll on the slides: the code, the QR code and the count take room too.
-    present_with_poll(page, lesson_server)
+    page.get_by_role("button", name="Naar de dia's, met de peiling erop").click()
+    expect(page.locator(".board .poll-code")).to_have_text(code)
+    page.wait_for_load_state()
     full_screen_on(page)
     walk_through_the_slides(page)
     context.close()

@@ -5,8 +5,6 @@ screen looks different" still shows its help), and polls work again without rest
 import resource
 from pathlib import Path
 
-import pytest
-
 from app import create_app
 from checkje.walkthroughs.fields import PHONE, REPORT_APP, REPORT_STEP
 from tests.conftest import TEST_CONFIG
@@ -14,18 +12,8 @@ from tests.helpers import parse
 from tests.lesson import real_polls
 from tests.lesson.test_poll_views import assert_friendly
 from tests.real_server import checkje_server
-from tests.redis_server import start_redis_server
 from tests.server import clients
 from tests.walkthroughs.test_looks_different import say_different
-
-
-@pytest.fixture
-def own_redis():
-    """A redis-server of this test's own, as the test stops and starts it."""
-    server = start_redis_server()
-    yield server
-    if server.process.poll() is None:
-        server.stop()
 
 
 def start(client, lang="nl"):

@@ -66,11 +66,13 @@ def test_the_teacher_screen_shows_code_qr_code_and_the_first_statement(client, a
     assert soup.select_one("h1.statement").get_text() == "50 likes zijn meer waard dan één goede vriend."
     assert soup.select_one(".poll-count").get_text() == "0 stemmen"
     assert not soup.select(".poll-bar"), "results stay hidden until the teacher shows them"
-    poller = soup.select_one("[data-hx-get]")
-    assert (
-        poller["data-hx-get"] == f"/nl/les/peiling/{code}/uitslag?stelling=1"
-        and poller["data-hx-trigger"] == "every 1s"
-    )
+    # The count asks every second with the secret in its POST body: that keeps the poll alive while it is open.
+    poller = soup.select_one("form.poll-results")
+    assert poller["data-hx-post"] == f"/nl/les/peiling/{code}/telling" and poller["data-hx-trigger"] == "every 1s"
+    fields = {field["name"]: field["value"] for field in poller.select("input[type=hidden]")}
+    assert fields == {"code": code, "geheim": secret, "stelling": "1", "versie": "0"}
+    assert not soup.select(".site-header, .site-footer"), "a projector page: only quick exit in a corner"
+    assert soup.select_one(".slide-corner .quick-exit")
 
 
 def test_the_qr_code_holds_the_join_address_and_fits_the_csp(client, app):
@@ -361,7 +363,7 @@ def test_english_pages_speak_english(client):
 
 def test_the_teachers_screen_switches_language_without_losing_the_poll(client):
     screen = parse(client.post("/nl/les/peiling"))
-    switch = screen.select_one(".site-header form")
+    switch = screen.select_one(".slide-corner form")
     fields = {field["name"]: field["value"] for field in switch.select("input[type=hidden]")}
     assert switch["method"] == "post" and switch["action"].startswith("/en/les/peiling/")
     answer = client.post(switch["action"], data=fields)
@@ -432,13 +434,13 @@ def test_a_reloaded_screen_of_a_poll_that_ended_says_so_and_is_forgotten(client)
     control(client, code, secret, "stop")
     for path in (f"/nl/les/peiling/{code}", "/nl/les/peiling/KX4T7P", "/en/les/peiling/abc"):
         soup = assert_friendly(client.get(path), 404)
-        assert soup.select_one("h1[data-poll-over]"), "the tab forgets the poll (lesson.js)"
+        assert soup.select_one("h1[data-poll-over]"), "the browser forgets the poll (teacher.js)"
     assert parse(control(client, code, secret, "stop")).select_one("h1[data-poll-over]")
 
 
 def test_the_lesson_page_can_lead_back_to_the_running_poll(client):
     running = parse(client.get("/nl/les")).select_one("[data-poll-running]")
-    assert running.has_attr("hidden"), "shown by lesson.js only where this tab runs a poll"
+    assert running.has_attr("hidden"), "shown by teacher.js only where this browser runs a poll"
     link = running.select_one("a[data-poll-running-link]")
     assert link["data-href-template"] == "/nl/les/peiling/000000"
     assert running.find_next("form")["action"] == "/nl/les/peiling", "a new poll stays one tap away"
