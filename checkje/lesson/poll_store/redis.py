@@ -132,6 +132,7 @@ elseif action == 'reset' then
 elseif action == 'go_to' then
   local statement = tonumber(ARGV[5])
   if statement < 0 or statement >= tonumber(fields.statements) then return {'closed'} end
+  if statement ~= open then redis.call('HSET', KEYS[1], 'window_votes', 0) end
   if statement ~= open or fields.waiting == '1' then
     redis.call('HSET', KEYS[1], 'statement', statement, 'waiting', 0)
     redis.call('HINCRBY', KEYS[1], 'version', 1)

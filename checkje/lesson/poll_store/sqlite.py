@@ -228,7 +228,9 @@ class SQLitePollStore(PollStore):
             if not 0 <= statement < poll["statements"]:
                 raise StatementClosed(statement)
             changed = poll["waiting"] or statement != poll["statement"]
-            self._change(db, poll, ", statement = ?, waiting = 0", [statement], new_version=changed)
+            # Another statement starts its own second of votes: a quick class is not refused for the one before.
+            fresh = ", window_votes = 0" if statement != poll["statement"] else ""
+            self._change(db, poll, f", statement = ?, waiting = 0{fresh}", [statement], new_version=changed)
 
     def reopen(self, code, secret):
         with self._transaction() as db:
