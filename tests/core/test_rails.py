@@ -163,3 +163,11 @@ def test_a_drawing_we_do_not_have_is_not_found(client):
         response.close()
         assert response.status_code == 404, url
         assert response.headers["Content-Security-Policy"] == SECURITY_HEADERS["Content-Security-Policy"]
+
+
+def test_options_for_a_static_name_that_is_no_file_is_answered(client):
+    """Flask answers OPTIONS for any name under /static/; the year-long cache check must not read a missing file
+    (the fuzz test found `OPTIONS /static/private-account` raising FileNotFoundError)."""
+    response = client.open("/static/private-account?v=000000000000", method="OPTIONS")
+    assert response.status_code < 500
+    assert not response.cache_control.immutable
