@@ -1,6 +1,7 @@
 """The shape of the friend check (content/friendcheck/): its parts, and the practice requests."""
 
 from checkje.content.schema import PAGE_BASICS, Choice, Flag, ListOf, Problem, Record, Slug, Text, Whole, Words
+from checkje.core.icons import ICONS
 from checkje.friendcheck.avatars import DRAWINGS, EXTRAS, FACES, HAIR, HAIR_STYLES, PALETTE, SKIN
 from checkje.walkthroughs.steps import step_reference, unknown_steps
 
@@ -40,7 +41,14 @@ CHECK = Record(
                 "result_intro": Text(),
                 "reasons": ListOf(
                     Record(
-                        {"id": Slug(), "label": Text(), "safe": Flag(), "feedback": Text(), "rule": Slug(optional=True)}
+                        {
+                            "id": Slug(),
+                            "icon": Choice(ICONS),
+                            "label": Text(),
+                            "safe": Flag(),
+                            "feedback": Text(),
+                            "rule": Slug(optional=True),
+                        }
                     ),
                     min_items=2,
                     unique="id",
@@ -78,7 +86,9 @@ CHECK = Record(
                 "result_title": Text(),
                 "result_intro": Text(),
                 "result_outro": Text(),
-                "rules": ListOf(Record({"id": Slug(), "text": Text(), "instead": Text()}), unique="id"),
+                "rules": ListOf(
+                    Record({"id": Slug(), "icon": Choice(ICONS), "text": Text(), "instead": Text()}), unique="id"
+                ),
             }
         ),
     }

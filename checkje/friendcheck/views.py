@@ -66,8 +66,8 @@ def start():
 
 
 def _options(items, label):
-    """The form's options: each item's id, and its text under `label`."""
-    return [{"id": item["id"], "label": item[label]} for item in items]
+    """The form's options: each item's id, its text under `label`, and its icon where it has one."""
+    return [{"id": item["id"], "label": item[label], "icon": item.get("icon")} for item in items]
 
 
 def _part_form(part, options, problem=None, template="friendcheck/question.html", **extra):

@@ -1,6 +1,7 @@
 """The shape of the plain content pages (content/pages/): home, help, safety, trusted people, help card."""
 
 from checkje.content.schema import PAGE_BASICS, Choice, Flag, ListOf, Problem, Record, Slug, Text
+from checkje.core.icons import ICONS
 from checkje.helpfinder.lines import unknown_help_lines
 
 # Pages a home-page tile may lead to: full endpoint names, so any area can offer a tile.
@@ -30,22 +31,6 @@ DOOR_TARGETS = (
 )
 # A door that is a way out of trouble (docs/design.md: "crisis").
 DOOR_KINDS = ("crisis",)
-# The icons of static/img/icons.svg.
-ICONS = (
-    "help",
-    "shield",
-    "exit",
-    "phone",
-    "chat",
-    "web",
-    "snap",
-    "heart",
-    "friends",
-    "person",
-    "settings",
-    "together",
-    "warning",
-)
 
 # A door (templates/components/door.html): what is going on, in the youth's words, and where its advice is.
 DOOR = Record(

@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from checkje.core.icons import ICONS
 from checkje.core.settings import LANGUAGES, ROOT, WRITTEN_LANGUAGES
 from checkje.friendcheck.fields import PICKS, QUESTION
 from checkje.friendcheck.practice_views import answer_tone
@@ -111,8 +112,12 @@ def test_each_form_posts_ids_to_itself_and_swaps_in_place(client, lang, path):
         assert all(button["type"] == "submit" and button.get_text(strip=True) for button in choices)
         return
     assert len({choice["type"] for choice in choices}) == 1
-    for choice in choices:
-        assert form.find("label", attrs={"for": choice["id"]}).get_text(strip=True)
+    labels = [form.find("label", attrs={"for": choice["id"]}) for choice in choices]
+    assert all(label.get_text(strip=True) for label in labels)
+    if form.find("input", type="hidden", attrs={"name": QUESTION})["value"] in ("rules_now", "my_rules"):
+        # Issue 28: each choice carries a drawing of its own before its words, not words alone.
+        drawings = [label.find("svg", recursive=False).use["href"].rsplit("#", 1)[1] for label in labels]
+        assert set(drawings) <= set(ICONS) and len(set(drawings)) >= len(drawings) - 2
     assert form.find("button", type="submit").get_text(strip=True)
     assert soup.select_one('[role="status"]#friendcheck-status') is not None
 
