@@ -49,6 +49,8 @@ def _offline(finder):
         "help": url_for("pages.help"),
         "all_lines": gettext("See all help lines"),
         "again": [url_for("helpfinder.finder"), gettext("Start again")],
+        # Said as the server says it when "next" is pressed with nothing chosen.
+        "problem": [gettext("There is a problem"), gettext("Choose one answer.")],
     }
 
 

@@ -104,9 +104,33 @@
     });
   }
 
+  // "Next" with nothing chosen: the same problem the server would show, on this question.
+  function showProblem(form) {
+    form.querySelectorAll(".error-summary, .error-message").forEach(function (old) {
+      old.remove();
+    });
+    var fieldset = form.querySelector("fieldset");
+    var first = fieldset.querySelector(".choice input");
+    var summary = element("div", "error-summary");
+    var title = element("h2", null, finder.problem[0]);
+    title.id = "error-summary-title";
+    summary.setAttribute("role", "alert");
+    summary.setAttribute("aria-labelledby", title.id);
+    summary.append(title, link("#" + first.id, finder.problem[1]));
+    form.prepend(summary);
+    fieldset.classList.add("choices--error");
+    fieldset.querySelector(".choice").before(element("p", "error-message", finder.problem[1]));
+    first.focus();
+  }
+
   document.addEventListener("htmx:sendError", function (event) {
     var form = event.detail.elt;
     if (!form.closest || !form.closest("#finder")) {
+      return;
+    }
+    var asked = form.querySelector("input[name=asked]").value;
+    if (!form.querySelector('input[name="' + asked + '"]:checked')) {
+      showProblem(form);
       return;
     }
     var given = [];

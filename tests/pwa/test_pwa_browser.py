@@ -125,6 +125,12 @@ def test_the_help_finder_asks_and_answers_offline(installed, live_server):
     answers = ("No", "No", "18 or older", "Yes", "No", "No, that is fine", "Talk to someone")
     with while_offline(context):
         for number, answer in enumerate(answers, start=1):
+            if number == 2:
+                # "Next" with nothing chosen: the problem is said on this question, as the server says it.
+                page.get_by_role("button", name="Next").click()
+                assert page.locator("#finder .error-message").inner_text() == "Choose one answer."
+                assert page.get_by_role("alert").get_by_role("heading").inner_text() == "There is a problem"
+                assert page.get_by_text(f"Question 2 of {len(answers)}").is_visible()
             page.get_by_label(answer, exact=True).check()
             page.get_by_role("button", name="Next").click()
             if number < len(answers):
