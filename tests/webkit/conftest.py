@@ -104,10 +104,10 @@ def webkit(webkit_browser, webkit_server):
     assert webkit_browser.execute_async_script(FORGET_EVERYTHING) is True
 
 
-def wait(driver):
+def wait(driver, seconds=WAIT_SECONDS):
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, WAIT_SECONDS)
+    return WebDriverWait(driver, seconds)
 
 
 def wait_for_script(driver, script):
