@@ -29,13 +29,14 @@ def _static_url(app, script_root, filename):
 def _names_this_version(filename):
     """True when the request's ?v= is the file's own hash: any other v could be kept for a year with old bytes."""
     path = Path(current_app.static_folder) / filename
-    # Flask answers OPTIONS for any name under /static/ with 200, whether or not the file is there.
-    return "v" in request.args and path.is_file() and request.args["v"] == _fingerprint(str(path))
+    return request.args.get("v") == _fingerprint(str(path))
 
 
 def _cache_fingerprinted(response):
     if (
         request.endpoint == "static"
+        # Only a file that was sent: Flask answers OPTIONS for any name under /static/ with 200, file or not.
+        and request.method in ("GET", "HEAD")
         and response.status_code == 200
         and _names_this_version(request.view_args["filename"])
     ):
